@@ -1,0 +1,5 @@
+package org.acse.common.events;
+
+public enum Gender {
+    FEMALE, MALE, NON_BINARY
+}

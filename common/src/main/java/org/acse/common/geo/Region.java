@@ -1,0 +1,4 @@
+package org.acse.common.geo;
+
+public record Region(String code, String name) {
+}

@@ -1,0 +1,66 @@
+package org.acse.platform.outbox;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.acse.common.events.AcseEvent;
+import org.acse.common.events.EventJson;
+import org.acse.common.events.EventType;
+
+/**
+ * Where services publish events: in the caller's transaction, so an event leaves if and only if its transaction
+ * committed (SPEC §9). The relay is woken right after the commit.
+ */
+@ApplicationScoped
+public class Outbox {
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(EventType type, AcseEvent event) {
+        if (!type.dataClass().isInstance(event)) {
+            throw new IllegalArgumentException(type + " does not carry " + event.getClass().getSimpleName());
+        }
+        OutboxMessage message = new OutboxMessage();
+        message.eventId = UUID.randomUUID();
+        message.topic = type.topic();
+        message.messageKey = event.referralId().toString();
+        message.eventType = type.type();
+        message.payload = EventJson.write(event);
+        message.traceparent = currentTraceparent();
+        message.createdAt = Instant.now();
+        message.nextAttemptAt = message.createdAt;
+        message.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return message.eventId;
+    }
+
+    private static String currentTraceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+    }
+}

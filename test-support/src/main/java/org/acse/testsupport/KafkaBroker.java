@@ -1,0 +1,191 @@
+package org.acse.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.acse.common.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running in this JVM on free ports.
+ * Not a mock: the same protocol, log and group coordinator as production. Cold start about 2 s.
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private static KafkaBroker shared;
+
+    private final Path logDir;
+    private final int port;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+
+    private KafkaBroker(Path logDir, int port, int controllerPort) {
+        this.logDir = logDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** One broker per JVM, shared by every test class, stopped when the JVM exits. */
+    public static synchronized KafkaBroker shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    public static KafkaBroker start() {
+        return start(freePort());
+    }
+
+    /** Starts on the given client port (a restart on the same port keeps clients' bootstrap address valid). */
+    public static KafkaBroker start(int port) {
+        try {
+            KafkaBroker broker = new KafkaBroker(Files.createTempDirectory("acse-kafka"), port, freePort());
+            broker.startServer();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startServer() {
+        Properties props = properties(port, controllerPort, logDir);
+        try {
+            Path config = logDir.resolve("server.properties");
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                try (var out = Files.newOutputStream(config)) {
+                    props.store(out, "acse test broker");
+                }
+                ByteArrayOutputStream log = new ByteArrayOutputStream();
+                int code = StorageTool.execute(new String[] {"format", "-t", "acse-test-cluster-0001", "-c",
+                        config.toString(), "--ignore-formatted"}, new PrintStream(log, true, StandardCharsets.UTF_8));
+                if (code != 0) {
+                    throw new IllegalStateException("kafka storage format failed: " + log);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+        awaitReady();
+    }
+
+    /** The broker configuration the launcher's child JVM uses too. */
+    public static Properties properties(int port, int controllerPort, Path logDir) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("num.partitions", "3");
+        p.put("auto.create.topics.enable", "true");
+        p.put("log.cleaner.dedupe.buffer.size", "2097152");
+        return p;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = admin()) {
+                if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = new IllegalStateException("broker not ready: " + e.getMessage(), e);
+            }
+        }
+        throw last != null ? last : new IllegalStateException("broker not ready in 60 s");
+    }
+
+    /** Creates the suite's topics and their dead-letter topics (3 partitions each), as production has them. */
+    public KafkaBroker withSuiteTopics() {
+        try (Admin admin = admin()) {
+            Stream<String> names = Topics.ALL.stream().flatMap(t -> Stream.of(t, Topics.deadLetter(t)));
+            List<NewTopic> topics = names.map(n -> new NewTopic(n, 3, (short) 1)).toList();
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            admin.createTopics(topics.stream().filter(t -> !existing.contains(t.name())).toList()).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics", e);
+        }
+        return this;
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis()));
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the broker, keeping its log: {@link #restart()} brings it back with every record. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    public synchronized void restart() {
+        stop();
+        startServer();
+    }
+
+    @Override
+    public synchronized void close() {
+        stop();
+        try (Stream<Path> files = Files.walk(logDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temporary files only
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
