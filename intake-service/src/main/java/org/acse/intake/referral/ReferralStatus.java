@@ -1,0 +1,6 @@
+package org.acse.intake.referral;
+
+/** SPEC §3. ARRIVED and WITHDRAWN close a referral. */
+public enum ReferralStatus {
+    SUBMITTED, SEARCHING, PROPOSED, ACCEPTED, ARRIVED, NO_MATCH, WITHDRAWN
+}
