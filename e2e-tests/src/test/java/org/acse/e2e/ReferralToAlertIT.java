@@ -1,0 +1,114 @@
+package org.acse.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.acse.testsupport.WebhookReceiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton, end to end, over the packaged services: a referral from a partner in danger in Nice reaches
+ * the one shelter that is far enough away, as a signed webhook alert, and the statuses say so.
+ */
+class ReferralToAlertIT {
+    private static final String SECRET = "e2e-webhook-secret";
+    private static Suite suite;
+    private static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void start() {
+        suite = Suite.get();
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.close();
+    }
+
+    @Test
+    void referralFromNiceIsProposedOnlyToTheDistantShelterAndItsTeamIsAlerted() {
+        String suffix = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        // Antibes: in the danger zone's department. Marseille: another department, but 160 km from Nice.
+        // Lyon: 300 km away, another department: the only eligible shelter.
+        UUID inDepartment = registerShelter("ANT" + suffix, "06004");
+        UUID tooClose = registerShelter("MRS" + suffix, "13055");
+        UUID distant = registerShelter("LYS" + suffix, "69123");
+        for (UUID shelter : List.of(inDepartment, tooClose, distant)) {
+            registerWebhook(shelter);
+        }
+
+        String referralId = given().auth().oauth2(suite.identities.partner("org-nice")).contentType(ContentType.JSON)
+                .body(referral()).post(suite.intake.url() + "/api/v1/referrals")
+                .then().statusCode(201).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(receiver.deliveries("/" + distant)).isNotEmpty());
+        WebhookReceiver.Delivery alert = receiver.deliveries("/" + distant).get(0);
+        assertThat(alert.header("X-Acse-Signature"))
+                .isEqualTo("sha256=" + hmac(alert.header("X-Acse-Timestamp") + "." + alert.body()));
+        assertThat(alert.body()).contains(referralId).doesNotContain("Ionescu").doesNotContain("1998");
+        assertThat(receiver.deliveries("/" + inDepartment)).isEmpty();
+        assertThat(receiver.deliveries("/" + tooClose)).isEmpty();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(suite.identities.partner("org-nice"))
+                .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("PROPOSED")));
+        given().auth().oauth2(suite.identities.coordinator())
+                .queryParam("referralId", referralId).get(suite.placement.url() + "/api/v1/placements")
+                .then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].shelterId", org.hamcrest.Matchers.equalTo(distant.toString()))
+                .body("items[0].status", org.hamcrest.Matchers.equalTo("HELD"));
+    }
+
+    private static UUID registerShelter(String code, String communeCode) {
+        Map<String, Object> shelter = Map.of(
+                "code", code, "name", "Shelter " + code, "communeCode", communeCode,
+                "address", "1 rue confidentielle", "active", true,
+                "accepts", Map.of("genders", List.of("FEMALE"), "families", true, "maxChildren", 2),
+                "wheelchairAccessible", false, "support", List.of("PSYCHOLOGICAL"), "languages", List.of("fr", "ro"),
+                "units", List.of(Map.of("capacity", 2)));
+        String id = given().auth().oauth2(suite.identities.coordinator()).contentType(ContentType.JSON).body(shelter)
+                .post(suite.placement.url() + "/api/v1/shelters").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    private static void registerWebhook(UUID shelterId) {
+        given().auth().oauth2(suite.identities.coordinator()).contentType(ContentType.JSON)
+                .body(Map.of("emails", List.of(), "webhookUrl", receiver.url("/" + shelterId), "webhookSecret", SECRET))
+                .put(suite.notification.url() + "/api/v1/shelters/" + shelterId + "/channels")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200),
+                        org.hamcrest.Matchers.is(204)));
+    }
+
+    private static String referral() {
+        return """
+                {"person":{"firstName":"Ana","lastName":"Ionescu","birthDate":"1998-03-14","nationality":"RO",
+                           "phone":"+33600000000"},
+                 "gender":"FEMALE","birthDate":"1998-03-14","children":[{"age":4}],"languages":["ro","fr"],
+                 "needs":{"wheelchairAccess":false,"psychologicalSupport":true,"medicalCare":false,"interpreter":false},
+                 "exploitation":["SEXUAL"],"dangerZones":[{"communeCode":"06088"}],
+                 "currentLocation":{"communeCode":"06088"},"urgency":"IMMEDIATE",
+                 "consent":{"dataSharing":true,"recordedAt":"2026-11-29T08:00:00Z"}}""";
+    }
+
+    private static String hmac(String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+}
