@@ -1,0 +1,260 @@
+package org.acse.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.HdrHistogram.Histogram;
+import org.acse.testsupport.Tokens;
+import org.jboss.logging.Logger;
+
+/**
+ * The benchmark: starts the packaged suite, measures the floors, runs the scenarios and writes
+ * {@code bench/results/REPORT.md} and {@code bench/results/latency.png}. Run by {@code bench/run.sh}.
+ */
+public final class Bench {
+    private static final Logger LOG = Logger.getLogger(Bench.class);
+
+    /** Options, {@code --name=value}. */
+    record Options(Path root, Path out, Set<String> scenarios, double rate, int seconds, int burst,
+            List<Integer> rampSteps, int rampStepSeconds, List<Integer> matchingLevels, int shelters, int unitsEach) {
+
+        static Options parse(String[] args) {
+            Map<String, String> a = new LinkedHashMap<>();
+            for (String arg : args) {
+                for (String part : arg.trim().split("\\s+")) {
+                    if (part.startsWith("--") && part.contains("=")) {
+                        a.put(part.substring(2, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+                    } else if (!part.isBlank()) {
+                        throw new IllegalArgumentException("unknown argument " + part + " (expected --name=value)");
+                    }
+                }
+            }
+            Path root = Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize();
+            return new Options(root, root.resolve(a.getOrDefault("out", "bench/results")),
+                    Set.copyOf(Arrays.asList(a.getOrDefault("scenarios", "latency,burst,ramp,matching").split(","))),
+                    Double.parseDouble(a.getOrDefault("rate", "50")), Integer.parseInt(a.getOrDefault("seconds", "60")),
+                    Integer.parseInt(a.getOrDefault("burst", "5000")),
+                    ints(a.getOrDefault("ramp", "250,500,1000,1500,2000,2500,3000,4000")),
+                    Integer.parseInt(a.getOrDefault("ramp-step-seconds", "10")),
+                    ints(a.getOrDefault("matching", "100,1000,10000")),
+                    Integer.parseInt(a.getOrDefault("shelters", "10")),
+                    Integer.parseInt(a.getOrDefault("units", "400")));
+        }
+
+        private static List<Integer> ints(String csv) {
+            return Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).map(String::trim).map(Integer::valueOf)
+                    .toList();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Files.createDirectories(o.out());
+        Report report = new Report(o);
+        Path logs = o.root().resolve("bench/target/bench-logs");
+        boolean flow = o.scenarios().stream().anyMatch(s -> Set.of("latency", "burst", "ramp").contains(s));
+        if (flow) {
+            runFlow(o, report, logs);
+        }
+        if (o.scenarios().contains("matching")) {
+            runMatching(o, report, logs);
+        }
+        report.write();
+        LOG.infof("report written to %s", o.out().resolve("REPORT.md"));
+        System.exit(0);
+    }
+
+    private static void runFlow(Options o, Report report, Path logs) {
+        try (SuiteUnderTest suite = SuiteUnderTest.start(o.root(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS);
+             RssSampler rss = new RssSampler(suite);
+             Network network = new Network();
+             EventWatcher events = new EventWatcher(suite.broker.bootstrapServers())) {
+            report.startups(suite.startups(), rss.lastMb(), suite.jvmOptions());
+
+            LOG.info("floors: PostgreSQL insert+commit, Kafka produce→consume");
+            report.floors(Floors.postgresInsertCommit(suite.database, 5000),
+                    Floors.kafkaProduceConsume(suite.broker, 3000, 500));
+
+            network.addShelters(suite, o.shelters(), o.unitsEach(), "BENCH");
+            OpenLoad load = new OpenLoad();
+            String url = suite.intake() + "/api/v1/referrals";
+
+            // Warm-up: JIT, connection pools, consumer groups. Not reported.
+            OpenLoad.Result warm = load.run("warm-up", url, () -> Tokens.partner("bench-warmup"),
+                    Network::referralBody, 20, 200, 200);
+            awaitFinal(events, warm.accepted().keySet(), Duration.ofSeconds(120));
+
+            if (o.scenarios().contains("latency")) {
+                LOG.infof("latency: %.0f/s for %d s", o.rate(), o.seconds());
+                rss.reset();
+                OpenLoad.Result r = load.run("latency", url, () -> Tokens.partner("bench-latency"),
+                        Network::referralBody, o.rate(), (long) (o.rate() * o.seconds()), 2000);
+                until(() -> network.firstAlert().keySet().containsAll(r.accepted().keySet()), Duration.ofSeconds(60));
+                report.latency(r, endToEnd(r, network), endToEndPerSecond(r, network, o.seconds()),
+                        missingAlerts(r, network), rss.peakMb(), network.referralsAlertedTwice());
+            }
+            if (o.scenarios().contains("burst")) {
+                LOG.infof("burst: %d referrals at once", o.burst());
+                rss.reset();
+                OpenLoad.Result r = load.run("burst", url, () -> Tokens.partner("bench-burst"),
+                        Network::referralBody, 0, o.burst(), 256);
+                long allAccepted = r.lastAnswerNanos();
+                boolean onBroker = awaitFinal(events, r.accepted().keySet(), Duration.ofMinutes(5));
+                long finalOnBroker = r.accepted().keySet().stream().mapToLong(id -> events.seen(id).finalAtNanos)
+                        .max().orElse(0);
+                long finalInIntake = awaitIntakeFinal(suite, "bench-burst", r.created(), Duration.ofMinutes(2));
+                report.burst(r, allAccepted, onBroker ? finalOnBroker : -1, finalInIntake,
+                        statusCounts(suite, "bench-burst"), rss.peakMb());
+            }
+            if (o.scenarios().contains("ramp")) {
+                rss.reset();
+                for (int rate : o.rampSteps()) {
+                    LOG.infof("ramp: %d/s for %d s", rate, o.rampStepSeconds());
+                    OpenLoad.Result r = load.run("ramp " + rate + "/s", url, () -> Tokens.partner("bench-ramp"),
+                            Network::referralBody, rate, (long) rate * o.rampStepSeconds(), Math.max(500, rate));
+                    boolean allOnBroker = until(() -> events.submittedAmong(r.accepted().keySet()) == r.created(),
+                            Duration.ofSeconds(60));
+                    long onBroker = events.submittedAmong(r.accepted().keySet());
+                    boolean sustained = r.created() == r.planned() && r.refusedByClient() == 0 && r.failed() == 0
+                            && r.achievedRate() >= 0.95 * rate && allOnBroker
+                            && r.latency().getValueAtPercentile(99) < TimeUnit.SECONDS.toNanos(1);
+                    report.rampStep(r, onBroker, sustained);
+                    if (!sustained) {
+                        break;
+                    }
+                }
+                report.rampRss(rss.peakMb());
+            }
+            report.endOfFlow(rss.lastMb(), network.deliveries(), events.records());
+            load.close();
+        }
+    }
+
+    private static void runMatching(Options o, Report report, Path logs) {
+        try (SuiteUnderTest suite = SuiteUnderTest.start(o.root(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS);
+             EventWatcher events = new EventWatcher(suite.broker.bootstrapServers())) {
+            OpenLoad load = new OpenLoad();
+            String url = suite.intake() + "/api/v1/referrals";
+            int existing = 0;
+            for (int level : o.matchingLevels()) {
+                LOG.infof("matching: growing the registry to %d shelters", level);
+                long begin = System.nanoTime();
+                Network.createMany(suite.placement(), level - existing, "M" + level + "X", 4);
+                double createSeconds = (System.nanoTime() - begin) / 1e9;
+                existing = level;
+                // In the flow: 201 → placement.proposed on the broker, at a gentle 5/s.
+                OpenLoad.Result r = load.run("matching " + level, url, () -> Tokens.partner("bench-matching"),
+                        Network::referralBody, 5, 100, 100);
+                awaitFinal(events, r.accepted().keySet(), Duration.ofMinutes(3));
+                Histogram toProposal = new Histogram(OpenLoad.HIGHEST_NANOS, 3);
+                r.accepted().forEach((id, at) -> {
+                    EventWatcher.Seen seen = events.seen(id);
+                    if (seen != null && seen.finalAtNanos > 0) {
+                        toProposal.recordValue(Math.max(0, Math.min(OpenLoad.HIGHEST_NANOS, seen.finalAtNanos - at)));
+                    }
+                });
+                // The coordinator's explanation runs the whole matching for one referral and returns every shelter.
+                Histogram explain = new Histogram(OpenLoad.HIGHEST_NANOS, 3);
+                String coordinator = Tokens.coordinator();
+                int explainStatus = 0;
+                for (String id : r.accepted().keySet().stream().limit(50).toList()) {
+                    long t = System.nanoTime();
+                    Json.Answer a = Json.send("GET", suite.placement() + "/api/v1/referrals/" + id + "/matching",
+                            coordinator, null);
+                    explainStatus = a.status();
+                    if (a.status() != 200) {
+                        break;
+                    }
+                    explain.recordValue(Math.min(OpenLoad.HIGHEST_NANOS, System.nanoTime() - t));
+                }
+                report.matching(level, createSeconds, toProposal, explain, explainStatus);
+            }
+            load.close();
+        }
+    }
+
+    static Histogram endToEnd(OpenLoad.Result r, Network network) {
+        Histogram h = new Histogram(OpenLoad.HIGHEST_NANOS, 3);
+        r.accepted().forEach((id, acceptedAt) -> {
+            Long alertAt = network.firstAlert().get(id);
+            if (alertAt != null) {
+                // An alert can beat the 201 to the client by a hair: both are in this JVM, so count that as 0.
+                h.recordValue(Math.max(0, Math.min(OpenLoad.HIGHEST_NANOS, alertAt - acceptedAt)));
+            }
+        });
+        return h;
+    }
+
+    static List<Histogram> endToEndPerSecond(OpenLoad.Result r, Network network, int seconds) {
+        List<Histogram> perSecond = new ArrayList<>();
+        for (int i = 0; i <= seconds + 1; i++) {
+            perSecond.add(new Histogram(OpenLoad.HIGHEST_NANOS, 2));
+        }
+        r.accepted().forEach((id, acceptedAt) -> {
+            Long alertAt = network.firstAlert().get(id);
+            if (alertAt != null) {
+                int s = (int) Math.max(0, Math.min(perSecond.size() - 1, (acceptedAt - r.startNanos()) / 1_000_000_000L));
+                perSecond.get(s).recordValue(Math.max(0, Math.min(OpenLoad.HIGHEST_NANOS, alertAt - acceptedAt)));
+            }
+        });
+        return perSecond;
+    }
+
+    static long missingAlerts(OpenLoad.Result r, Network network) {
+        return r.accepted().keySet().stream().filter(id -> !network.firstAlert().containsKey(id)).count();
+    }
+
+    static boolean awaitFinal(EventWatcher events, Set<String> ids, Duration timeout) {
+        return until(() -> events.finalAmong(ids) == ids.size(), timeout);
+    }
+
+    /** Waits until intake shows every referral of the organisation in a final state; returns that nanoTime or -1. */
+    static long awaitIntakeFinal(SuiteUnderTest suite, String organisation, long expected, Duration timeout) {
+        boolean ok = until(() -> statusCounts(suite, organisation).entrySet().stream()
+                .filter(e -> Set.of("PROPOSED", "NO_MATCH").contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum() >= expected, timeout);
+        return ok ? System.nanoTime() : -1;
+    }
+
+    /** The referral statuses intake holds for one organisation (read straight from its schema, not via the API). */
+    static Map<String, Long> statusCounts(SuiteUnderTest suite, String organisation) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = suite.database.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT status, count(*) FROM intake.referral WHERE organisation_id = '"
+                     + organisation.replace("'", "") + "' GROUP BY status ORDER BY status")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (Exception e) {
+            LOG.debugf("cannot read intake statuses: %s", e.getMessage());
+        }
+        return counts;
+    }
+
+    /** Polls a condition every 100 ms until it holds or the timeout passes. */
+    static boolean until(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        return condition.getAsBoolean();
+    }
+
+    private Bench() {
+    }
+}

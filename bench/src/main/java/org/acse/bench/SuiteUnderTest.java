@@ -1,0 +1,176 @@
+package org.acse.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.acse.testsupport.KafkaBroker;
+import org.acse.testsupport.PostgresServer;
+import org.acse.testsupport.ServiceProcess;
+import org.acse.testsupport.TestDatabase;
+import org.acse.testsupport.TestIssuer;
+import org.jboss.logging.Logger;
+
+/**
+ * The whole suite as the end-to-end tests start it: the three packaged services as their own JVMs (with the heap
+ * settings under test), a real in-process Kafka broker, a fresh PostgreSQL database and the test token issuer.
+ * Services are started one after the other so that each start-up time is measured without the others competing.
+ */
+public final class SuiteUnderTest implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SuiteUnderTest.class);
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+
+    /** The JVM options each service runs with: the heap settings the README gives (SPEC §11). */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+
+    public static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
+
+    /** One service's launch, kept so that it can be started again on the same port after a kill. */
+    public record Launch(String name, int port, Map<String, String> properties) {
+    }
+
+    /** How long a service took to answer ready: measured from the outside, and as Quarkus logs it. */
+    public record Startup(String name, double readyMillis, Double quarkusSeconds) {
+    }
+
+    private final Path root;
+    private final Path logs;
+    private final List<String> jvmOptions;
+    public final TestDatabase database;
+    public final KafkaBroker broker;
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> processes = new HashMap<>();
+    private final List<Startup> startups = new ArrayList<>();
+
+    private SuiteUnderTest(Path root, Path logs, List<String> jvmOptions) {
+        this.root = root;
+        this.logs = logs;
+        this.jvmOptions = jvmOptions;
+        database = PostgresServer.get().createDatabase("acse_bench");
+        broker = KafkaBroker.start().withSuiteTopics();
+        int intakePort = ServiceProcess.freePort();
+        int placementPort = ServiceProcess.freePort();
+        int notificationPort = ServiceProcess.freePort();
+        launches.put("intake-service", new Launch("intake-service", intakePort, common()));
+        launches.put("placement-service", new Launch("placement-service", placementPort, common()));
+        Map<String, String> notification = common();
+        notification.put("acse.placement.url", "http://127.0.0.1:" + placementPort);
+        notification.put("acse.dashboard.base-url", "http://127.0.0.1:" + notificationPort);
+        launches.put("notification-service", new Launch("notification-service", notificationPort, notification));
+    }
+
+    /** Starts everything; {@code root} is the repository root, service logs go to {@code logs}. */
+    public static SuiteUnderTest start(Path root, Path logs, List<String> jvmOptions) {
+        SuiteUnderTest suite = new SuiteUnderTest(root, logs, jvmOptions);
+        try {
+            for (String name : SERVICES) {
+                suite.startService(name);
+            }
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    private Map<String, String> common() {
+        Map<String, String> p = new HashMap<>();
+        p.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        p.put("quarkus.datasource.username", database.user());
+        p.put("quarkus.datasource.password", database.password());
+        p.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        p.put("quarkus.oidc.auth-server-url", TestIssuer.shared().issuer());
+        return p;
+    }
+
+    /** Starts (or starts again, on the same port) one service and waits until it is ready. */
+    public synchronized ServiceProcess startService(String name) {
+        Launch launch = launches.get(name);
+        long begin = System.nanoTime();
+        ServiceProcess process = ServiceProcess.start(name, root.resolve(name), launch.port(), launch.properties(),
+                jvmOptions, logs);
+        processes.put(name, process);
+        process.awaitReady(Duration.ofSeconds(120));
+        double millis = (System.nanoTime() - begin) / 1e6;
+        Startup startup = new Startup(name, millis, quarkusStartSeconds(process.log()));
+        startups.add(startup);
+        LOG.infof("%s ready in %.0f ms (Quarkus says %s s)", name, millis, startup.quarkusSeconds());
+        return process;
+    }
+
+    /** SIGKILL: no shutdown hook runs, in-flight work is lost as in a crash. */
+    public synchronized void kill(String name) {
+        processes.get(name).kill();
+    }
+
+    public ServiceProcess service(String name) {
+        return processes.get(name);
+    }
+
+    public String url(String name) {
+        return "http://127.0.0.1:" + launches.get(name).port();
+    }
+
+    public String intake() {
+        return url("intake-service");
+    }
+
+    public String placement() {
+        return url("placement-service");
+    }
+
+    public String notification() {
+        return url("notification-service");
+    }
+
+    public List<Startup> startups() {
+        return List.copyOf(startups);
+    }
+
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /** Resident memory of a service's JVM, from {@code /proc/<pid>/status} (VmRSS), in kB; -1 if unknown. */
+    public long rssKb(String name) {
+        ServiceProcess p = processes.get(name);
+        return p == null || !p.isAlive() ? -1 : Rss.ofPid(p.pid());
+    }
+
+    /** The last "started in N s" a service logged (the log file is appended to across restarts). */
+    static Double quarkusStartSeconds(Path log) {
+        try {
+            Matcher m = STARTED_IN.matcher(Files.readString(log));
+            Double last = null;
+            while (m.find()) {
+                last = Double.valueOf(m.group(1));
+            }
+            return last;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        List<String> reverse = new ArrayList<>(SERVICES);
+        java.util.Collections.reverse(reverse);
+        for (String name : reverse) {
+            ServiceProcess p = processes.get(name);
+            if (p != null) {
+                p.close();
+            }
+        }
+        broker.close();
+        database.drop();
+    }
+}
