@@ -112,8 +112,7 @@ public final class Network implements AutoCloseable {
         int age = 19 + r.nextInt(40);
         String children = r.nextInt(4) == 0 ? "[{\"age\":" + (1 + r.nextInt(12)) + "}]" : "[]";
         return """
-                {"person":{"firstName":"Bench","lastName":"Person","birthDate":"1990-01-01","nationality":"RO",\
-                "phone":"+33600000000"},"gender":"FEMALE","age":%d,"children":%s,"languages":["ro","fr"],\
+                {"person":{"firstName":"Bench","lastName":"Person","nationality":"RO","phone":"+33600000000"},"gender":"FEMALE","age":%d,"children":%s,"languages":["ro","fr"],\
                 "needs":{"wheelchairAccess":false,"psychologicalSupport":%b,"medicalCare":false,"interpreter":false},\
                 "exploitation":["SEXUAL"],"dangerZones":[{"communeCode":"06088"}],\
                 "currentLocation":{"communeCode":"06088"},"urgency":"IMMEDIATE",\
