@@ -1,0 +1,65 @@
+package org.acse.notification.alert;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.acse.common.events.PlacementDecided;
+import org.acse.common.events.PlacementNoMatch;
+import org.acse.common.events.PlacementProposed;
+import org.acse.common.events.ReferralSubmitted;
+import org.acse.common.events.ReferralWithdrawn;
+import org.acse.platform.inbox.IncomingEvent;
+import org.acse.platform.inbox.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Placement and referral events → alerts and pending deliveries, in one transaction with the idempotency record:
+ * an event seen twice changes nothing twice. Sending happens after the commit, off this thread. A record that
+ * cannot be read throws, and the channel's failure strategy sends it to the dead-letter topic.
+ */
+@ApplicationScoped
+public class AlertConsumer {
+    static final String CONSUMER = "notification-alerts";
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    AlertService alerts;
+
+    @Incoming("placements")
+    @Transactional
+    public void onPlacement(ConsumerRecord<String, String> record) {
+        IncomingEvent.from(record).ifPresent(event -> {
+            if (!processed.firstDelivery(event.id(), CONSUMER)) {
+                return;
+            }
+            switch (event.type()) {
+                case PLACEMENT_PROPOSED -> alerts.onProposed(event.data(PlacementProposed.class));
+                case PLACEMENT_ACCEPTED, PLACEMENT_DECLINED, PLACEMENT_EXPIRED, PLACEMENT_CANCELLED,
+                        PLACEMENT_ARRIVED -> alerts.onDecided(event.type(), event.data(PlacementDecided.class));
+                case PLACEMENT_NO_MATCH -> alerts.onNoMatch(event.data(PlacementNoMatch.class));
+                default -> {
+                    // searching: nothing to tell anyone
+                }
+            }
+        });
+    }
+
+    @Incoming("referrals")
+    @Transactional
+    public void onReferral(ConsumerRecord<String, String> record) {
+        IncomingEvent.from(record).ifPresent(event -> {
+            if (!processed.firstDelivery(event.id(), CONSUMER)) {
+                return;
+            }
+            switch (event.type()) {
+                case REFERRAL_SUBMITTED -> alerts.onSubmitted(event.data(ReferralSubmitted.class));
+                case REFERRAL_WITHDRAWN -> alerts.onWithdrawn(event.data(ReferralWithdrawn.class));
+                default -> {
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,9 @@
+package org.acse.notification.alert;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Optional filters of the alert list; null means any. */
+public record AlertFilter(UUID shelterId, UUID referralId, List<AlertStatus> status, AlertKind kind,
+        Boolean escalated) {
+}

@@ -1,0 +1,108 @@
+package org.acse.notification.alert;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.acse.platform.audit.AuditLog;
+import org.acse.platform.problem.ProblemException;
+import org.acse.platform.security.Caller;
+import org.acse.platform.security.Roles;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SHELTER_STAFF, Roles.COORDINATOR})
+public class AlertResource {
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    AlertFeed feed;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
+    @GET
+    public AlertService.AlertPage list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+            @QueryParam("shelterId") String shelterId, @QueryParam("referralId") String referralId,
+            @QueryParam("escalated") Boolean escalated,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        Params.page(page, size);
+        AlertFilter filter = new AlertFilter(Params.uuid("shelterId", shelterId), Params.uuid("referralId", referralId),
+                status == null ? null : Arrays.stream(status.split(","))
+                        .map(s -> Params.enumValue("status", AlertStatus.class, s.trim())).toList(),
+                kind == null ? null : Params.enumValue("kind", AlertKind.class, kind), escalated);
+        return alerts.list(Viewer.of(caller), filter, page, size);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<AlertFeed.FeedEvent> stream() {
+        return feed.stream(Viewer.of(caller));
+    }
+
+    @GET
+    @Path("/{id}")
+    public AlertView get(@PathParam("id") String id) {
+        return alerts.get(Params.uuid("id", id), Viewer.of(caller));
+    }
+
+    @POST
+    @Path("/{id}/ack")
+    public AlertView acknowledge(@PathParam("id") String id) {
+        UUID alertId = Params.uuid("id", id);
+        AlertView view = alerts.acknowledge(alertId, Viewer.of(caller));
+        audit.record("alert.acknowledge", "alert", alertId);
+        return view;
+    }
+
+    /** Query and path parameters: a bad value is a 400 naming the parameter, never a 404 or 500. */
+    static final class Params {
+        static void page(int page, int size) {
+            if (page < 0) {
+                throw ProblemException.invalid("page", "must be 0 or more");
+            }
+            if (size < 1 || size > 200) {
+                throw ProblemException.invalid("size", "must be between 1 and 200");
+            }
+        }
+
+        static UUID uuid(String name, String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid(name, "must be a UUID");
+            }
+        }
+
+        static <E extends Enum<E>> E enumValue(String name, Class<E> type, String value) {
+            try {
+                return Enum.valueOf(type, value);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid(name, "must be one of " + List.of(type.getEnumConstants()));
+            }
+        }
+
+        private Params() {
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.acse.notification.channel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import org.acse.platform.audit.AuditLog;
+import org.acse.platform.problem.FieldError;
+import org.acse.platform.problem.ProblemException;
+
+@ApplicationScoped
+public class Channels {
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public ChannelView get(OwnerType type, String id) {
+        return ChannelSetting.of(type, id).map(ChannelView::of).orElse(ChannelView.NONE);
+    }
+
+    /** Replaces the setting; a missing secret keeps the current one, a missing webhookUrl removes the webhook. */
+    @Transactional
+    public ChannelView put(OwnerType type, String id, ChannelRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "is required");
+        }
+        ChannelSetting setting = ChannelSetting.of(type, id).orElse(null);
+        List<FieldError> errors = ChannelValidation.check(request,
+                setting != null && setting.webhookSecret != null);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (setting == null) {
+            setting = new ChannelSetting();
+            setting.owner = new ChannelSetting.Owner(type, id);
+        }
+        setting.emails = request.emails() == null ? List.of()
+                : request.emails().stream().map(String::trim).distinct().toList();
+        setting.webhookUrl = request.webhookUrl();
+        if (request.webhookUrl() == null) {
+            setting.webhookSecret = null;
+        } else if (request.webhookSecret() != null) {
+            setting.webhookSecret = request.webhookSecret();
+        }
+        setting.updatedAt = Instant.now();
+        setting.persist();
+        audit.record("channel.update", type.name().toLowerCase() + "-channel", id);
+        return ChannelView.of(setting);
+    }
+}

@@ -1,0 +1,207 @@
+package org.acse.notification.delivery;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.acse.notification.alert.AlertLinks;
+import org.acse.notification.alert.AlertMessages;
+import org.acse.notification.channel.ChannelSetting;
+import org.acse.notification.channel.OwnerType;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends what is due, outside any business transaction: woken after each commit that recorded deliveries, and by a
+ * timer for retries and for what a crash left behind. A delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and
+ * leased (its next attempt pushed forward), so several replicas never send the same one at once.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final int CLAIM_BATCH = 20;
+
+    @Inject
+    DeliveryConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    WebhookSender webhooks;
+
+    @Inject
+    EmailSender emails;
+
+    @Inject
+    AlertLinks links;
+
+    @Inject
+    Deliveries deliveries;
+
+    private final AtomicInteger threadCount = new AtomicInteger();
+    private volatile ExecutorService pool;
+
+    private ExecutorService pool() {
+        if (pool == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    pool = Executors.newFixedThreadPool(config.workers(), r -> {
+                        Thread t = new Thread(r, "delivery-" + threadCount.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+            }
+        }
+        return pool;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (pool != null) {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a commit that recorded deliveries: returns at once. */
+    public void wake() {
+        try {
+            pool().submit(this::drain);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the next start's timer picks the deliveries up
+        }
+    }
+
+    @Scheduled(every = "${acse.delivery.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        drain();
+    }
+
+    void drain() {
+        try {
+            List<UUID> claimed;
+            do {
+                claimed = claim();
+                for (UUID id : claimed) {
+                    pool().submit(() -> attempt(id));
+                }
+            } while (claimed.size() == CLAIM_BATCH);
+        } catch (RuntimeException e) {
+            LOG.warnf("delivery scan failed: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = entityManager.createNativeQuery(
+                    "SELECT id FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= now()"
+                            + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED", UUID.class)
+                    .setParameter("limit", CLAIM_BATCH).getResultList();
+            if (!ids.isEmpty()) {
+                entityManager.createNativeQuery("UPDATE delivery SET next_attempt_at = :lease WHERE id IN (:ids)")
+                        .setParameter("lease", Instant.now().plus(config.lease()))
+                        .setParameter("ids", ids).executeUpdate();
+            }
+            return ids;
+        });
+    }
+
+    /** One attempt of one delivery, then its outcome recorded. */
+    void attempt(UUID id) {
+        try {
+            Attempt attempt = QuarkusTransaction.requiringNew().call(() -> {
+                Delivery d = Delivery.findById(id);
+                if (d == null || d.status != Delivery.Status.PENDING) {
+                    return null;
+                }
+                ChannelSetting setting = ChannelSetting.of(d.recipientType, d.recipientId).orElse(null);
+                return new Attempt(d.id, d.channel, d.eventType, d.payload, setting == null ? null
+                        : new Target(List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret));
+            });
+            if (attempt == null) {
+                return;
+            }
+            String error = send(attempt);
+            record(id, error);
+        } catch (RuntimeException e) {
+            LOG.warnf("delivery %s attempt failed: %s", id, e.getClass().getSimpleName());
+        }
+    }
+
+    private String send(Attempt a) {
+        if (a.target() == null) {
+            return "channel removed";
+        }
+        try {
+            return switch (a.channel()) {
+                case WEBHOOK -> a.target().webhookUrl() == null || a.target().webhookSecret() == null
+                        ? "webhook removed"
+                        : webhooks.send(a.target().webhookUrl(), a.target().webhookSecret(), a.deliveryId(),
+                                a.eventType(), a.payload());
+                case EMAIL -> a.target().emails().isEmpty() ? "e-mail removed"
+                        : emails.send(a.target().emails(), a.eventType(), a.payload());
+            };
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    private void record(UUID id, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery d = Delivery.findById(id);
+            if (d == null || d.status != Delivery.Status.PENDING) {
+                return;
+            }
+            Instant now = Instant.now();
+            d.attempts++;
+            d.lastAttemptAt = now;
+            if (error == null) {
+                d.status = Delivery.Status.DELIVERED;
+                d.deliveredAt = now;
+                d.lastError = null;
+                return;
+            }
+            d.lastError = error.length() > 200 ? error.substring(0, 200) : error;
+            if (d.attempts >= config.maxAttempts()) {
+                d.status = Delivery.Status.FAILED;
+                LOG.warnf("delivery %s (%s to %s) failed after %d attempts", d.id, d.channel, d.recipientType,
+                        d.attempts);
+                if (d.recipientType != OwnerType.COORDINATION) {
+                    tellCoordinators(d);
+                }
+            } else {
+                d.nextAttemptAt = now.plus(new Backoff(config.initialBackoff(), config.maxBackoff()).after(d.attempts));
+            }
+        });
+    }
+
+    private void tellCoordinators(Delivery failed) {
+        // Same table, same worker: recorded in this transaction, woken after its commit.
+        deliveries.enqueue(OwnerType.COORDINATION, OwnerType.COORDINATION_ID,
+                failed.alertId, failed.referralId, AlertMessages.DELIVERY_FAILED,
+                AlertMessages.deliveryFailed(failed.id, failed.alertId, failed.referralId, failed.channel.name(),
+                        failed.recipientType.name(), failed.recipientId, failed.attempts, links.coordination()));
+    }
+
+    record Target(List<String> emails, String webhookUrl, String webhookSecret) {
+    }
+
+    record Attempt(UUID deliveryId, Delivery.Channel channel, String eventType, String payload, Target target) {
+    }
+}
