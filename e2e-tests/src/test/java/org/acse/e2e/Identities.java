@@ -2,39 +2,43 @@ package org.acse.e2e;
 
 import java.util.Map;
 import java.util.UUID;
-import org.acse.testsupport.TestIssuer;
-import org.acse.testsupport.Tokens;
+import java.util.concurrent.ConcurrentHashMap;
+import org.acse.testsupport.KeycloakServer;
 
-/** Where the end-to-end tests get their bearer tokens. */
-final class Identities implements AutoCloseable {
+/**
+ * Bearer tokens from the real Keycloak (realm {@code keycloak/acse-realm.json}) by password grant, as partners,
+ * coordinators and shelter staff get them. Staff users are created once their shelter exists.
+ */
+final class Identities {
+    static final String PASSWORD = "demo";
 
-    static Identities start() {
-        return new Identities();
-    }
+    private final KeycloakServer keycloak = KeycloakServer.shared();
+    private final Map<UUID, String> staffUsers = new ConcurrentHashMap<>();
 
     String issuer() {
-        return TestIssuer.shared().issuer();
-    }
-
-    /** Extra configuration a service needs to talk to this identity provider. */
-    Map<String, String> serviceProperties(String service) {
-        return Map.of();
+        return keycloak.issuer();
     }
 
     String partner(String organisation) {
-        return Tokens.partner(organisation);
+        return keycloak.passwordToken("org-nice".equals(organisation) ? "partner.nice" : "partner.lyon", PASSWORD);
     }
 
     String coordinator() {
-        return Tokens.coordinator();
+        return keycloak.passwordToken("coordinator", PASSWORD);
     }
 
-    /** A staff member of the shelter, given the shelter's code and id. */
+    /** A staff member of the shelter (created in Keycloak on first use, with the shelter's id as claim). */
     String staff(String shelterCode, UUID shelterId) {
-        return Tokens.staff(shelterId);
+        String username = staffUsers.computeIfAbsent(shelterId, id -> {
+            String name = "staff." + shelterCode.toLowerCase();
+            keycloak.createUser(name, PASSWORD, "shelter-staff", Map.of("shelter_id", id.toString()));
+            return name;
+        });
+        return keycloak.passwordToken(username, PASSWORD);
     }
 
-    @Override
-    public void close() {
+    /** The Keycloak process outlives nothing: test-support stops it when the JVM exits. */
+    KeycloakServer keycloak() {
+        return keycloak;
     }
 }

@@ -12,7 +12,7 @@ import org.acse.testsupport.TestDatabase;
 
 /**
  * The whole suite as production runs it: the three packaged services as separate JVMs, one real Kafka broker, one
- * fresh PostgreSQL database (a schema per service) and the identity provider. Started once for the e2e run.
+ * fresh PostgreSQL database (a schema per service) and a real Keycloak with the {@code acse} realm. Started once for the e2e run.
  */
 final class Suite implements AutoCloseable {
     private static Suite running;
@@ -28,7 +28,7 @@ final class Suite implements AutoCloseable {
     private Suite() {
         database = PostgresServer.get().createDatabase("acse_e2e");
         broker = KafkaBroker.start().withSuiteTopics();
-        identities = Identities.start();
+        identities = new Identities();
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         int placementPort = ServiceProcess.freePort();
         int notificationPort = ServiceProcess.freePort();
@@ -60,7 +60,6 @@ final class Suite implements AutoCloseable {
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "quarkus.oidc.auth-server-url", identities.issuer()));
         properties.putAll(extra);
-        properties.putAll(identities.serviceProperties(name));
         ServiceProcess process = ServiceProcess.start(name, root.resolve(name), port, properties,
                 List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), logs);
         started.add(process);
@@ -73,7 +72,6 @@ final class Suite implements AutoCloseable {
             service.close();
         }
         broker.close();
-        identities.close();
         database.drop();
     }
 }
