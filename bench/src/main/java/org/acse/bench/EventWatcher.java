@@ -43,6 +43,8 @@ public final class EventWatcher implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, Seen> referrals = new ConcurrentHashMap<>();
     private final AtomicLong records = new AtomicLong();
+    private final AtomicLong submittedTotal = new AtomicLong();
+    private final AtomicLong finalTotal = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -92,7 +94,10 @@ public final class EventWatcher implements AutoCloseable {
         }
         Seen seen = referrals.computeIfAbsent(r.key().toLowerCase(), k -> new Seen());
         switch (type) {
-            case REFERRAL_SUBMITTED -> seen.submitted.incrementAndGet();
+            case REFERRAL_SUBMITTED -> {
+                seen.submitted.incrementAndGet();
+                submittedTotal.incrementAndGet();
+            }
             case PLACEMENT_PROPOSED -> {
                 seen.proposed.incrementAndGet();
                 int live = seen.liveProposals.incrementAndGet();
@@ -109,10 +114,21 @@ public final class EventWatcher implements AutoCloseable {
         }
     }
 
-    private static void markFinal(Seen seen) {
+    private void markFinal(Seen seen) {
         if (seen.finalAtNanos == 0) {
             seen.finalAtNanos = System.nanoTime();
+            finalTotal.incrementAndGet();
         }
+    }
+
+    /** Every referral.submitted record seen so far (duplicates included). */
+    public long submittedTotal() {
+        return submittedTotal.get();
+    }
+
+    /** Referrals seen reaching a final state so far. */
+    public long finalTotal() {
+        return finalTotal.get();
     }
 
     public Seen seen(String referralId) {
