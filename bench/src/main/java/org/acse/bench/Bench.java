@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
+import org.acse.testsupport.KafkaBroker;
+import org.acse.testsupport.PostgresServer;
+import org.acse.testsupport.TestDatabase;
 import org.acse.testsupport.Tokens;
 import org.jboss.logging.Logger;
 
@@ -67,6 +70,8 @@ public final class Bench {
         boolean flow = o.scenarios().stream().anyMatch(s -> Set.of("latency", "burst", "ramp").contains(s));
         if (flow) {
             runFlow(o, report, logs);
+        } else if (o.scenarios().contains("floors")) {
+            runFloorsOnly(report);
         }
         if (o.scenarios().contains("matching")) {
             runMatching(o, report, logs);
@@ -139,6 +144,16 @@ public final class Bench {
             }
             report.endOfFlow(rss.lastMb(), network.deliveries(), events.records());
             load.close();
+        }
+    }
+
+    /** The floors alone, without the services: a quick check of the machine. */
+    private static void runFloorsOnly(Report report) {
+        TestDatabase database = PostgresServer.get().createDatabase("acse_bench_floors");
+        try (KafkaBroker broker = KafkaBroker.start()) {
+            report.floors(Floors.postgresInsertCommit(database, 5000), Floors.kafkaProduceConsume(broker, 3000, 500));
+        } finally {
+            database.drop();
         }
     }
 
