@@ -1,0 +1,117 @@
+package org.acse.placement.matching;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.acse.common.events.Gender;
+import org.acse.common.geo.GeoPoint;
+
+/**
+ * An immutable in-memory view of one shelter for matching: what it accepts, where it is (coordinates and
+ * department, never its address) and its units. The trigonometry of its position is precomputed, so that a
+ * distance costs a few multiplications during a search over thousands of shelters.
+ */
+public final class ShelterProfile {
+    private final UUID id;
+    private final String code;
+    private final boolean active;
+    private final GeoPoint location;
+    private final String departmentCode;
+    private final Set<Gender> genders;
+    private final boolean families;
+    private final int maxChildren;
+    private final Integer childMinAge;
+    private final Integer childMaxAge;
+    private final boolean wheelchairAccessible;
+    private final Set<Support> support;
+    private final Set<String> languages;
+    private final List<UnitProfile> units;
+    private final int maxCapacity;
+    final double latRad;
+    final double lonRad;
+    final double cosLat;
+
+    public ShelterProfile(UUID id, String code, boolean active, GeoPoint location, String departmentCode,
+            Set<Gender> genders, boolean families, int maxChildren, Integer childMinAge, Integer childMaxAge,
+            boolean wheelchairAccessible, Set<Support> support, Set<String> languages, List<UnitProfile> units) {
+        this.id = id;
+        this.code = code;
+        this.active = active;
+        this.location = location;
+        this.departmentCode = departmentCode;
+        this.genders = Set.copyOf(genders);
+        this.families = families;
+        this.maxChildren = maxChildren;
+        this.childMinAge = childMinAge;
+        this.childMaxAge = childMaxAge;
+        this.wheelchairAccessible = wheelchairAccessible;
+        this.support = Set.copyOf(support);
+        this.languages = Set.copyOf(languages);
+        this.units = List.copyOf(units);
+        this.maxCapacity = units.stream().mapToInt(UnitProfile::capacity).max().orElse(0);
+        this.latRad = Math.toRadians(location.lat());
+        this.lonRad = Math.toRadians(location.lon());
+        this.cosLat = Math.cos(latRad);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public GeoPoint location() {
+        return location;
+    }
+
+    public String departmentCode() {
+        return departmentCode;
+    }
+
+    public Set<Gender> genders() {
+        return genders;
+    }
+
+    public boolean families() {
+        return families;
+    }
+
+    public int maxChildren() {
+        return maxChildren;
+    }
+
+    public Integer childMinAge() {
+        return childMinAge;
+    }
+
+    public Integer childMaxAge() {
+        return childMaxAge;
+    }
+
+    public boolean wheelchairAccessible() {
+        return wheelchairAccessible;
+    }
+
+    public Set<Support> support() {
+        return support;
+    }
+
+    public Set<String> languages() {
+        return languages;
+    }
+
+    public List<UnitProfile> units() {
+        return units;
+    }
+
+    /** The largest unit: a household larger than this cannot land here, whatever the availability. */
+    public int maxCapacity() {
+        return maxCapacity;
+    }
+}

@@ -1,0 +1,43 @@
+package org.acse.placement.referral;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.acse.placement.matching.Evaluation;
+import org.acse.placement.matching.Exclusion;
+import org.acse.placement.matching.Score;
+import org.acse.placement.placement.PlacementService;
+import org.acse.platform.security.Roles;
+
+/** Why each shelter was excluded or how it scored, for coordinators (SPEC §5). */
+@Path("/api/v1/referrals/{referralId}/matching")
+@Produces(MediaType.APPLICATION_JSON)
+public class MatchingResource {
+    @Inject
+    PlacementService placements;
+
+    public record ShelterVerdict(UUID shelterId, String shelterCode, boolean eligible, Integer rank,
+            Exclusion exclusion, UUID unitId, Score score) {
+    }
+
+    public record Explanation(UUID referralId, int sheltersConsidered, int eligible, List<ShelterVerdict> shelters) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.COORDINATOR)
+    public Explanation explain(@PathParam("referralId") UUID referralId) {
+        List<Evaluation> evaluations = placements.explain(referralId);
+        int[] rank = {0};
+        List<ShelterVerdict> verdicts = evaluations.stream().map(e -> e.eligible()
+                ? new ShelterVerdict(e.shelterId(), e.shelterCode(), true, ++rank[0], null, e.best().unitId(),
+                        e.best().score())
+                : new ShelterVerdict(e.shelterId(), e.shelterCode(), false, null, e.exclusion(), null, null)).toList();
+        return new Explanation(referralId, evaluations.size(), rank[0], verdicts);
+    }
+}

@@ -1,0 +1,47 @@
+package org.acse.placement.shelter;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.acse.common.events.Gender;
+import org.acse.placement.matching.Support;
+import org.acse.placement.matching.UnitStatus;
+
+/** The body of {@code POST} and {@code PUT /api/v1/shelters} (SPEC §7). */
+public record ShelterRequest(
+        @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "letters, digits, - and _ only")
+        String code,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank String communeCode,
+        @NotBlank @Size(max = 500) String address,
+        @NotNull @Valid Accepts accepts,
+        boolean wheelchairAccessible,
+        List<@NotNull Support> support,
+        List<@NotNull @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code") String> languages,
+        Boolean active,
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid UnitRequest> units) {
+
+    public record Accepts(
+            @NotEmpty List<@NotNull Gender> genders,
+            boolean families,
+            @Min(0) @Max(20) Integer maxChildren,
+            @Min(0) @Max(17) Integer childMinAge,
+            @Min(0) @Max(17) Integer childMaxAge) {
+    }
+
+    /**
+     * {@code id} names an existing unit on update; a unit without one is new, and starts {@code FREE} from
+     * {@code availableFrom} (now if absent) unless another {@code status} is given.
+     */
+    public record UnitRequest(UUID id, @NotNull @Min(1) @Max(30) Integer capacity, UnitStatus status,
+            Instant availableFrom) {
+    }
+}

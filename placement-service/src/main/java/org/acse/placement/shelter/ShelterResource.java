@@ -1,0 +1,99 @@
+package org.acse.placement.shelter;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.acse.placement.placement.Rematcher;
+import org.acse.platform.problem.ProblemException;
+import org.acse.platform.security.Roles;
+
+@Path("/api/v1/shelters")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ShelterResource {
+    @Inject
+    ShelterService shelters;
+
+    @Inject
+    ShelterDirectory directory;
+
+    @Inject
+    Rematcher rematcher;
+
+    @POST
+    @RolesAllowed(Roles.COORDINATOR)
+    public Response create(@Valid @NotNull ShelterRequest request) {
+        ShelterView created = shelters.create(request);
+        published(created.id());
+        return Response.created(URI.create("/api/v1/shelters/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
+    public ShelterView.Page list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        Pages.check(page, size);
+        return shelters.list(page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
+    public ShelterView get(@PathParam("id") UUID id) {
+        return shelters.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.COORDINATOR)
+    public ShelterView update(@PathParam("id") UUID id, @Valid @NotNull ShelterRequest request) {
+        ShelterView updated = shelters.update(id, request);
+        published(id);
+        return updated;
+    }
+
+    @PUT
+    @Path("/{id}/units/{unitId}/availability")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
+    public ShelterView.UnitView availability(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
+            @Valid @NotNull AvailabilityRequest request) {
+        ShelterView.UnitView unit = shelters.setAvailability(id, unitId, request);
+        published(id);
+        return unit;
+    }
+
+    /** After the commit: matching sees the change at once, and waiting referrals get another chance. */
+    private void published(UUID shelterId) {
+        directory.reload(shelterId);
+        rematcher.request();
+    }
+
+    /** Page parameters shared by the lists of this service. */
+    public static final class Pages {
+        public static void check(int page, int size) {
+            if (page < 0) {
+                throw ProblemException.invalid("page", "must be 0 or more");
+            }
+            if (size < 1 || size > 200) {
+                throw ProblemException.invalid("size", "must be between 1 and 200");
+            }
+        }
+
+        private Pages() {
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.acse.placement;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import org.acse.testsupport.KafkaResource;
+import org.acse.testsupport.OidcResource;
+import org.acse.testsupport.PostgresResource;
+
+/** Every test of this service runs against a real broker, a fresh real database and real signed tokens. */
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(OidcResource.class)
+public class TestInfrastructure {
+}

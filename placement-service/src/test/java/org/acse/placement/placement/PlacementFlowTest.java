@@ -1,0 +1,284 @@
+package org.acse.placement.placement;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.acse.common.events.EventType;
+import org.acse.common.events.PlacementDecided;
+import org.acse.common.events.PlacementNoMatch;
+import org.acse.common.events.PlacementProposed;
+import org.acse.common.events.PlacementSearching;
+import org.acse.common.events.ReferralSubmitted;
+import org.acse.common.events.ReferralWithdrawn;
+import org.acse.common.events.Topics;
+import org.acse.placement.Fixtures;
+import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The decision loop over the real broker and database: events in, events out, state through the API. */
+@QuarkusTest
+class PlacementFlowTest {
+    final KafkaEvents kafka = KafkaEvents.onSharedBroker();
+
+    @Inject
+    Fixtures fixtures;
+
+    @BeforeEach
+    void cleanNetwork() {
+        fixtures.reset();
+    }
+
+    PlacementProposed submitAndAwaitProposal(ReferralSubmitted referral) {
+        kafka.publish(EventType.REFERRAL_SUBMITTED, referral);
+        kafka.await(EventType.PLACEMENT_SEARCHING, referral.referralId(), PlacementSearching.class);
+        return kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(), PlacementProposed.class);
+    }
+
+    @Test
+    void aSubmittedReferralIsHeldAtTheBestShelterAndProposed() {
+        JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
+        Fixtures.shelter(Fixtures.PARIS, 1);
+        Fixtures.shelter(Fixtures.MARSEILLE, 1); // too close to Nice
+        ReferralSubmitted referral = Fixtures.womanInNice();
+
+        PlacementProposed proposed = submitAndAwaitProposal(referral);
+
+        assertThat(proposed.shelterId()).isEqualTo(Fixtures.id(lyon));
+        assertThat(proposed.unitId()).isEqualTo(Fixtures.unit(lyon, 0));
+        assertThat(proposed.pseudonym()).isEqualTo(referral.pseudonym());
+        assertThat(proposed.holdExpiresAt()).isBetween(Instant.now().plus(Duration.ofMinutes(55)),
+                Instant.now().plus(Duration.ofMinutes(61)));
+        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon)))
+                .get("/api/v1/placements?referralId=" + referral.referralId())
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].status", equalTo("HELD"))
+                .body("items[0].id", equalTo(proposed.placementId().toString()))
+                .body("items[0].unitId", equalTo(proposed.unitId().toString()));
+        assertThat(fixtures.referralStatus(referral.referralId())).isEqualTo("PROPOSED");
+    }
+
+    @Test
+    void acceptedThenArrived() {
+        JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
+        ReferralSubmitted referral = Fixtures.womanInNice();
+        PlacementProposed proposed = submitAndAwaitProposal(referral);
+        String staff = Tokens.staff(Fixtures.id(lyon));
+
+        given().auth().oauth2(staff).post("/api/v1/placements/" + proposed.placementId() + "/accept")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        PlacementDecided accepted = kafka.await(EventType.PLACEMENT_ACCEPTED, referral.referralId(),
+                PlacementDecided.class);
+        assertThat(accepted.placementId()).isEqualTo(proposed.placementId());
+        assertThat(accepted.unitId()).isEqualTo(proposed.unitId());
+        given().auth().oauth2(staff).post("/api/v1/placements/" + proposed.placementId() + "/accept")
+                .then().statusCode(409);
+
+        given().auth().oauth2(staff).post("/api/v1/placements/" + proposed.placementId() + "/arrival")
+                .then().statusCode(200).body("status", equalTo("ARRIVED"));
+        kafka.await(EventType.PLACEMENT_ARRIVED, referral.referralId(), PlacementDecided.class);
+        assertThat(fixtures.referralStatus(referral.referralId())).isEqualTo("ARRIVED");
+        given().auth().oauth2(staff).get("/api/v1/shelters/" + Fixtures.id(lyon))
+                .then().statusCode(200).body("units[0].status", equalTo("OCCUPIED"));
+    }
+
+    @Test
+    void aDeclineProposesTheNextShelterAndNeverTheSameOneAgain() {
+        JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1, 1);
+        JsonPath paris = Fixtures.shelter(Fixtures.PARIS, 1);
+        ReferralSubmitted referral = Fixtures.womanInNice();
+        PlacementProposed first = submitAndAwaitProposal(referral);
+        assertThat(first.shelterId()).isEqualTo(Fixtures.id(lyon));
+
+        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon))).contentType("application/json")
+                .body("{\"reason\":\"SAFETY_CONCERN\",\"comment\":\"free text that stays here\"}")
+                .post("/api/v1/placements/" + first.placementId() + "/decline")
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+
+        PlacementDecided declined = kafka.await(EventType.PLACEMENT_DECLINED, referral.referralId(),
+                PlacementDecided.class);
+        assertThat(declined.reason()).isEqualTo("SAFETY_CONCERN");
+        PlacementProposed second = kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(),
+                PlacementProposed.class, p -> !p.placementId().equals(first.placementId()));
+        // Lyon still has a free unit, but it declined: Paris is next.
+        assertThat(second.shelterId()).isEqualTo(Fixtures.id(paris));
+        assertThat(kafka.records(Topics.PLACEMENTS).stream().map(r -> r.value()))
+                .noneMatch(v -> v.contains("free text that stays here"));
+
+        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .body("{\"reason\":\"NO_LONGER_AVAILABLE\"}")
+                .post("/api/v1/placements/" + second.placementId() + "/decline").then().statusCode(200);
+        kafka.await(EventType.PLACEMENT_NO_MATCH, referral.referralId(), PlacementNoMatch.class);
+        assertThat(fixtures.referralStatus(referral.referralId())).isEqualTo("NO_MATCH");
+    }
+
+    @Test
+    void aDeclineNeedsAReasonFromTheList() {
+        JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
+        PlacementProposed proposed = submitAndAwaitProposal(Fixtures.womanInNice());
+        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon))).contentType("application/json")
+                .body("{\"reason\":\"BORED\"}").post("/api/v1/placements/" + proposed.placementId() + "/decline")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon))).contentType("application/json")
+                .body("{}").post("/api/v1/placements/" + proposed.placementId() + "/decline")
+                .then().statusCode(400);
+        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon))).get("/api/v1/placements/" + proposed.placementId())
+                .then().statusCode(200).body("status", equalTo("HELD"));
+    }
+
+    @Test
+    void anOverdueHoldExpiresAndTheNextCandidateIsProposed() {
+        JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
+        JsonPath paris = Fixtures.shelter(Fixtures.PARIS, 1);
+        ReferralSubmitted referral = Fixtures.womanInNice();
+        PlacementProposed first = submitAndAwaitProposal(referral);
+        assertThat(first.shelterId()).isEqualTo(Fixtures.id(lyon));
+
+        fixtures.overdue(first.placementId());
+
+        PlacementDecided expired = kafka.await(EventType.PLACEMENT_EXPIRED, referral.referralId(),
+                PlacementDecided.class);
+        assertThat(expired.placementId()).isEqualTo(first.placementId());
+        PlacementProposed next = kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(),
+                PlacementProposed.class, p -> !p.placementId().equals(first.placementId()));
+        assertThat(next.shelterId()).isEqualTo(Fixtures.id(paris));
+        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon)))
+                .post("/api/v1/placements/" + first.placementId() + "/accept").then().statusCode(409);
+    }
+
+    @Test
+    void noMatchWaitsAndIsRematchedWhenAPlaceIsPublished() {
+        JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
+        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon))).contentType("application/json")
+                .body("{\"status\":\"OCCUPIED\"}")
+                .put("/api/v1/shelters/" + Fixtures.id(lyon) + "/units/" + Fixtures.unit(lyon, 0) + "/availability")
+                .then().statusCode(200);
+        ReferralSubmitted referral = Fixtures.womanInNice();
+        kafka.publish(EventType.REFERRAL_SUBMITTED, referral);
+        PlacementNoMatch noMatch = kafka.await(EventType.PLACEMENT_NO_MATCH, referral.referralId(),
+                PlacementNoMatch.class);
+        assertThat(noMatch.pseudonym()).isEqualTo(referral.pseudonym());
+
+        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon))).contentType("application/json")
+                .body("{\"status\":\"FREE\"}")
+                .put("/api/v1/shelters/" + Fixtures.id(lyon) + "/units/" + Fixtures.unit(lyon, 0) + "/availability")
+                .then().statusCode(200).body("status", equalTo("FREE")).body("stale", equalTo(false));
+
+        PlacementProposed proposed = kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(),
+                PlacementProposed.class);
+        assertThat(proposed.unitId()).isEqualTo(Fixtures.unit(lyon, 0));
+    }
+
+    @Test
+    void aWithdrawnReferralReleasesItsHoldToTheMostUrgentWaitingReferral() {
+        JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
+        ReferralSubmitted first = Fixtures.womanInNice();
+        PlacementProposed held = submitAndAwaitProposal(first);
+        ReferralSubmitted later = Fixtures.referral(org.acse.common.events.Gender.FEMALE, java.util.List.of(),
+                org.acse.common.events.Urgency.WITHIN_7_DAYS);
+        ReferralSubmitted urgent = Fixtures.womanInNice();
+        kafka.publish(EventType.REFERRAL_SUBMITTED, later);
+        kafka.publish(EventType.REFERRAL_SUBMITTED, urgent);
+        kafka.await(EventType.PLACEMENT_NO_MATCH, later.referralId(), PlacementNoMatch.class);
+        kafka.await(EventType.PLACEMENT_NO_MATCH, urgent.referralId(), PlacementNoMatch.class);
+
+        kafka.publish(EventType.REFERRAL_WITHDRAWN, new ReferralWithdrawn(first.referralId(), Instant.now()));
+
+        PlacementDecided cancelled = kafka.await(EventType.PLACEMENT_CANCELLED, first.referralId(),
+                PlacementDecided.class);
+        assertThat(cancelled.placementId()).isEqualTo(held.placementId());
+        PlacementProposed next = kafka.await(EventType.PLACEMENT_PROPOSED, urgent.referralId(),
+                PlacementProposed.class);
+        assertThat(next.unitId()).isEqualTo(Fixtures.unit(lyon, 0));
+        assertThat(fixtures.referralStatus(first.referralId())).isEqualTo("WITHDRAWN");
+        assertThat(fixtures.referralStatus(later.referralId())).isEqualTo("NO_MATCH");
+    }
+
+    @Test
+    void anEventDeliveredTwiceChangesNothingTwice() {
+        Fixtures.shelter(Fixtures.LYON, 1, 1);
+        ReferralSubmitted referral = Fixtures.womanInNice();
+        UUID eventId = UUID.randomUUID();
+        kafka.publish(EventType.REFERRAL_SUBMITTED, referral, eventId);
+        kafka.publish(EventType.REFERRAL_SUBMITTED, referral, eventId);
+        kafka.publish(EventType.REFERRAL_SUBMITTED, referral); // same referral, another event id
+        kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(), PlacementProposed.class);
+        ReferralSubmitted marker = Fixtures.womanInNice();
+        kafka.publish(EventType.REFERRAL_SUBMITTED, marker);
+        kafka.await(EventType.PLACEMENT_PROPOSED, marker.referralId(), PlacementProposed.class);
+        assertThat(kafka.records(EventType.PLACEMENT_PROPOSED, referral.referralId())).hasSize(1);
+        assertThat(kafka.records(EventType.PLACEMENT_SEARCHING, referral.referralId())).hasSize(1);
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        Fixtures.shelter(Fixtures.LYON, 1);
+        String poisonKey = UUID.randomUUID().toString();
+        kafka.publishRaw(Topics.REFERRALS, poisonKey, "{not json", Map.of("ce_id", UUID.randomUUID().toString(),
+                "ce_type", EventType.REFERRAL_SUBMITTED.type(), "ce_specversion", "1.0", "ce_source", "/evil"));
+        ReferralSubmitted after = Fixtures.womanInNice();
+        submitAndAwaitProposal(after);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                kafka.records(Topics.deadLetter(Topics.REFERRALS))).anyMatch(r -> poisonKey.equals(r.key())));
+    }
+
+    @Test
+    void aCoordinatorPlacesManuallyOnAnEligibleUnitOnly() {
+        JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
+        JsonPath paris = Fixtures.shelter(Fixtures.PARIS, 1);
+        JsonPath marseille = Fixtures.shelter(Fixtures.MARSEILLE, 1);
+        ReferralSubmitted referral = Fixtures.womanInNice();
+        PlacementProposed first = submitAndAwaitProposal(referral);
+        assertThat(first.shelterId()).isEqualTo(Fixtures.id(lyon));
+
+        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .body(Map.of("referralId", referral.referralId(), "unitId", Fixtures.unit(marseille, 0)))
+                .post("/api/v1/placements").then().statusCode(409);
+        String placed = given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .body(Map.of("referralId", referral.referralId(), "unitId", Fixtures.unit(paris, 0)))
+                .post("/api/v1/placements").then().statusCode(201).body("status", equalTo("HELD"))
+                .body("manual", equalTo(true)).extract().path("id");
+
+        kafka.await(EventType.PLACEMENT_CANCELLED, referral.referralId(), PlacementDecided.class);
+        PlacementProposed manual = kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(),
+                PlacementProposed.class, p -> p.placementId().toString().equals(placed));
+        assertThat(manual.shelterId()).isEqualTo(Fixtures.id(paris));
+        assertThat(fixtures.count("SELECT count(*) FROM audit_log WHERE action = 'placement.manual'"))
+                .isPositive();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void coordinatorsSeeWhyEachShelterWasExcludedOrHowItScored() {
+        JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
+        Fixtures.shelter(Fixtures.MARSEILLE, 1);
+        Fixtures.shelter(Fixtures.PARIS, "[\"MALE\"]", 1);
+        ReferralSubmitted referral = Fixtures.womanInNice();
+        PlacementProposed proposed = submitAndAwaitProposal(referral);
+        assertThat(proposed.shelterId()).isEqualTo(Fixtures.id(lyon));
+
+        JsonPath explanation = given().auth().oauth2(Tokens.coordinator())
+                .get("/api/v1/referrals/" + referral.referralId() + "/matching")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(explanation.getList("shelters.findAll { it.exclusion == 'TOO_CLOSE_TO_DANGER_ZONE' }"))
+                .hasSize(1);
+        assertThat(explanation.getList("shelters.findAll { it.exclusion == 'GENDER_NOT_ACCEPTED' }")).hasSize(1);
+        Map<String, Object> lyonVerdict = explanation.getMap(
+                "shelters.find { it.shelterId == '" + Fixtures.id(lyon) + "' }");
+        assertThat(lyonVerdict.get("eligible")).isEqualTo(true);
+        assertThat(((Map<String, Object>) lyonVerdict.get("score")).keySet()).contains("availability", "languages", "needs",
+                "travel", "occupancy", "total", "stale");
+        given().auth().oauth2(Tokens.coordinator()).get("/api/v1/referrals/" + UUID.randomUUID() + "/matching")
+                .then().statusCode(404);
+    }
+}
