@@ -7,10 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,13 +51,13 @@ public class DeliveryWorker {
     Deliveries deliveries;
 
     private final AtomicInteger threadCount = new AtomicInteger();
-    private volatile ExecutorService pool;
+    private volatile ScheduledExecutorService pool;
 
-    private ExecutorService pool() {
+    private ScheduledExecutorService pool() {
         if (pool == null) {
             synchronized (this) {
                 if (pool == null) {
-                    pool = Executors.newFixedThreadPool(config.workers(), r -> {
+                    pool = Executors.newScheduledThreadPool(config.workers(), r -> {
                         Thread t = new Thread(r, "delivery-" + threadCount.incrementAndGet());
                         t.setDaemon(true);
                         return t;
@@ -84,6 +85,14 @@ public class DeliveryWorker {
             pool().submit(this::drain);
         } catch (RejectedExecutionException e) {
             // shutting down: the next start's timer picks the deliveries up
+        }
+    }
+
+    private void wakeIn(Duration delay) {
+        try {
+            pool().schedule(this::drain, delay.toMillis() + 10, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down
         }
     }
 
@@ -186,7 +195,12 @@ public class DeliveryWorker {
                     tellCoordinators(d);
                 }
             } else {
-                d.nextAttemptAt = now.plus(new Backoff(config.initialBackoff(), config.maxBackoff()).after(d.attempts));
+                Duration backoff = new Backoff(config.initialBackoff(), config.maxBackoff()).after(d.attempts);
+                d.nextAttemptAt = now.plus(backoff);
+                if (backoff.compareTo(config.pollInterval()) < 0) {
+                    // sooner than the next scan: wake up for it (the scan remains the safety net)
+                    wakeIn(backoff);
+                }
             }
         });
     }

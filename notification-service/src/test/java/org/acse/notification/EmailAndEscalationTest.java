@@ -1,0 +1,146 @@
+package org.acse.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.acse.common.events.AlertAcknowledged;
+import org.acse.common.events.AlertEscalated;
+import org.acse.common.events.EventType;
+import org.acse.common.events.PlacementProposed;
+import org.acse.common.events.Urgency;
+import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.Tokens;
+import org.acse.testsupport.WebhookReceiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** E-mail to a real SMTP server, acknowledgement, and escalation of what nobody acknowledged. */
+@QuarkusTest
+class EmailAndEscalationTest {
+    static final WebhookReceiver receiver = new WebhookReceiver();
+    final KafkaEvents kafka = KafkaEvents.onSharedBroker();
+
+    @AfterAll
+    static void close() {
+        receiver.close();
+    }
+
+    @Test
+    void theShelterReceivesABilingualEMailWithoutIdentity() throws Exception {
+        UUID shelter = UUID.randomUUID();
+        String address = "equipe-" + shelter + "@foyer.example";
+        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .body("{\"emails\":[\"" + address + "\"]}")
+                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
+        PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_72H);
+        kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(
+                GreenMailResource.smtp().getReceivedMessages()).filter(m -> sentTo(m, address)).toList(),
+                l -> !l.isEmpty()).get(0);
+        String body = text(mail.getContent());
+        assertThat(mail.getSubject()).contains(proposed.pseudonym());
+        assertThat(body).contains(proposed.pseudonym()).contains("Proposition d'accueil")
+                .contains("Placement proposal").contains("/dashboard/").contains("WITHIN_72H");
+        assertThat(body.toLowerCase()).doesNotContain("phone").doesNotContain("birth").doesNotContain("notes");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().auth()
+                .oauth2(Tokens.coordinator()).queryParam("referralId", proposed.referralId())
+                .get("/api/v1/deliveries").then().extract().jsonPath().getList("items.status", String.class))
+                .containsExactly("DELIVERED"));
+    }
+
+    @Test
+    void anUnacknowledgedImmediateAlertIsResentAndEscalatedOnce() {
+        String coordinationPath = "/coordination-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .body("{\"webhookUrl\":\"" + receiver.url(coordinationPath)
+                        + "\",\"webhookSecret\":\"coordination-secret-0123456789\"}")
+                .put("/api/v1/coordination/channels").then().statusCode(200);
+        UUID shelter = UUID.randomUUID();
+        String shelterPath = "/shelter-" + shelter;
+        given().auth().oauth2(Tokens.staff(shelter)).contentType("application/json")
+                .body("{\"webhookUrl\":\"" + receiver.url(shelterPath)
+                        + "\",\"webhookSecret\":\"shelter-secret-0123456789\"}")
+                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
+        PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.IMMEDIATE);
+        kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
+
+        // IMMEDIATE is acknowledged within 2 s in tests: nobody does, so coordinators hear of it
+        WebhookReceiver.Delivery escalation = await().atMost(Duration.ofSeconds(20))
+                .until(() -> receiver.deliveries(coordinationPath), d -> !d.isEmpty()).get(0);
+        assertThat(escalation.header("X-Acse-Event")).isEqualTo(EventType.ALERT_ESCALATED.type());
+        assertThat(JsonPath.from(escalation.body()).getString("referralId")).isEqualTo(proposed.referralId().toString());
+        List<WebhookReceiver.Delivery> toShelter = await().atMost(Duration.ofSeconds(10))
+                .until(() -> receiver.deliveries(shelterPath), d -> d.size() == 2);
+        assertThat(toShelter.get(1).header("X-Acse-Event")).isEqualTo(EventType.ALERT_ESCALATED.type());
+        assertThat(JsonPath.from(toShelter.get(1).body()).getBoolean("reminder")).isTrue();
+
+        AlertEscalated event = kafka.await(EventType.ALERT_ESCALATED, proposed.referralId(), AlertEscalated.class);
+        assertThat(event.shelterId()).isEqualTo(shelter);
+        String alertId = given().auth().oauth2(Tokens.staff(shelter)).get("/api/v1/alerts")
+                .then().statusCode(200).extract().path("items[0].id");
+        assertThat(event.alertId().toString()).isEqualTo(alertId);
+
+        // once only, and the late acknowledgement still counts
+        given().auth().oauth2(Tokens.staff(shelter)).post("/api/v1/alerts/" + alertId + "/ack")
+                .then().statusCode(200).extract().path("status").equals("ACKNOWLEDGED");
+        AlertAcknowledged ack = kafka.await(EventType.ALERT_ACKNOWLEDGED, proposed.referralId(),
+                AlertAcknowledged.class);
+        assertThat(ack.alertId().toString()).isEqualTo(alertId);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> receiver.deliveries(coordinationPath).size() == 1);
+        assertThat(kafka.records(EventType.ALERT_ESCALATED, proposed.referralId())).hasSize(1);
+    }
+
+    @Test
+    void anAcknowledgedAlertIsNotEscalatedAndDecisionsCloseIt() {
+        UUID shelter = UUID.randomUUID();
+        PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.IMMEDIATE);
+        kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
+        String alertId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.staff(shelter))
+                .get("/api/v1/alerts").then().extract().<String>path("items[0].id"), id -> id != null);
+        given().auth().oauth2(Tokens.staff(shelter)).post("/api/v1/alerts/" + alertId + "/ack")
+                .then().statusCode(200);
+        // twice is fine and publishes nothing more
+        given().auth().oauth2(Tokens.staff(shelter)).post("/api/v1/alerts/" + alertId + "/ack")
+                .then().statusCode(200);
+        kafka.await(EventType.ALERT_ACKNOWLEDGED, proposed.referralId(), AlertAcknowledged.class);
+
+        kafka.publish(EventType.PLACEMENT_ACCEPTED, SampleEvents.decided(proposed, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.staff(shelter))
+                .get("/api/v1/alerts/" + alertId).then().extract().<String>path("status"), "ACCEPTED"::equals);
+        assertThat(kafka.records(EventType.ALERT_ESCALATED, proposed.referralId())).isEmpty();
+        assertThat(kafka.records(EventType.ALERT_ACKNOWLEDGED, proposed.referralId())).hasSize(1);
+        // already acknowledged: answering again is harmless, even once closed
+        given().auth().oauth2(Tokens.coordinator()).post("/api/v1/alerts/" + alertId + "/ack").then().statusCode(200);
+    }
+
+    /** Every text part, decoded. */
+    private static String text(Object content) throws Exception {
+        if (content instanceof Multipart multipart) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                sb.append(text(multipart.getBodyPart(i).getContent())).append('\n');
+            }
+            return sb.toString();
+        }
+        return String.valueOf(content);
+    }
+
+    private static boolean sentTo(MimeMessage m, String address) {
+        try {
+            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
