@@ -62,6 +62,15 @@ public class ProblemMappers {
                 List.of(new FieldError(field.isEmpty() ? "body" : field, message))));
     }
 
+    /**
+     * Wrong types and unknown enum values: more specific than {@link JsonProcessingException}, so without this
+     * quarkus-rest-jackson's own mapper answered them (plain JSON, not a problem document).
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return respond(new Problem(Problem.TYPE_PREFIX + "unauthorized", "Unauthorized", 401,
@@ -138,6 +147,12 @@ public class ProblemMappers {
         }
         if (type == String.class) {
             return "a string";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date-time (ISO 8601, e.g. 2026-01-31T10:15:00Z)";
         }
         if (List.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
