@@ -64,4 +64,64 @@ public class Referral extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<ReferralRequest.Exploitation> exploitation;
+
+    @Column(name = "identity_ciphertext")
+    public byte[] identityCiphertext;
+
+    @Column(name = "identity_key_id")
+    public String identityKeyId;
+
+    @Column(name = "notes_ciphertext")
+    public byte[] notesCiphertext;
+
+    @Column(name = "notes_key_id")
+    public String notesKeyId;
+
+    @Column(name = "withdrawal_reason_ciphertext")
+    public byte[] withdrawalReasonCiphertext;
+
+    @Column(name = "withdrawal_reason_key_id")
+    public String withdrawalReasonKeyId;
+
+    /** HMAC of normalised name and birth date (never the identity itself); null once erased. */
+    @Column(name = "duplicate_fingerprint")
+    public String duplicateFingerprint;
+
+    @Column(name = "possible_duplicate_of")
+    public UUID possibleDuplicateOf;
+
+    @Column(name = "consent_recorded_at")
+    public Instant consentRecordedAt;
+
+    /** The placement now proposed or accepted: a decline or expiry of another one is stale. */
+    @Column(name = "current_placement_id")
+    public UUID currentPlacementId;
+
+    /** The shelter that accepted: its staff may read the identity. Never shown to a partner. */
+    @Column(name = "accepted_shelter_id")
+    public UUID acceptedShelterId;
+
+    /** Time of the latest placement event applied: older ones are stale and ignored. */
+    @Column(name = "last_event_at")
+    public Instant lastEventAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
+
+    /** Moves to a status and records the step in the timeline. */
+    void moveTo(ReferralStatus next, Instant at) {
+        status = next;
+        updatedAt = Instant.now();
+        if (next.isClosed()) {
+            closedAt = updatedAt;
+        }
+        ReferralService.timeline(id, next, at);
+    }
 }

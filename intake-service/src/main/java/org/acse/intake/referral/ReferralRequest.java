@@ -1,34 +1,52 @@
 package org.acse.intake.referral;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.acse.common.events.Gender;
 import org.acse.common.events.Urgency;
 
-/** The body of {@code POST /api/v1/referrals} (SPEC §7). */
+/**
+ * The body of {@code POST /api/v1/referrals} (SPEC §7), read strictly (unknown fields, wrong types and unknown enum
+ * values are refused) and then checked field by field by {@link ReferralValidator}.
+ */
 public record ReferralRequest(
-        @NotNull Gender gender,
-        @NotNull Integer age,
-        List<@Valid Child> children,
+        Person person,
+        Gender gender,
+        LocalDate birthDate,
+        Integer age,
+        List<Child> children,
         List<String> languages,
-        @Valid Needs needs,
-        @NotEmpty List<@Valid @NotNull DangerZone> dangerZones,
-        @NotNull @Valid Location currentLocation,
-        @NotNull Urgency urgency,
-        Integer minDistanceKm) {
+        Needs needs,
+        List<Exploitation> exploitation,
+        List<DangerZone> dangerZones,
+        Location currentLocation,
+        Urgency urgency,
+        Integer minDistanceKm,
+        Consent consent,
+        String notes) {
 
-    public record Child(@NotNull Integer age) {
+    /** The identity: encrypted at rest, never in an event, a log or a partner's answer. */
+    public record Person(String firstName, String lastName, LocalDate birthDate, String nationality, String phone) {
     }
 
-    public record Needs(boolean wheelchairAccess, boolean psychologicalSupport, boolean medicalCare,
-            boolean interpreter) {
+    public record Child(Integer age) {
+    }
+
+    public record Needs(Boolean wheelchairAccess, Boolean psychologicalSupport, Boolean medicalCare,
+            Boolean interpreter) {
     }
 
     public record DangerZone(String communeCode, String departmentCode, Double lat, Double lon, Double radiusKm) {
     }
 
-    public record Location(@NotNull String communeCode) {
+    public record Location(String communeCode) {
+    }
+
+    public record Consent(Boolean dataSharing, Instant recordedAt) {
+    }
+
+    public enum Exploitation {
+        SEXUAL, LABOUR, DOMESTIC_SERVITUDE, FORCED_BEGGING, FORCED_CRIMINALITY, ORGAN_REMOVAL, OTHER
     }
 }

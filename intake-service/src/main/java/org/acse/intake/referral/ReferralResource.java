@@ -1,33 +1,110 @@
 package org.acse.intake.referral;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+import org.acse.common.geo.Gazetteer;
+import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
 
 @Path("/api/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ReferralResource {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int MAX_IDEMPOTENCY_KEY = 200;
+    static final int MAX_PAGE_SIZE = 100;
+
     @Inject
     ReferralService referrals;
 
     @Inject
     Caller caller;
 
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    IntakeConfig config;
+
+    private ReferralReader reader;
+    private ReferralValidator validator;
+
+    @PostConstruct
+    void init() {
+        reader = new ReferralReader(objectMapper);
+        validator = new ReferralValidator(Gazetteer.france(), Clock.systemUTC(), config.policyMinDistanceKm());
+    }
+
+    /** The body is read here, not by the framework, to bound its size and refuse loose JSON (see ReferralReader). */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
-    public Response submit(@Valid @NotNull ReferralRequest request) {
-        SubmittedReferral created = referrals.submit(request, caller.organisationId().orElse("coordination"));
-        return Response.created(URI.create("/api/v1/referrals/" + created.id())).entity(created).build();
+    public Response submit(InputStream body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) throws IOException {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must have 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        ReferralReader.Body parsed = reader.read(body);
+        int age = validator.validate(parsed.request(), caller.isCoordinator());
+        ReferralService.Submission submission = referrals.submit(parsed, age, idempotencyKey);
+        SubmittedReferral created = submission.referral();
+        Response.ResponseBuilder response = Response.created(URI.create("/api/v1/referrals/" + created.id()))
+                .entity(created);
+        if (submission.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
+    public ReferralView get(@PathParam("id") UUID id) {
+        return referrals.get(id);
+    }
+
+    @GET
+    @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
+    public ReferralView.Page<ReferralView.Summary> list(@QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return referrals.list(status, page, size);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
+    public ReferralView withdraw(@PathParam("id") UUID id, ReferralView.Withdrawal withdrawal) {
+        return referrals.withdraw(id, withdrawal);
+    }
+
+    @GET
+    @Path("/{id}/identity")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
+    public ReferralView.Identity identity(@PathParam("id") UUID id) {
+        return referrals.identity(id);
     }
 }

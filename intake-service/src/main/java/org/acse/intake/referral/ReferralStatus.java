@@ -2,5 +2,9 @@ package org.acse.intake.referral;
 
 /** SPEC §3. ARRIVED and WITHDRAWN close a referral. */
 public enum ReferralStatus {
-    SUBMITTED, SEARCHING, PROPOSED, ACCEPTED, ARRIVED, NO_MATCH, WITHDRAWN
+    SUBMITTED, SEARCHING, PROPOSED, ACCEPTED, ARRIVED, NO_MATCH, WITHDRAWN;
+
+    public boolean isClosed() {
+        return this == ARRIVED || this == WITHDRAWN;
+    }
 }

@@ -1,0 +1,103 @@
+package org.acse.intake.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.acse.common.events.PlacementDecided;
+import org.acse.common.events.PlacementNoMatch;
+import org.acse.common.events.PlacementProposed;
+import org.acse.common.events.PlacementSearching;
+import org.acse.platform.inbox.IncomingEvent;
+import org.acse.platform.inbox.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows placement's events so that partners see where their referral stands. Idempotent (processed event ids),
+ * and a stale or out-of-order event never moves a referral back or reopens a closed one. A record that is not a
+ * readable event throws, and the channel's failure strategy sends it to {@code acse.placements.dlq}.
+ */
+@ApplicationScoped
+public class PlacementEvents {
+    static final String CONSUMER = "intake-referral-status";
+    private static final Logger LOG = Logger.getLogger(PlacementEvents.class);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Incoming("placements")
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        Optional<IncomingEvent> event = IncomingEvent.from(record);
+        if (event.isEmpty() || !processed.firstDelivery(event.get().id(), CONSUMER)) {
+            return;
+        }
+        apply(event.get());
+    }
+
+    void apply(IncomingEvent event) {
+        UUID referralId = event.data().referralId();
+        Referral referral = Referral.findById(referralId, LockModeType.PESSIMISTIC_WRITE);
+        if (referral == null) {
+            LOG.debugf("placement event %s for a referral this intake does not hold", event.id());
+            return;
+        }
+        Instant at = Optional.ofNullable(timeOf(event)).orElseGet(Instant::now);
+        if (referral.lastEventAt != null && at.isBefore(referral.lastEventAt)) {
+            LOG.debugf("stale %s for referral %s ignored", event.type(), referralId);
+            return;
+        }
+        UUID placementId = placementOf(event);
+        boolean current = placementId != null && placementId.equals(referral.currentPlacementId);
+        Optional<ReferralStatus> next = StatusRules.next(referral.status, event.type(), current);
+        if (next.isEmpty()) {
+            return;
+        }
+        switch (event.type()) {
+            case PLACEMENT_PROPOSED -> referral.currentPlacementId = placementId;
+            case PLACEMENT_ACCEPTED -> {
+                referral.currentPlacementId = placementId;
+                referral.acceptedShelterId = event.data(PlacementDecided.class).shelterId();
+            }
+            case PLACEMENT_ARRIVED -> {
+                if (referral.acceptedShelterId == null) {
+                    referral.acceptedShelterId = event.data(PlacementDecided.class).shelterId();
+                }
+            }
+            case PLACEMENT_DECLINED, PLACEMENT_EXPIRED -> referral.currentPlacementId = null;
+            default -> {
+            }
+        }
+        referral.lastEventAt = at;
+        if (next.get() != referral.status) {
+            referral.moveTo(next.get(), at);
+        } else {
+            referral.updatedAt = Instant.now();
+        }
+    }
+
+    private static Instant timeOf(IncomingEvent event) {
+        if (event.data() instanceof PlacementProposed p) {
+            return p.proposedAt();
+        }
+        if (event.data() instanceof PlacementDecided d) {
+            return d.at();
+        }
+        if (event.data() instanceof PlacementNoMatch n) {
+            return n.at();
+        }
+        return event.data() instanceof PlacementSearching s ? s.at() : null;
+    }
+
+    private static UUID placementOf(IncomingEvent event) {
+        if (event.data() instanceof PlacementProposed p) {
+            return p.placementId();
+        }
+        return event.data() instanceof PlacementDecided d ? d.placementId() : null;
+    }
+}

@@ -1,0 +1,42 @@
+package org.acse.intake.referral;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.acse.common.events.Urgency;
+
+/**
+ * A referral as its referring organisation follows it: status and timeline, never the shelter. The fields after
+ * {@code timeline} are for coordinators only and are null (absent) for a partner.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReferralView(UUID id, String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
+        Instant updatedAt, List<Step> timeline, String organisationId, UUID possibleDuplicateOf,
+        UUID acceptedShelterId, Boolean personalDataErased) {
+
+    public record Step(ReferralStatus status, Instant at) {
+    }
+
+    /** One line of a list. */
+    public record Summary(UUID id, String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
+            Instant updatedAt) {
+    }
+
+    /** A page, as every list of the suite. */
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public record Withdrawal(String reason) {
+    }
+
+    /** The identity, for coordinators and the team that accepted the person; every read is audited. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Identity(UUID referralId, String pseudonym, PersonData person, String notes) {
+    }
+
+    /** What is encrypted as the identity. */
+    public record PersonData(String firstName, String lastName, java.time.LocalDate birthDate, String nationality,
+            String phone) {
+    }
+}
