@@ -37,8 +37,8 @@ public interface MatchingConfig {
     @WithDefault("5s")
     Duration expiryInterval();
 
-    /** How often a pending re-match request (a place was published or freed) is served. */
-    @WithDefault("1s")
+    /** How often the safety net checks whether a re-match pass is due (requests are served at once). */
+    @WithDefault("5s")
     Duration rematchInterval();
 
     /** Waiting referrals are re-matched at least this often, whatever the requests (other replicas' changes). */

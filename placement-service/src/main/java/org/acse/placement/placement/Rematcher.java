@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.acse.placement.matching.MatchingConfig;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * Re-matches waiting referrals (NO_MATCH), most urgent first, then oldest, whenever a place was published or freed
- * here; and every {@code rematch-safety-interval} anyway, for places freed through another replica.
+ * Re-matches waiting referrals (NO_MATCH), most urgent first, then oldest, right after a place was published or
+ * freed here; and every {@code rematch-safety-interval} anyway, for places freed through another replica.
  */
 @ApplicationScoped
 public class Rematcher {
@@ -35,12 +36,36 @@ public class Rematcher {
     @Inject
     MatchingConfig config;
 
+    @Inject
+    ManagedExecutor executor;
+
     private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
     private volatile long lastPass = System.nanoTime();
 
-    /** A place may be free now (call after the commit that freed it). */
+    /** A place may be free now (call after the commit that freed it): a pass starts at once, in the background. */
     public void request() {
         requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            executor.runAsync(this::drain);
+        }
+    }
+
+    /** Passes until no request came in during the last one; requests arriving meanwhile are coalesced. */
+    private void drain() {
+        try {
+            while (requested.getAndSet(false)) {
+                lastPass = System.nanoTime();
+                rematchWaiting();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("re-match pass failed: %s", e.getClass().getSimpleName());
+        } finally {
+            running.set(false);
+        }
+        if (requested.get() && running.compareAndSet(false, true)) {
+            executor.runAsync(this::drain);
+        }
     }
 
     /** From inside a transaction: the request counts only if it commits. */
@@ -59,12 +84,11 @@ public class Rematcher {
         });
     }
 
+    /** The safety net: places freed through another replica, or a request lost to a crash. */
     @Scheduled(every = "${acse.matching.rematch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        boolean due = System.nanoTime() - lastPass > config.rematchSafetyInterval().toNanos();
-        if (requested.getAndSet(false) || due) {
-            lastPass = System.nanoTime();
-            rematchWaiting();
+        if (System.nanoTime() - lastPass > config.rematchSafetyInterval().toNanos()) {
+            request();
         }
     }
 
