@@ -57,7 +57,7 @@ class StatusTimelineTest {
         UUID accepting = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        Instant t = Instant.now();
+        Instant t = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         kafka.publish(EventType.PLACEMENT_SEARCHING, new PlacementSearching(id, t));
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed(id, first, declining, t.plusSeconds(1)));
         kafka.publish(EventType.PLACEMENT_DECLINED, decided(id, first, declining, t.plusSeconds(2)));
