@@ -21,6 +21,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import org.acse.common.geo.Gazetteer;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
@@ -57,7 +60,9 @@ public class ReferralResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
-    public Response submit(InputStream body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) throws IOException {
+    public Response submit(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReferralRequest.class))) InputStream body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) throws IOException {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must have 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }

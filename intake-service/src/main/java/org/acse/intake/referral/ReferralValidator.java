@@ -279,7 +279,8 @@ public final class ReferralValidator {
         if (!Boolean.TRUE.equals(consent.dataSharing())) {
             errors.add(new FieldError("consent.dataSharing", "must be true: the person must agree to data sharing"));
         }
-        if (consent.recordedAt() != null && consent.recordedAt().isAfter(Instant.now(clock).plus(Duration.ofMinutes(5)))) {
+        // A day of tolerance: partners' clocks, and local time sent as UTC, must not block an emergency.
+        if (consent.recordedAt() != null && consent.recordedAt().isAfter(Instant.now(clock).plus(Duration.ofDays(1)))) {
             errors.add(new FieldError("consent.recordedAt", "must not be in the future"));
         }
     }
