@@ -39,7 +39,7 @@ class ReferralToAlertIT {
     }
 
     @Test
-    void referralFromNiceIsProposedOnlyToTheDistantShelterAndItsTeamIsAlerted() {
+    void referralFromNiceIsProposedOnlyToTheDistantShelterAndItsTeamIsAlerted() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         // Antibes: in the danger zone's department. Marseille: another department, but 160 km from Nice.
         // Lyon: 300 km away, another department: the only eligible shelter.
