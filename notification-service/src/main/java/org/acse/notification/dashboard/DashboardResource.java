@@ -1,0 +1,203 @@
+package org.acse.notification.dashboard;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.acse.notification.alert.Alert;
+import org.acse.notification.alert.AlertFeed;
+import org.acse.notification.alert.AlertFilter;
+import org.acse.notification.alert.AlertKind;
+import org.acse.notification.alert.AlertService;
+import org.acse.notification.alert.AlertStatus;
+import org.acse.notification.alert.AlertView;
+import org.acse.notification.alert.Viewer;
+import org.acse.notification.delivery.Deliveries;
+import org.acse.notification.delivery.Delivery;
+import org.acse.platform.audit.AuditLog;
+import org.acse.platform.problem.FieldError;
+import org.acse.platform.problem.ProblemException;
+import org.acse.platform.security.Caller;
+import org.acse.platform.security.Roles;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/**
+ * The dashboard's own backend (session cookie from the authorization code flow, never a token in the browser):
+ * the alerts the signed-in person may see, their live stream, and the accept/decline/arrival actions proxied to
+ * placement-service with that person's access token. State-changing calls need the {@code X-Acse-Dashboard}
+ * header, which a cross-site form cannot send.
+ */
+@Path("/dashboard/api")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SHELTER_STAFF, Roles.COORDINATOR})
+public class DashboardResource {
+    static final String CSRF_HEADER = "X-Acse-Dashboard";
+    static final Set<String> DECLINE_REASONS = Set.of("NO_LONGER_AVAILABLE", "PROFILE_NOT_SUPPORTED",
+            "SAFETY_CONCERN", "STAFF_UNAVAILABLE", "LANGUAGE_BARRIER", "OTHER");
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    AlertFeed feed;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    @RestClient
+    PlacementClient placement;
+
+    public record Me(String name, boolean coordinator, UUID shelterId) {
+    }
+
+    public record Decision(String reason) {
+    }
+
+    @GET
+    @Path("/me")
+    public Me me() {
+        Viewer v = Viewer.of(caller);
+        return new Me(caller.subject(), v.coordinator(), v.shelterId().orElse(null));
+    }
+
+    @GET
+    @Path("/alerts")
+    public AlertService.AlertPage list(@QueryParam("view") @DefaultValue("active") String view) {
+        Viewer viewer = Viewer.of(caller);
+        AlertFilter filter = switch (view) {
+            case "active" -> new AlertFilter(null, null,
+                    List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.ESCALATED), null, null);
+            case "no-match" -> new AlertFilter(null, null, List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED),
+                    AlertKind.NO_MATCH, null);
+            case "escalated" -> new AlertFilter(null, null, null, AlertKind.PROPOSAL, true);
+            case "all" -> new AlertFilter(null, null, null, null, null);
+            default -> throw ProblemException.invalid("view", "must be active, no-match, escalated or all");
+        };
+        return alerts.list(viewer, filter, 0, 100);
+    }
+
+    @GET
+    @Path("/deliveries/failed")
+    @RolesAllowed(Roles.COORDINATOR)
+    public Deliveries.DeliveryPage failedDeliveries() {
+        return deliveries.list(Delivery.Status.FAILED, null, null, 0, 100);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<AlertFeed.FeedEvent> stream() {
+        return feed.stream(Viewer.of(caller));
+    }
+
+    @POST
+    @Path("/alerts/{id}/ack")
+    public AlertView acknowledge(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf) {
+        requireDashboard(csrf);
+        AlertView view = alerts.acknowledge(id, Viewer.of(caller));
+        audit.record("alert.acknowledge", "alert", id);
+        return view;
+    }
+
+    @POST
+    @Path("/alerts/{id}/accept")
+    @Blocking
+    public Map<String, Object> accept(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf) {
+        requireDashboard(csrf);
+        Alert alert = proposal(id);
+        return call(() -> placement.accept(alert.placementId, bearer()));
+    }
+
+    @POST
+    @Path("/alerts/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Map<String, Object> decline(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf,
+            Decision decision) {
+        requireDashboard(csrf);
+        if (decision == null || decision.reason() == null || !DECLINE_REASONS.contains(decision.reason())) {
+            throw ProblemException.invalid(List.of(new FieldError("reason", "must be one of " + DECLINE_REASONS)));
+        }
+        Alert alert = proposal(id);
+        return call(() -> placement.decline(alert.placementId, bearer(), Map.of("reason", decision.reason())));
+    }
+
+    @POST
+    @Path("/alerts/{id}/arrival")
+    @Blocking
+    public Map<String, Object> arrival(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf) {
+        requireDashboard(csrf);
+        Alert alert = proposal(id);
+        return call(() -> placement.arrival(alert.placementId, bearer()));
+    }
+
+    private Alert proposal(UUID alertId) {
+        AlertView view = alerts.get(alertId, Viewer.of(caller));
+        if (view.placementId() == null) {
+            throw ProblemException.conflict("not-a-proposal", "This alert has no placement to decide on.");
+        }
+        Alert alert = new Alert();
+        alert.id = view.id();
+        alert.placementId = view.placementId();
+        return alert;
+    }
+
+    private String bearer() {
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token == null) {
+            throw new ProblemException(401, "unauthorized", "Unauthorized", "Sign in again.", List.of());
+        }
+        return "Bearer " + token.getToken();
+    }
+
+    private static void requireDashboard(String csrf) {
+        if (!"1".equals(csrf)) {
+            throw ProblemException.forbidden("Dashboard actions come from the dashboard.");
+        }
+    }
+
+    /** placement-service's refusal (404, 409...) is passed on as a problem; its absence is a 502, not a 500. */
+    private static Map<String, Object> call(java.util.function.Supplier<Map<String, Object>> action) {
+        try {
+            return action.get();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            throw new ProblemException(status >= 500 ? 502 : status, "placement-refused",
+                    status >= 500 ? "Bad gateway" : "Refused by placement-service",
+                    "placement-service answered " + status + ".", List.of());
+        } catch (ProcessingException e) {
+            throw new ProblemException(502, "placement-unavailable", "Bad gateway",
+                    "placement-service cannot be reached; try again.", List.of());
+        }
+    }
+}
