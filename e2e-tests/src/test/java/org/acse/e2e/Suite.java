@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.acse.testsupport.KafkaBroker;
+import org.acse.testsupport.LocalSettings;
 import org.acse.testsupport.PostgresServer;
 import org.acse.testsupport.ServiceProcess;
 import org.acse.testsupport.TestDatabase;
@@ -24,22 +25,28 @@ final class Suite implements AutoCloseable {
     final ServiceProcess intake;
     final ServiceProcess placement;
     final ServiceProcess notification;
+    private final int placementPort = ServiceProcess.freePort();
+    private final int notificationPort = ServiceProcess.freePort();
 
     private Suite() {
         database = PostgresServer.get().createDatabase("acse_e2e");
         broker = KafkaBroker.start().withSuiteTopics();
         identities = new Identities();
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
-        int placementPort = ServiceProcess.freePort();
-        int notificationPort = ServiceProcess.freePort();
         List<ServiceProcess> started = new ArrayList<>();
-        intake = launch("intake-service", ServiceProcess.freePort(), Map.of(), logs, started);
-        placement = launch("placement-service", placementPort, Map.of(), logs, started);
-        notification = launch("notification-service", notificationPort, Map.of(
-                "acse.placement.url", "http://127.0.0.1:" + placementPort,
-                "acse.dashboard.base-url", "http://127.0.0.1:" + notificationPort), logs, started);
-        for (ServiceProcess service : started) {
-            service.awaitReady(Duration.ofSeconds(90));
+        try {
+            intake = launch("intake-service", ServiceProcess.freePort(), logs, started);
+            placement = launch("placement-service", placementPort, logs, started);
+            notification = launch("notification-service", notificationPort, logs, started);
+            for (ServiceProcess service : started) {
+                service.awaitReady(Duration.ofSeconds(90));
+            }
+        } catch (RuntimeException e) {
+            // Child JVMs outlive this one: never leave them behind.
+            started.forEach(ServiceProcess::close);
+            broker.close();
+            database.drop();
+            throw e;
         }
     }
 
@@ -51,15 +58,15 @@ final class Suite implements AutoCloseable {
         return running;
     }
 
-    private ServiceProcess launch(String name, int port, Map<String, String> extra, Path logs,
-            List<ServiceProcess> started) {
+    private ServiceProcess launch(String name, int port, Path logs, List<ServiceProcess> started) {
         Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.user(),
                 "quarkus.datasource.password", database.password(),
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "quarkus.oidc.auth-server-url", identities.issuer()));
-        properties.putAll(extra);
+        properties.putAll(LocalSettings.forService(name, "http://127.0.0.1:" + placementPort,
+                "http://127.0.0.1:" + notificationPort, 0));
         ServiceProcess process = ServiceProcess.start(name, root.resolve(name), port, properties,
                 List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), logs);
         started.add(process);

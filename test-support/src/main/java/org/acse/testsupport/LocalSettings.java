@@ -1,0 +1,58 @@
+package org.acse.testsupport;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a packaged service needs on one machine beyond the shared keys (database, broker, issuer, port), where
+ * production takes the same settings from its secrets. Used by the launcher and the end-to-end tests alike.
+ */
+public final class LocalSettings {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * @param placementUrl    base URL of placement-service (the dashboard's actions go there)
+     * @param notificationUrl base URL of notification-service (links in alerts point to its dashboard)
+     * @param smtpPort        a local SMTP server's port, or 0 for none (mail is then only logged)
+     */
+    public static Map<String, String> forService(String service, String placementUrl, String notificationUrl,
+            int smtpPort) {
+        Map<String, String> p = new LinkedHashMap<>();
+        switch (service) {
+            case "intake-service" -> {
+                // Fresh keys per run: a local run's database is fresh too, so nothing encrypted outlives them.
+                p.put("acse.crypto.active-key-id", "local-1");
+                p.put("acse.crypto.keys", "local-1:" + randomKey());
+                p.put("acse.crypto.duplicate-key", randomKey());
+            }
+            case "notification-service" -> {
+                p.put("acse.placement.url", placementUrl);
+                p.put("acse.dashboard.base-url", notificationUrl);
+                p.put("acse.dashboard.client-secret", "acse-dashboard-local-secret");
+                p.put("acse.dashboard.session-secret", randomKey());
+                p.put("quarkus.mailer.host", "127.0.0.1");
+                if (smtpPort > 0) {
+                    p.put("quarkus.mailer.port", String.valueOf(smtpPort));
+                    p.put("quarkus.mailer.start-tls", "DISABLED");
+                } else {
+                    p.put("quarkus.mailer.mock", "true");
+                }
+            }
+            default -> {
+            }
+        }
+        return p;
+    }
+
+    /** 256 random bits, Base64: an AES key or a session secret. */
+    public static String randomKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private LocalSettings() {
+    }
+}
