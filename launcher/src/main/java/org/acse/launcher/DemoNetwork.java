@@ -35,25 +35,25 @@ public final class DemoNetwork {
             roubaix-passerelle | La Passerelle              | 59512 | M   | - | n | LEGAL,SOCIAL,FRENCH_LESSONS            | fr,ro,ar,uk     | 1,1,2
             arras-tilleuls     | Les Tilleuls               | 62041 | W   | 2 | n | PSYCHOLOGICAL,SOCIAL                   | fr,en           | 2,3
             amiens-escale      | L'Escale                   | 80021 | WN  | - | y | PSYCHOLOGICAL,MEDICAL,LEGAL            | fr,en,es        | 1,1
-            rouen-ancrage      | Ancrage                    | 76540 | W   | 4 | n | PSYCHOLOGICAL,CHILDCARE,SOCIAL         | fr,en,bin       | 3,4
+            rouen-ancrage      | Ancrage                    | 76540 | W   | 4 | n | PSYCHOLOGICAL,CHILDCARE,SOCIAL         | fr,en,yo       | 3,4
             lehavre-phare      | Le Phare                   | 76351 | M   | - | n | SOCIAL,FRENCH_LESSONS                  | fr,pt,es        | 1,2
             caen-olympe        | Maison Olympe              | 14118 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,LEGAL,CHILDCARE  | fr,en,zh        | 2,2,3
             cherbourg-rivage   | Le Rivage                  | 50129 | ALL | 2 | n | SOCIAL                                 | fr,en           | 2
-            rennes-albatros    | L'Albatros                 | 35238 | W   | 3 | y | PSYCHOLOGICAL,LEGAL,INTERPRETER        | fr,en,bin,ro    | 1,2,3
+            rennes-albatros    | L'Albatros                 | 35238 | W   | 3 | y | PSYCHOLOGICAL,LEGAL,INTERPRETER        | fr,en,yo,ro    | 1,2,3
             brest-iroise       | Iroise                     | 29019 | W   | - | n | PSYCHOLOGICAL,SOCIAL                   | fr,en           | 1,1
             quimper-odet       | Maison de l'Odet           | 29232 | WN  | 1 | n | PSYCHOLOGICAL,FRENCH_LESSONS           | fr,es,pt        | 2
             vannes-golfe       | Le Golfe                   | 56260 | M   | - | y | LEGAL,SOCIAL,MEDICAL                   | fr,ro,bg,sq     | 1,2
-            nantes-estuaire    | L'Estuaire                 | 44109 | W   | 4 | y | PSYCHOLOGICAL,MEDICAL,CHILDCARE,LEGAL  | fr,en,bin,pcm   | 2,3,4
+            nantes-estuaire    | L'Estuaire                 | 44109 | W   | 4 | y | PSYCHOLOGICAL,MEDICAL,CHILDCARE,LEGAL  | fr,en,yo   | 2,3,4
             angers-lumiere     | Lumière                    | 49007 | W   | 2 | n | PSYCHOLOGICAL,SOCIAL                   | fr,en,vi        | 2,2
             lemans-horizon     | Horizon                    | 72181 | ALL | 3 | n | SOCIAL,FRENCH_LESSONS,CHILDCARE        | fr,ar,ru        | 3,4
             tours-loire        | Les Bords de Loire         | 37261 | W   | 2 | y | PSYCHOLOGICAL,MEDICAL                  | fr,en,zh        | 1,2
             orleans-relais     | Le Relais                  | 45234 | M   | - | n | LEGAL,SOCIAL                           | fr,pt,ro        | 1,1,1
             chartres-cathedrale| Maison Saint-Fulbert       | 28085 | W   | 3 | n | SOCIAL,CHILDCARE                       | fr,es           | 3
             bourges-berry      | Maison du Berry            | 18033 | WN  | - | y | PSYCHOLOGICAL,LEGAL                    | fr,en           | 1,2
-            poitiers-clain     | Le Clain                   | 86194 | W   | 3 | n | PSYCHOLOGICAL,INTERPRETER,CHILDCARE    | fr,en,bin,ro    | 2,3
+            poitiers-clain     | Le Clain                   | 86194 | W   | 3 | n | PSYCHOLOGICAL,INTERPRETER,CHILDCARE    | fr,en,yo,ro    | 2,3
             larochelle-pertuis | Les Pertuis                | 17300 | W   | 2 | y | PSYCHOLOGICAL,MEDICAL,LEGAL            | fr,en,es,pt     | 1,2
             limoges-vienne     | Maison de la Vienne        | 87085 | ALL | 4 | y | SOCIAL,MEDICAL,FRENCH_LESSONS          | fr,ar,uk,ru     | 2,4
-            bordeaux-garonne   | La Garonne                 | 33063 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,LEGAL,CHILDCARE  | fr,en,bin,pcm,es| 1,2,3,4
+            bordeaux-garonne   | La Garonne                 | 33063 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,LEGAL,CHILDCARE  | fr,en,yo,es| 1,2,3,4
             bordeaux-chartrons | Les Chartrons              | 33063 | M   | - | n | LEGAL,SOCIAL,INTERPRETER               | fr,ro,bg,sq,ar  | 1,1,2
             pau-gave           | Le Gave                    | 64445 | W   | 2 | n | PSYCHOLOGICAL,SOCIAL                   | fr,es,pt        | 2
             bayonne-adour      | L'Adour                    | 64102 | WN  | 1 | y | PSYCHOLOGICAL,LEGAL                    | fr,es,en        | 1,2
@@ -63,7 +63,7 @@ public final class DemoNetwork {
             montpellier-ecusson| L'Écusson                  | 34172 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,INTERPRETER      | fr,en,es,ar     | 1,2,3
             perpignan-canigou  | Le Canigou                 | 66136 | ALL | 2 | n | SOCIAL,LEGAL                           | fr,es,ca        | 2,2
             clermont-domes     | Les Dômes                  | 63113 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,CHILDCARE        | fr,en,ro        | 2,3
-            lyon-presquile     | La Presqu'île              | 69123 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,LEGAL,INTERPRETER| fr,en,bin,zh,ro | 1,2,3,4
+            lyon-presquile     | La Presqu'île              | 69123 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,LEGAL,INTERPRETER| fr,en,yo,zh,ro | 1,2,3,4
             villeurbanne-soie  | La Soie                    | 69266 | M   | - | y | MEDICAL,SOCIAL,LEGAL                   | fr,ar,ro,uk     | 1,2
             saintetienne-forez | Le Forez                   | 42218 | WN  | 2 | n | PSYCHOLOGICAL,SOCIAL                   | fr,en           | 2
             dijon-ducs         | La Maison des Ducs         | 21231 | W   | 3 | n | PSYCHOLOGICAL,CHILDCARE                | fr,en,vi        | 2,3
@@ -71,14 +71,14 @@ public final class DemoNetwork {
             strasbourg-ill     | Les Rives de l'Ill         | 67482 | W   | 4 | y | PSYCHOLOGICAL,MEDICAL,LEGAL,CHILDCARE  | fr,de,en,ro,bg  | 2,3,4
             metz-moselle       | La Moselle                 | 57463 | M   | - | n | LEGAL,SOCIAL,FRENCH_LESSONS            | fr,de,ro,bg     | 1,1,2
             nancy-stanislas    | Maison Stanislas           | 54395 | W   | 2 | n | PSYCHOLOGICAL,SOCIAL                   | fr,en,ru        | 2
-            reims-sacre        | Le Sacre                   | 51454 | W   | 3 | y | PSYCHOLOGICAL,LEGAL,CHILDCARE          | fr,en,bin       | 2,3
+            reims-sacre        | Le Sacre                   | 51454 | W   | 3 | y | PSYCHOLOGICAL,LEGAL,CHILDCARE          | fr,en,yo       | 2,3
             troyes-seine       | La Seine                   | 10387 | WN  | - | n | PSYCHOLOGICAL                          | fr,en,es        | 1
-            paris-belleville   | Belleville                 | 75056 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,LEGAL,INTERPRETER| fr,en,zh,bin,ro | 1,2,2,3
+            paris-belleville   | Belleville                 | 75056 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,LEGAL,INTERPRETER| fr,en,zh,yo,ro | 1,2,2,3
             saintdenis-basilique | La Basilique             | 93066 | M   | - | y | LEGAL,MEDICAL,SOCIAL                   | fr,ar,ro,pt     | 1,2
             versailles-trianon | Le Trianon                 | 78646 | W   | 2 | n | PSYCHOLOGICAL,SOCIAL                   | fr,en           | 2
             grenoble-bastille  | La Bastille                | 38185 | W   | 2 | y | PSYCHOLOGICAL,MEDICAL                  | fr,en,it        | 1,2
             avignon-remparts   | Les Remparts               | 84007 | W   | 3 | n | PSYCHOLOGICAL,SOCIAL                   | fr,en,ar        | 2,3
-            marseille-vieuxport| Le Vieux-Port              | 13055 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,LEGAL            | fr,en,ar,bin    | 2,3
+            marseille-vieuxport| Le Vieux-Port              | 13055 | W   | 3 | y | PSYCHOLOGICAL,MEDICAL,LEGAL            | fr,en,ar,yo    | 2,3
             toulon-rade        | La Rade                    | 83137 | M   | - | n | SOCIAL,LEGAL                           | fr,ar,ro        | 1,2
             cannes-croisette   | La Croisette               | 06029 | W   | 2 | y | PSYCHOLOGICAL,SOCIAL                   | fr,en,ru        | 2
             ajaccio-sanguinaires | Les Sanguinaires         | 2A004 | W   | 2 | n | PSYCHOLOGICAL,SOCIAL                   | fr,it           | 2

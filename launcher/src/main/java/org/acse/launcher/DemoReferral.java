@@ -47,7 +47,7 @@ public final class DemoReferral {
                 Map.entry("person", Map.of("firstName", "Demo", "lastName", "Exemple", "nationality", "NG",
                         "phone", "+33600000000")),
                 Map.entry("gender", "FEMALE"), Map.entry("age", 27), Map.entry("children", List.of(Map.of("age", 4))),
-                Map.entry("languages", List.of("en", "bin")),
+                Map.entry("languages", List.of("en", "yo")),
                 Map.entry("needs", Map.of("wheelchairAccess", false, "psychologicalSupport", true, "medicalCare",
                         false, "interpreter", false)),
                 Map.entry("exploitation", List.of("SEXUAL")),
@@ -62,7 +62,7 @@ public final class DemoReferral {
         console.line("");
         console.line("Demo referral: partner.nice (organisation org-nice) asks for a place for a woman and her"
                 + " 4-year-old child,");
-        console.line("  in danger in %s (%s); she speaks English and Edo and needs psychological support; urgency"
+        console.line("  in danger in %s (%s); she speaks English and Yoruba and needs psychological support; urgency"
                 + " IMMEDIATE.", nice.name(), nice.departmentCode());
         String partner = api.token("partner.nice");
         long submitted = System.nanoTime();
@@ -75,47 +75,46 @@ public final class DemoReferral {
         console.line("  1. intake accepted it: 201, referral %s, pseudonym %s, status %s.", id,
                 created.body().path("pseudonym").asText("?"), created.body().path("status").asText());
 
-        Optional<JsonNode> settled = await(Duration.ofSeconds(60), () -> {
+        // Placement decides; the partner's view follows from placement's events (and never names the shelter).
+        String coordinator = api.token("coordinator");
+        Optional<JsonNode> decided = await(Duration.ofSeconds(60), () -> {
+            JsonNode held = api.get(SuiteApi.PLACEMENT + "/api/v1/placements?referralId=" + id, coordinator).body()
+                    .path("items").path(0);
+            if (!held.isMissingNode()) {
+                return Optional.of(held);
+            }
             SuiteApi.Response r = api.get(SuiteApi.INTAKE + "/api/v1/referrals/" + id, partner);
-            return r.ok() && SETTLED.contains(r.body().path("status").asText()) ? Optional.of(r.body())
-                    : Optional.empty();
+            return r.body().path("status").asText().equals("NO_MATCH") ? Optional.of(r.body()) : Optional.empty();
         });
-        if (settled.isEmpty()) {
+        long decidedMs = (System.nanoTime() - submitted) / 1_000_000;
+        if (decided.isEmpty()) {
             console.line("  2. no decision within 60 s: the referral is still being processed (see .acse/logs).");
             return false;
         }
-        String status = settled.get().path("status").asText();
-        console.line("  2. the partner now sees status %s after %d ms (and never which shelter).", status,
-                (System.nanoTime() - submitted) / 1_000_000);
-        if (status.equals("NO_MATCH")) {
-            console.line("     No eligible place: coordinators are alerted and the referral is re-matched as"
-                    + " soon as a place frees up.");
+        if (decided.get().path("status").asText().equals("NO_MATCH")) {
+            console.line("  2. no eligible place (NO_MATCH after %d ms): coordinators are alerted and the referral"
+                    + " is re-matched as soon as a place frees up.", decidedMs);
             return false;
         }
-
-        String coordinator = api.token("coordinator");
-        SuiteApi.Response placements = api.get(SuiteApi.PLACEMENT + "/api/v1/placements?referralId=" + id,
-                coordinator);
-        JsonNode placement = placements.body().path("items").path(0);
-        if (!placements.ok() || placement.isMissingNode()) {
-            console.line("  3. placement-service does not list the placement (%d).", placements.status());
-            return false;
-        }
+        JsonNode placement = decided.get();
         String shelterId = placement.path("shelterId").asText();
         SuiteApi.Response shelter = api.get(SuiteApi.PLACEMENT + "/api/v1/shelters/" + shelterId, coordinator);
         Optional<Commune> where = gazetteer.commune(shelter.body().path("communeCode").asText(null));
         if (where.isPresent()) {
             Commune c = where.get();
-            console.line("  3. placement-service held a place (%s until %s) in a shelter in %s (%s), region %s,",
+            console.line("  2. placement-service held a place (%s until %s) in a shelter in %s (%s), region %s,",
                     placement.path("status").asText(), placement.path("holdExpiresAt").asText("?"),
                     gazetteer.requireDepartment(c.departmentCode()).name(), c.departmentCode(),
                     gazetteer.region(c.regionCode()).map(r -> r.name()).orElse(c.regionCode()));
-            console.line("     %d km from the danger zone, outside its department. The address stays with"
-                    + " placement-service.", Math.round(c.centre().distanceKm(nice.centre())));
+            console.line("     %d km from the danger zone and outside its department, %d ms after submission. The"
+                    + " address stays with placement-service.", Math.round(c.centre().distanceKm(nice.centre())),
+                    decidedMs);
         } else {
-            console.line("  3. placement-service held a place (%s) in shelter %s.", placement.path("status").asText(),
+            console.line("  2. placement-service held a place (%s) in shelter %s.", placement.path("status").asText(),
                     shelterId);
         }
+        console.line("  3. partner.nice sees the referral as %s, without the shelter's identity or location.",
+                api.get(SuiteApi.INTAKE + "/api/v1/referrals/" + id, partner).body().path("status").asText("?"));
 
         Optional<JsonNode> alert = await(Duration.ofSeconds(30), () -> {
             SuiteApi.Response r = api.get(SuiteApi.NOTIFICATION + "/api/v1/alerts?referralId=" + id, coordinator);

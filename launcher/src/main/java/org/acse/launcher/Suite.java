@@ -24,6 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.acse.launcher.DemoNetwork.DemoShelter;
 import org.acse.testsupport.KeycloakServer;
@@ -194,35 +199,55 @@ public final class Suite {
         WebhookReceiver receiver = new WebhookReceiver();
         stops.push(receiver::close);
         String coordinator = api.token("coordinator");
-        Map<String, String> secrets = new HashMap<>();
-        Map<String, String> paths = new HashMap<>();
-        int places = 0;
-        for (DemoShelter shelter : shelters) {
-            SuiteApi.Response created = api.post(SuiteApi.PLACEMENT + "/api/v1/shelters", coordinator,
-                    shelter.request());
-            if (created.status() != 201) {
-                throw new IllegalStateException("placement-service refused shelter " + shelter.code() + ": "
-                        + created.status() + " " + created.body());
+        Map<String, String> secrets = new ConcurrentHashMap<>();
+        Map<String, String> paths = new ConcurrentHashMap<>();
+        // A few at a time: each staff user costs Keycloak a password hash, the rest is quick.
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> loads = new ArrayList<>();
+            for (DemoShelter shelter : shelters) {
+                loads.add(pool.submit(() -> loadShelter(api, keycloak, coordinator, receiver, shelter, secrets,
+                        paths)));
             }
-            String id = created.body().path("id").asText();
-            keycloak.createUser("staff." + shelter.code(), SuiteApi.DEMO_PASSWORD, "shelter-staff",
-                    Map.of("shelter_id", id));
-            String secret = HexFormat.of().formatHex(randomBytes(24));
-            String path = "/shelters/" + shelter.code();
-            Map<String, Object> channel = Map.of("emails", List.of(), "webhookUrl", receiver.url(path),
-                    "webhookSecret", secret);
-            SuiteApi.Response registered = api.put(SuiteApi.NOTIFICATION + "/api/v1/shelters/" + id + "/channels",
-                    coordinator, channel);
-            if (!registered.ok()) {
-                throw new IllegalStateException("notification-service refused the channel of " + shelter.code()
-                        + ": " + registered.status() + " " + registered.body());
+            for (Future<?> load : loads) {
+                load.get();
             }
-            secrets.put(id, secret);
-            paths.put(id, path);
-            places += shelter.places();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the demo network", e);
+        } finally {
+            pool.shutdownNow();
         }
+        int places = shelters.stream().mapToInt(DemoShelter::places).sum();
         console.done(places + " places, staff users, webhooks");
         return new DemoReferral.Webhooks(receiver, secrets, paths);
+    }
+
+    private static void loadShelter(SuiteApi api, KeycloakServer keycloak, String coordinator,
+            WebhookReceiver receiver, DemoShelter shelter, Map<String, String> secrets, Map<String, String> paths) {
+        SuiteApi.Response created = api.post(SuiteApi.PLACEMENT + "/api/v1/shelters", coordinator,
+                shelter.request());
+        if (created.status() != 201) {
+            throw new IllegalStateException("placement-service refused shelter " + shelter.code() + ": "
+                    + created.status() + " " + created.body());
+        }
+        String id = created.body().path("id").asText();
+        keycloak.createUser("staff." + shelter.code(), SuiteApi.DEMO_PASSWORD, "shelter-staff",
+                Map.of("shelter_id", id));
+        String secret = HexFormat.of().formatHex(randomBytes(24));
+        String path = "/shelters/" + shelter.code();
+        Map<String, Object> channel = Map.of("emails", List.of(), "webhookUrl", receiver.url(path),
+                "webhookSecret", secret);
+        SuiteApi.Response registered = api.put(SuiteApi.NOTIFICATION + "/api/v1/shelters/" + id + "/channels",
+                coordinator, channel);
+        if (!registered.ok()) {
+            throw new IllegalStateException("notification-service refused the channel of " + shelter.code() + ": "
+                    + registered.status() + " " + registered.body());
+        }
+        secrets.put(id, secret);
+        paths.put(id, path);
     }
 
     private void printDirectory(boolean empty) {

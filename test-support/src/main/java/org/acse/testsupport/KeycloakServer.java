@@ -52,6 +52,8 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path logFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private String adminToken;
+    private long adminTokenValidUntil;
 
     private KeycloakServer(int port, int managementPort, String adminPassword, Path logFile) {
         this.port = port;
@@ -307,7 +309,16 @@ public final class KeycloakServer implements AutoCloseable {
         return users.get(0).path("id").asText();
     }
 
-    private String adminToken() {
+    /** The master realm's admin token, reused for 30 s: each password grant costs a slow password hash. */
+    private synchronized String adminToken() {
+        if (adminToken == null || System.nanoTime() > adminTokenValidUntil) {
+            adminToken = newAdminToken();
+            adminTokenValidUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        }
+        return adminToken;
+    }
+
+    private String newAdminToken() {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
         form.put("client_id", "admin-cli");
