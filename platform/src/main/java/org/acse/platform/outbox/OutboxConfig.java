@@ -24,8 +24,12 @@ public interface OutboxConfig {
     @WithDefault("30s")
     Duration maxBackoff();
 
-    /** How long a pass waits for the broker to acknowledge its batch before retrying it later. */
-    @WithDefault("15s")
+    /**
+     * How long a pass waits for the broker to acknowledge its batch before retrying it later. Longer than the
+     * producer's own window ({@code max.block.ms} + {@code delivery.timeout.ms} = 15 s): giving up earlier would
+     * re-send a record the producer still delivers, a duplicate.
+     */
+    @WithDefault("30s")
     Duration ackTimeout();
 
     /** False disables the relay (used by tests that inspect the outbox itself). */
