@@ -103,7 +103,7 @@ class ReferralToAlertIT {
                  "needs":{"wheelchairAccess":false,"psychologicalSupport":true,"medicalCare":false,"interpreter":false},
                  "exploitation":["SEXUAL"],"dangerZones":[{"communeCode":"06088"}],
                  "currentLocation":{"communeCode":"06088"},"urgency":"IMMEDIATE",
-                 "consent":{"dataSharing":true,"recordedAt":"2026-11-29T08:00:00Z"}}""";
+                 "consent":{"dataSharing":true,"recordedAt":"2026-11-28T08:00:00Z"}}""";
     }
 
     private static String hmac(String message) throws Exception {
