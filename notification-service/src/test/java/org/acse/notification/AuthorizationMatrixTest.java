@@ -112,6 +112,17 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void theDashboardSendsVisitorsToTheLoginPageAndIgnoresBearerTokens() {
+        String location = given().redirects().follow(false).get("/dashboard/").then().statusCode(302)
+                .extract().header("Location");
+        assertThat(location).contains("/protocol/openid-connect/auth").contains("client_id=acse-dashboard")
+                .contains("code_challenge=");
+        // the dashboard's backend only trusts its own session, not a bearer token
+        given().redirects().follow(false).auth().oauth2(Tokens.coordinator()).get("/dashboard/api/alerts")
+                .then().statusCode(302);
+    }
+
+    @Test
     void theStreamIsClosedToAnonymousCallersAndPartners() {
         given().get("/api/v1/alerts/stream").then().statusCode(401);
         given().auth().oauth2(Tokens.partner(Tokens.ORG_A)).get("/api/v1/alerts/stream").then().statusCode(403);

@@ -70,5 +70,4 @@ public class EmailSender {
             default -> "[Ac.Sé] Notification";
         };
     }
-
 }
