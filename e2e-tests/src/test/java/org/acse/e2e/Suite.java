@@ -1,5 +1,7 @@
 package org.acse.e2e;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ final class Suite implements AutoCloseable {
     final ServiceProcess intake;
     final ServiceProcess placement;
     final ServiceProcess notification;
+    /** A real SMTP server: shelters' e-mail alerts land here. */
+    final GreenMail smtp = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private final int placementPort = ServiceProcess.freePort();
     private final int notificationPort = ServiceProcess.freePort();
 
@@ -32,6 +36,7 @@ final class Suite implements AutoCloseable {
         database = PostgresServer.get().createDatabase("acse_e2e");
         broker = KafkaBroker.start().withSuiteTopics();
         identities = new Identities();
+        smtp.start();
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         List<ServiceProcess> started = new ArrayList<>();
         try {
@@ -45,6 +50,7 @@ final class Suite implements AutoCloseable {
             // Child JVMs outlive this one: never leave them behind.
             started.forEach(ServiceProcess::close);
             broker.close();
+            smtp.stop();
             database.drop();
             throw e;
         }
@@ -66,7 +72,7 @@ final class Suite implements AutoCloseable {
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "quarkus.oidc.auth-server-url", identities.issuer()));
         properties.putAll(LocalSettings.forService(name, "http://127.0.0.1:" + placementPort,
-                "http://127.0.0.1:" + notificationPort, 0));
+                "http://127.0.0.1:" + notificationPort, smtp.getSmtp().getPort()));
         ServiceProcess process = ServiceProcess.start(name, root.resolve(name), port, properties,
                 List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), logs);
         started.add(process);
@@ -79,6 +85,7 @@ final class Suite implements AutoCloseable {
             service.close();
         }
         broker.close();
+        smtp.stop();
         database.drop();
     }
 }

@@ -1,0 +1,237 @@
+package org.acse.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.acse.common.events.Topics;
+import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.WebhookReceiver;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decision loop across the three services, and the data-protection canary (issue 6): a referral whose every
+ * personal field holds a unique string goes through decline, acceptance and arrival over the real broker. Afterwards
+ * that string is nowhere — logs, topics (DLQs included), alerts, e-mails, webhooks, partner answers, the databases in
+ * clear — except in the audited identity view of the coordinator and of the accepting shelter's staff.
+ */
+class DecisionLoopAndCanaryIT {
+    private static final String CANARY = "Cnry" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String PHONE_CANARY = "+3361" + (10_000_000 + (int) (Math.random() * 80_000_000));
+    private static Suite suite;
+    private static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void start() {
+        suite = Suite.get();
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.close();
+    }
+
+    @Test
+    void declineMovesOnAcceptanceReleasesIdentityToThatShelterOnlyAndNoPersonalDataLeaks() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        // A man in a wheelchair in danger in Lille; two shelters fit, in Bordeaux and Toulouse, far from the Nord.
+        List<Shelter> fitting = List.of(registerShelter("BDX" + tag, "33063"), registerShelter("TLS" + tag, "31555"));
+        for (Shelter shelter : fitting) {
+            registerChannels(shelter);
+        }
+
+        String referralId = given().auth().oauth2(suite.identities.partner("org-lyon")).contentType(ContentType.JSON)
+                .body(canaryReferral()).post(suite.intake.url() + "/api/v1/referrals")
+                .then().statusCode(201).extract().path("id");
+
+        // The first proposal goes to the best-ranked shelter; its team declines.
+        String first = awaitHeldPlacement(referralId);
+        Shelter declining = fitting.stream().filter(s -> s.id.toString().equals(placementShelter(first))).findFirst()
+                .orElseThrow();
+        Shelter accepting = fitting.get(fitting.indexOf(declining) == 0 ? 1 : 0);
+        given().auth().oauth2(declining.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "STAFF_UNAVAILABLE", "comment", "équipe réduite ce soir"))
+                .post(suite.placement.url() + "/api/v1/placements/" + first + "/decline").then().statusCode(200);
+
+        // The next candidate is proposed and alerted; its team accepts.
+        await().atMost(Duration.ofSeconds(60)).until(() -> !receiver.deliveries("/" + accepting.id).isEmpty());
+        String second = awaitHeldPlacement(referralId);
+        assertThat(placementShelter(second)).isEqualTo(accepting.id.toString());
+        given().auth().oauth2(accepting.staffToken())
+                .post(suite.placement.url() + "/api/v1/placements/" + second + "/accept").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(suite.identities.partner("org-lyon"))
+                .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED")));
+
+        // Identity: the accepting shelter's staff and coordinators; not the declining shelter, not another partner.
+        String identity = given().auth().oauth2(accepting.staffToken())
+                .get(suite.intake.url() + "/api/v1/referrals/" + referralId + "/identity")
+                .then().statusCode(200).extract().asString();
+        assertThat(identity).contains(CANARY);
+        given().auth().oauth2(declining.staffToken())
+                .get(suite.intake.url() + "/api/v1/referrals/" + referralId + "/identity").then().statusCode(404);
+        given().auth().oauth2(suite.identities.partner("org-nice"))
+                .get(suite.intake.url() + "/api/v1/referrals/" + referralId).then().statusCode(404);
+
+        given().auth().oauth2(accepting.staffToken())
+                .post(suite.placement.url() + "/api/v1/placements/" + second + "/arrival").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(suite.identities.partner("org-lyon"))
+                .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
+                .then().statusCode(200).body("status", equalTo("ARRIVED")));
+
+        // What a partner can read: the status and its timeline, never the shelter.
+        String partnerView = given().auth().oauth2(suite.identities.partner("org-lyon"))
+                .get(suite.intake.url() + "/api/v1/referrals/" + referralId).then().extract().asString()
+                + given().auth().oauth2(suite.identities.partner("org-lyon"))
+                .get(suite.intake.url() + "/api/v1/referrals?size=100").then().extract().asString();
+        assertThat(partnerView).doesNotContain(CANARY).doesNotContain(PHONE_CANARY)
+                .doesNotContain(accepting.code).doesNotContain(accepting.id.toString())
+                .doesNotContain("Bordeaux").doesNotContain("Toulouse");
+
+        assertNoLeak(referralId);
+    }
+
+    private void assertNoLeak(String referralId) throws Exception {
+        List<String> secrets = List.of(CANARY, PHONE_CANARY, "rue du Canari");
+        // Alerts: webhooks and e-mails.
+        assertThat(receiver.deliveries()).isNotEmpty();
+        for (WebhookReceiver.Delivery delivery : receiver.deliveries()) {
+            assertClean("webhook body", delivery.body(), secrets);
+        }
+        MimeMessage[] mails = suite.smtp.getReceivedMessages();
+        assertThat(mails).isNotEmpty();
+        for (MimeMessage mail : mails) {
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            mail.writeTo(raw);
+            assertClean("e-mail", raw.toString(StandardCharsets.UTF_8), secrets);
+        }
+        // Every record of every topic, dead-letter topics included: value and headers.
+        KafkaEvents events = new KafkaEvents(suite.broker.bootstrapServers());
+        List<String> topics = Topics.ALL.stream().flatMap(t -> Stream.of(t, Topics.deadLetter(t))).toList();
+        int records = 0;
+        for (String topic : topics) {
+            for (ConsumerRecord<String, String> record : events.records(topic)) {
+                records++;
+                StringBuilder text = new StringBuilder(String.valueOf(record.value()));
+                for (Header header : record.headers()) {
+                    text.append(new String(header.value(), StandardCharsets.UTF_8));
+                }
+                assertClean("record on " + topic, text.toString(), secrets);
+            }
+        }
+        assertThat(records).isGreaterThan(5);
+        // Every service's log.
+        for (ServiceLog log : serviceLogs()) {
+            assertClean(log.name, log.text, secrets);
+        }
+        // Every row of every table of the three schemas, as text: only ciphertext may hold the identity.
+        try (Connection c = suite.database.connect()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT table_schema || '.' || table_name FROM"
+                    + " information_schema.tables WHERE table_schema IN ('intake','placement','notification')"
+                    + " AND table_type = 'BASE TABLE'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertThat(tables).hasSizeGreaterThan(6);
+            for (String table : tables) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT t::text FROM " + table + " t")) {
+                    while (rs.next()) {
+                        assertClean("table " + table, rs.getString(1), secrets);
+                    }
+                }
+            }
+        }
+        assertThat(referralId).isNotBlank();
+    }
+
+    private record ServiceLog(String name, String text) {
+    }
+
+    private static List<ServiceLog> serviceLogs() throws Exception {
+        List<ServiceLog> logs = new ArrayList<>();
+        for (var service : List.of(suite.intake, suite.placement, suite.notification)) {
+            logs.add(new ServiceLog(service.name() + " log", Files.readString(service.log(), StandardCharsets.UTF_8)));
+        }
+        return logs;
+    }
+
+    private static void assertClean(String where, String text, List<String> secrets) {
+        for (String secret : secrets) {
+            assertThat(text).as("personal data in " + where).doesNotContain(secret);
+        }
+    }
+
+    private static String awaitHeldPlacement(String referralId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(suite.identities.coordinator())
+                .queryParam("referralId", referralId).queryParam("status", "HELD")
+                .get(suite.placement.url() + "/api/v1/placements").then().statusCode(200)
+                .extract().<List<String>>path("items.id"), ids -> ids.size() == 1).get(0);
+    }
+
+    private static String placementShelter(String placementId) {
+        return given().auth().oauth2(suite.identities.coordinator())
+                .get(suite.placement.url() + "/api/v1/placements/" + placementId).then().statusCode(200)
+                .extract().path("shelterId");
+    }
+
+    private record Shelter(String code, UUID id) {
+        String staffToken() {
+            return suite.identities.staff(code, id);
+        }
+    }
+
+    private static Shelter registerShelter(String code, String communeCode) {
+        Map<String, Object> body = Map.of(
+                "code", code, "name", "Foyer " + code, "communeCode", communeCode,
+                "address", "12 rue des Lilas", "active", true,
+                "accepts", Map.of("genders", List.of("MALE"), "families", false, "maxChildren", 0),
+                "wheelchairAccessible", true, "support", List.of("MEDICAL"), "languages", List.of("fr", "ar"),
+                "units", List.of(Map.of("capacity", 1)));
+        String id = given().auth().oauth2(suite.identities.coordinator()).contentType(ContentType.JSON).body(body)
+                .post(suite.placement.url() + "/api/v1/shelters").then().statusCode(201).extract().path("id");
+        return new Shelter(code, UUID.fromString(id));
+    }
+
+    private static void registerChannels(Shelter shelter) {
+        given().auth().oauth2(suite.identities.coordinator()).contentType(ContentType.JSON)
+                .body(Map.of("emails", List.of("equipe-" + shelter.code.toLowerCase() + "@foyers.invalid"),
+                        "webhookUrl", receiver.url("/" + shelter.id), "webhookSecret", "canary-webhook-secret"))
+                .put(suite.notification.url() + "/api/v1/shelters/" + shelter.id + "/channels")
+                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    private static String canaryReferral() {
+        return """
+                {"person":{"firstName":"%1$s","lastName":"%1$sson","birthDate":"1990-07-21","nationality":"MA",
+                           "phone":"%2$s"},
+                 "gender":"MALE","birthDate":"1990-07-21","children":[],"languages":["ar","fr"],
+                 "needs":{"wheelchairAccess":true,"psychologicalSupport":false,"medicalCare":true,"interpreter":false},
+                 "exploitation":["LABOUR"],"dangerZones":[{"communeCode":"59350"}],
+                 "currentLocation":{"communeCode":"59350"},"urgency":"IMMEDIATE",
+                 "consent":{"dataSharing":true,"recordedAt":"2026-11-28T08:00:00Z"},
+                 "notes":"Contact %1$s via rue du Canari, tel %2$s"}""".formatted(CANARY, PHONE_CANARY);
+    }
+}
