@@ -57,6 +57,13 @@ public class Fixtures {
                 .setParameter("id", placementId).executeUpdate();
     }
 
+    /** As if the unit's availability had last been confirmed two days ago. */
+    @Transactional
+    public void ageConfirmation(UUID unitId) {
+        em.createNativeQuery("UPDATE unit SET last_confirmed_at = now() - interval '2 days' WHERE id = :id")
+                .setParameter("id", unitId).executeUpdate();
+    }
+
     @Transactional
     public String referralStatus(UUID referralId) {
         return (String) em.createNativeQuery("SELECT status FROM referral WHERE id = :id")

@@ -32,20 +32,25 @@ public final class MatchingEngine {
     public List<Candidate> candidates(MatchRequest request, MatchContext context, Collection<ShelterProfile> shelters,
             int limit) {
         Search search = new Search(request, context);
-        // A bounded heap whose head is the worst kept candidate: O(n log limit) instead of sorting every place.
+        // A bounded heap whose head is the worst kept candidate: O(n log limit) instead of sorting every place, and
+        // a place that cannot beat the worst kept one is not even built.
         PriorityQueue<Candidate> top = new PriorityQueue<>(limit + 1, Candidate.RANKING.reversed());
-        List<Candidate> places = new ArrayList<>();
-        for (ShelterProfile shelter : shelters) {
-            places.clear();
-            if (search.evaluate(shelter, places) != null) {
-                continue;
+        Sink sink = new Sink() {
+            @Override
+            boolean wants(double rankKey) {
+                return top.size() < limit || rankKey >= top.peek().rankKey();
             }
-            for (Candidate c : places) {
+
+            @Override
+            void add(Candidate c) {
                 top.add(c);
                 if (top.size() > limit) {
                     top.poll();
                 }
             }
+        };
+        for (ShelterProfile shelter : shelters) {
+            search.evaluate(shelter, sink);
         }
         List<Candidate> ranked = new ArrayList<>(top);
         ranked.sort(Candidate.RANKING);
@@ -58,9 +63,10 @@ public final class MatchingEngine {
         List<Evaluation> eligible = new ArrayList<>();
         List<Evaluation> excluded = new ArrayList<>();
         List<Candidate> places = new ArrayList<>();
+        Sink sink = Sink.into(places);
         for (ShelterProfile shelter : shelters) {
             places.clear();
-            Exclusion exclusion = search.evaluate(shelter, places);
+            Exclusion exclusion = search.evaluate(shelter, sink);
             if (exclusion == null) {
                 Candidate best = places.stream().min(Candidate.RANKING).orElseThrow();
                 eligible.add(new Evaluation(shelter.id(), shelter.code(), null, best));
@@ -78,7 +84,7 @@ public final class MatchingEngine {
     /** One shelter's verdict for a chosen unit (manual placement): the exclusion, or the unit as a candidate. */
     public Evaluation evaluateUnit(MatchRequest request, MatchContext context, ShelterProfile shelter, UUID unitId) {
         List<Candidate> places = new ArrayList<>();
-        Exclusion exclusion = new Search(request, context).evaluate(shelter, places);
+        Exclusion exclusion = new Search(request, context).evaluate(shelter, Sink.into(places));
         if (exclusion != null) {
             return new Evaluation(shelter.id(), shelter.code(), exclusion, null);
         }
@@ -86,6 +92,24 @@ public final class MatchingEngine {
         return unit.map(c -> new Evaluation(shelter.id(), shelter.code(), null, c))
                 .orElseGet(() -> new Evaluation(shelter.id(), shelter.code(), Exclusion.NO_UNIT_AVAILABLE_IN_TIME,
                         null));
+    }
+
+    /** Where a search puts eligible places; {@code wants} lets it skip building places that would be dropped. */
+    private abstract static class Sink {
+        boolean wants(double rankKey) {
+            return true;
+        }
+
+        abstract void add(Candidate candidate);
+
+        static Sink into(List<Candidate> places) {
+            return new Sink() {
+                @Override
+                void add(Candidate candidate) {
+                    places.add(candidate);
+                }
+            };
+        }
     }
 
     /** The per-referral constants of one search, computed once. */
@@ -107,6 +131,7 @@ public final class MatchingEngine {
         private final double hereLon;
         private final double hereCos;
         private final double weightSum;
+        private final long staleBefore;
 
         Search(MatchRequest request, MatchContext context) {
             this.request = request;
@@ -143,17 +168,18 @@ public final class MatchingEngine {
                 hereCos = Double.NaN;
             }
             weightSum = rules.weights().sum();
+            staleBefore = now.minus(rules.staleAfter()).toEpochMilli();
         }
 
-        /** Null and the shelter's eligible places added to {@code places}, or the constraint that excludes it. */
-        Exclusion evaluate(ShelterProfile s, List<Candidate> places) {
+        /** Null and the shelter's eligible places given to the sink, or the constraint that excludes it. */
+        Exclusion evaluate(ShelterProfile s, Sink places) {
             if (!s.active()) {
                 return Exclusion.SHELTER_INACTIVE;
             }
             if (context.excludedShelters().contains(s.id())) {
                 return Exclusion.ALREADY_DECLINED_OR_EXPIRED;
             }
-            if (!s.genders().contains(household.gender())) {
+            if (!s.accepts(household.gender())) {
                 return Exclusion.GENDER_NOT_ACCEPTED;
             }
             if (household.hasChildren()) {
@@ -173,10 +199,10 @@ public final class MatchingEngine {
             if (needs.wheelchairAccess() && !s.wheelchairAccessible()) {
                 return Exclusion.WHEELCHAIR_ACCESS_MISSING;
             }
-            if (needs.psychologicalSupport() && !s.support().contains(Support.PSYCHOLOGICAL)) {
+            if (needs.psychologicalSupport() && !s.offers(Support.PSYCHOLOGICAL)) {
                 return Exclusion.PSYCHOLOGICAL_SUPPORT_MISSING;
             }
-            if (needs.medicalCare() && !s.support().contains(Support.MEDICAL)) {
+            if (needs.medicalCare() && !s.offers(Support.MEDICAL)) {
                 return Exclusion.MEDICAL_CARE_MISSING;
             }
             if (s.maxCapacity() < size) {
@@ -188,19 +214,21 @@ public final class MatchingEngine {
                 }
             }
             for (int i = 0; i < zoneLat.length; i++) {
-                if (Place.distanceKm(zoneLat[i], zoneLon[i], zoneCos[i], s.latRad, s.lonRad, s.cosLat)
+                // The north-south gap alone is a lower bound of the distance: far enough means no haversine.
+                if (Math.abs(zoneLat[i] - s.latRad) * Place.EARTH_RADIUS_KM < zoneMinKm[i]
+                        && Place.distanceKm(zoneLat[i], zoneLon[i], zoneCos[i], s.latRad, s.lonRad, s.cosLat)
                         < zoneMinKm[i]) {
                     return Exclusion.TOO_CLOSE_TO_DANGER_ZONE;
                 }
             }
-            addPlaces(s, places);
-            return places.isEmpty() ? Exclusion.NO_UNIT_AVAILABLE_IN_TIME : null;
+            return addPlaces(s, places) == 0 ? Exclusion.NO_UNIT_AVAILABLE_IN_TIME : null;
         }
 
-        private void addPlaces(ShelterProfile s, List<Candidate> places) {
+        /** Gives the sink every eligible unit of an otherwise eligible shelter; returns how many there were. */
+        private int addPlaces(ShelterProfile s, Sink places) {
             int occupied = 0;
             for (UnitProfile u : s.units()) {
-                if (u.status() != UnitStatus.FREE || context.busyUnits().contains(u.id())) {
+                if (u.status() != UnitStatus.FREE || busy(u)) {
                     occupied++;
                 }
             }
@@ -209,10 +237,13 @@ public final class MatchingEngine {
                     : Place.distanceKm(hereLat, hereLon, hereCos, s.latRad, s.lonRad, s.cosLat);
             double travel = 1 - Math.min(travelKm, rules.travelScaleKm()) / rules.travelScaleKm();
             double languages = languageScore(s);
-            double needsScore = !needs.interpreter() || s.support().contains(Support.INTERPRETER)
-                    || sharesLanguage(s) ? 1 : 0;
+            double needsScore = !needs.interpreter() || s.offers(Support.INTERPRETER) || sharesLanguage(s) ? 1 : 0;
+            MatchingRules.Weights w = rules.weights();
+            double fixedPart = w.languages() * languages + w.needs() * needsScore + w.travel() * travel
+                    + w.occupancy() * occupancy;
+            int eligible = 0;
             for (UnitProfile u : s.units()) {
-                if (u.capacity() < size || context.busyUnits().contains(u.id())) {
+                if (u.capacity() < size || u.status() == UnitStatus.OUT_OF_SERVICE || busy(u)) {
                     continue;
                 }
                 Instant from = availableFrom(u);
@@ -221,14 +252,21 @@ public final class MatchingEngine {
                 }
                 double availability = 1 - Math.min(1, (double) Math.max(0, from.toEpochMilli() - now.toEpochMilli())
                         / delayMillis);
+                eligible++;
                 boolean stale = u.lastConfirmedAt() == null
-                        || u.lastConfirmedAt().plus(rules.staleAfter()).isBefore(now);
-                MatchingRules.Weights w = rules.weights();
-                double total = (w.availability() * availability + w.languages() * languages + w.needs() * needsScore
-                        + w.travel() * travel + w.occupancy() * occupancy) / weightSum;
-                places.add(new Candidate(s.id(), u.id(), u.capacity(), from,
-                        new Score(availability, languages, needsScore, travel, occupancy, total, stale, travelKm)));
+                        || u.lastConfirmedAt().toEpochMilli() < staleBefore;
+                double total = (w.availability() * availability + fixedPart) / weightSum;
+                if (places.wants(Candidate.rankKey(total, stale))) {
+                    places.add(new Candidate(s.id(), u.id(), u.capacity(), from,
+                            new Score(availability, languages, needsScore, travel, occupancy, total, stale,
+                                    travelKm)));
+                }
             }
+            return eligible;
+        }
+
+        private boolean busy(UnitProfile u) {
+            return !context.busyUnits().isEmpty() && context.busyUnits().contains(u.id());
         }
 
         private Instant availableFrom(UnitProfile u) {
@@ -245,7 +283,7 @@ public final class MatchingEngine {
             if (request.languages().isEmpty() || sharesLanguage(s)) {
                 return 1;
             }
-            return s.support().contains(Support.INTERPRETER) ? 0.5 : 0;
+            return s.offers(Support.INTERPRETER) ? 0.5 : 0;
         }
 
         private boolean sharesLanguage(ShelterProfile s) {

@@ -7,7 +7,7 @@ import org.acse.common.geo.GeoPoint;
  * Earth radius as {@link GeoPoint#distanceKm}).
  */
 final class Place {
-    private static final double EARTH_RADIUS_KM = 6371.0088;
+    static final double EARTH_RADIUS_KM = 6371.0088;
 
     static double distanceKm(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2) {
         double sinDLat = Math.sin((lat2 - lat1) / 2);

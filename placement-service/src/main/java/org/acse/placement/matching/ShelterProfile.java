@@ -27,6 +27,8 @@ public final class ShelterProfile {
     private final Set<String> languages;
     private final List<UnitProfile> units;
     private final int maxCapacity;
+    private final int genderMask;
+    private final int supportMask;
     final double latRad;
     final double lonRad;
     final double cosLat;
@@ -49,6 +51,8 @@ public final class ShelterProfile {
         this.languages = Set.copyOf(languages);
         this.units = List.copyOf(units);
         this.maxCapacity = units.stream().mapToInt(UnitProfile::capacity).max().orElse(0);
+        this.genderMask = genders.stream().mapToInt(g -> 1 << g.ordinal()).reduce(0, (a, b) -> a | b);
+        this.supportMask = support.stream().mapToInt(x -> 1 << x.ordinal()).reduce(0, (a, b) -> a | b);
         this.latRad = Math.toRadians(location.lat());
         this.lonRad = Math.toRadians(location.lon());
         this.cosLat = Math.cos(latRad);
@@ -72,6 +76,14 @@ public final class ShelterProfile {
 
     public String departmentCode() {
         return departmentCode;
+    }
+
+    public boolean accepts(Gender gender) {
+        return (genderMask & (1 << gender.ordinal())) != 0;
+    }
+
+    public boolean offers(Support kind) {
+        return (supportMask & (1 << kind.ordinal())) != 0;
     }
 
     public Set<Gender> genders() {
