@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # Runs the benchmark against the packaged suite and writes bench/results/REPORT.md and latency.png.
-#   bench/run.sh                                   all scenarios (about 12 minutes on 2 cores)
+#   bench/run.sh                                   all scenarios (about 15 minutes on 2 cores)
 #   bench/run.sh --scenarios=latency --seconds=30  one scenario, shorter
 #   SKIP_BUILD=1 bench/run.sh ...                  reuse the services already packaged
-# Options: --scenarios=latency,burst,ramp,matching --rate=50 --seconds=60 --burst=5000
+# Options: --scenarios=latency,burst,ramp,matching (or floors) --rate=50 --seconds=60 --burst=5000
 #          --ramp=250,500,1000,1500,2000,2500,3000,4000 --ramp-step-seconds=10 --matching=100,1000,10000
-#          --shelters=10 --units=400
+#          --shelters=10 --units=400 --services=intake-service (a subset: ramp and floors only) --out=bench/results
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${SKIP_BUILD:-}" ]; then
   # Packages the three services (the benchmark starts their quarkus-run.jar) and the benchmark itself.
   ./mvnw -q -o -pl bench -am package -DskipTests
 fi
+# A private copy of the packaged services: a rebuild in the work tree during the run cannot pull them away.
+apps=bench/target/apps
+rm -rf "$apps"
+for service in intake-service placement-service notification-service; do
+  if [ -f "$service/target/quarkus-app/quarkus-run.jar" ]; then
+    mkdir -p "$apps/$service/target"
+    cp -r "$service/target/quarkus-app" "$apps/$service/target/"
+  fi
+done
 ./mvnw -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 exec java -Xms256m -Xmx1g -XX:+UseParallelGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.acse.bench.Bench --root=. "$@"
+  -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.acse.bench.Bench --root=. --apps="$apps" "$@"

@@ -31,7 +31,8 @@ public final class Bench {
 
     /** Options, {@code --name=value}. */
     record Options(Path root, Path out, Set<String> scenarios, double rate, int seconds, int burst,
-            List<Integer> rampSteps, int rampStepSeconds, List<Integer> matchingLevels, int shelters, int unitsEach) {
+            List<Integer> rampSteps, int rampStepSeconds, List<Integer> matchingLevels, int shelters, int unitsEach,
+            List<String> services, Path apps) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -53,7 +54,9 @@ public final class Bench {
                     Integer.parseInt(a.getOrDefault("ramp-step-seconds", "10")),
                     ints(a.getOrDefault("matching", "100,1000,10000")),
                     Integer.parseInt(a.getOrDefault("shelters", "10")),
-                    Integer.parseInt(a.getOrDefault("units", "400")));
+                    Integer.parseInt(a.getOrDefault("units", "400")),
+                    List.of(a.getOrDefault("services", String.join(",", SuiteUnderTest.SERVICES)).split(",")),
+                    root.resolve(a.getOrDefault("apps", ".")).normalize());
         }
 
         private static List<Integer> ints(String csv) {
@@ -82,7 +85,9 @@ public final class Bench {
     }
 
     private static void runFlow(Options o, Report report, Path logs) {
-        try (SuiteUnderTest suite = SuiteUnderTest.start(o.root(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS);
+        boolean whole = o.services().containsAll(SuiteUnderTest.SERVICES);
+        try (SuiteUnderTest suite = SuiteUnderTest.start(o.apps(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS,
+                o.services());
              RssSampler rss = new RssSampler(suite);
              Network network = new Network();
              EventWatcher events = new EventWatcher(suite.broker.bootstrapServers())) {
@@ -92,16 +97,20 @@ public final class Bench {
             report.floors(Floors.postgresInsertCommit(suite.database, 5000),
                     Floors.kafkaProduceConsume(suite.broker, 3000, 500));
 
-            network.addShelters(suite, o.shelters(), o.unitsEach(), "BENCH");
             OpenLoad load = new OpenLoad();
             String url = suite.intake() + "/api/v1/referrals";
+            if (whole) {
+                network.addShelters(suite, o.shelters(), o.unitsEach(), "BENCH");
+                // Warm-up: JIT, connection pools, consumer groups. Not reported.
+                OpenLoad.Result warm = load.run("warm-up", url, () -> Tokens.partner("bench-warmup"),
+                        Network::referralBody, 20, 200, 200);
+                awaitFinal(events, warm.accepted().keySet(), Duration.ofSeconds(120));
+            } else {
+                load.run("warm-up", url, () -> Tokens.partner("bench-warmup"), Network::referralBody, 50, 500, 500);
+                report.partial(o.services());
+            }
 
-            // Warm-up: JIT, connection pools, consumer groups. Not reported.
-            OpenLoad.Result warm = load.run("warm-up", url, () -> Tokens.partner("bench-warmup"),
-                    Network::referralBody, 20, 200, 200);
-            awaitFinal(events, warm.accepted().keySet(), Duration.ofSeconds(120));
-
-            if (o.scenarios().contains("latency")) {
+            if (whole && o.scenarios().contains("latency")) {
                 LOG.infof("latency: %.0f/s for %d s", o.rate(), o.seconds());
                 rss.reset();
                 OpenLoad.Result r = load.run("latency", url, () -> Tokens.partner("bench-latency"),
@@ -110,7 +119,7 @@ public final class Bench {
                 report.latency(r, endToEnd(r, network), endToEndPerSecond(r, network, o.seconds()),
                         missingAlerts(r, network), rss.peakMb(), network.referralsAlertedTwice());
             }
-            if (o.scenarios().contains("burst")) {
+            if (whole && o.scenarios().contains("burst")) {
                 LOG.infof("burst: %d referrals at once", o.burst());
                 rss.reset();
                 OpenLoad.Result r = load.run("burst", url, () -> Tokens.partner("bench-burst"),
@@ -158,7 +167,7 @@ public final class Bench {
     }
 
     private static void runMatching(Options o, Report report, Path logs) {
-        try (SuiteUnderTest suite = SuiteUnderTest.start(o.root(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS);
+        try (SuiteUnderTest suite = SuiteUnderTest.start(o.apps(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS);
              EventWatcher events = new EventWatcher(suite.broker.bootstrapServers())) {
             OpenLoad load = new OpenLoad();
             String url = suite.intake() + "/api/v1/referrals";

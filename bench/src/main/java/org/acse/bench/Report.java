@@ -44,6 +44,11 @@ final class Report {
         }
     }
 
+    void partial(List<String> services) {
+        md.append("\n**Only ").append(String.join(", ", services)).append(" ran** (`--services`): the scenarios that"
+                + " need the whole flow were skipped.\n");
+    }
+
     void floors(Histogram pg, Histogram kafka) {
         pgFloor = pg;
         kafkaFloor = kafka;

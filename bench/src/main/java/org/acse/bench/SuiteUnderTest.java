@@ -60,19 +60,33 @@ public final class SuiteUnderTest implements AutoCloseable {
         int intakePort = ServiceProcess.freePort();
         int placementPort = ServiceProcess.freePort();
         int notificationPort = ServiceProcess.freePort();
-        launches.put("intake-service", new Launch("intake-service", intakePort, common()));
+        Map<String, String> intake = common();
+        // Fresh keys per run: the database is fresh too, so nothing encrypted outlives them.
+        intake.put("acse.crypto.active-key-id", "bench-1");
+        intake.put("acse.crypto.keys", "bench-1:" + randomKey());
+        intake.put("acse.crypto.duplicate-key", randomKey());
+        launches.put("intake-service", new Launch("intake-service", intakePort, intake));
         launches.put("placement-service", new Launch("placement-service", placementPort, common()));
         Map<String, String> notification = common();
         notification.put("acse.placement.url", "http://127.0.0.1:" + placementPort);
         notification.put("acse.dashboard.base-url", "http://127.0.0.1:" + notificationPort);
+        notification.put("acse.dashboard.client-secret", "acse-dashboard-bench-secret");
+        notification.put("acse.dashboard.session-secret", randomKey());
+        notification.put("quarkus.mailer.host", "127.0.0.1");
+        notification.put("quarkus.mailer.mock", "true");
         launches.put("notification-service", new Launch("notification-service", notificationPort, notification));
     }
 
     /** Starts everything; {@code root} is the repository root, service logs go to {@code logs}. */
     public static SuiteUnderTest start(Path root, Path logs, List<String> jvmOptions) {
+        return start(root, logs, jvmOptions, SERVICES);
+    }
+
+    /** Starts only some of the services (e.g. intake alone, to measure its own maximum). */
+    public static SuiteUnderTest start(Path root, Path logs, List<String> jvmOptions, List<String> services) {
         SuiteUnderTest suite = new SuiteUnderTest(root, logs, jvmOptions);
         try {
-            for (String name : SERVICES) {
+            for (String name : services) {
                 suite.startService(name);
             }
         } catch (RuntimeException e) {
@@ -144,6 +158,12 @@ public final class SuiteUnderTest implements AutoCloseable {
     public long rssKb(String name) {
         ServiceProcess p = processes.get(name);
         return p == null || !p.isAlive() ? -1 : Rss.ofPid(p.pid());
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     /** The last "started in N s" a service logged (the log file is appended to across restarts). */
