@@ -84,7 +84,13 @@ public final class DemoReferral {
                 return Optional.of(held);
             }
             SuiteApi.Response r = api.get(SuiteApi.INTAKE + "/api/v1/referrals/" + id, partner);
-            return r.body().path("status").asText().equals("NO_MATCH") ? Optional.of(r.body()) : Optional.empty();
+            if (r.body().path("status").asText().equals("NO_MATCH")) {
+                return Optional.of(r.body());
+            }
+            // Placement's own record of its decision, should the partner's view lag behind.
+            SuiteApi.Response m = api.get(SuiteApi.PLACEMENT + "/api/v1/referrals/" + id + "/matching", coordinator);
+            return m.ok() && m.body().path("eligible").asInt(-1) == 0
+                    ? Optional.of(SuiteApi.JSON.createObjectNode().put("status", "NO_MATCH")) : Optional.empty();
         });
         long decidedMs = (System.nanoTime() - submitted) / 1_000_000;
         if (decided.isEmpty()) {
@@ -141,8 +147,9 @@ public final class DemoReferral {
             return Optional.empty();
         });
         delivered.ifPresentOrElse(
-                d -> console.line("  5. delivered to the team by %s at %s.", d.path("channel").asText(),
-                        d.path("deliveredAt").asText()),
+                d -> console.line("  5. delivered to the team by %s at %s (seen %d ms after submission).",
+                        d.path("channel").asText(), d.path("deliveredAt").asText(),
+                        (System.nanoTime() - submitted) / 1_000_000),
                 () -> console.line("  5. no delivery confirmed yet (GET /api/v1/deliveries?referralId=%s).", id));
         return delivered.isPresent();
     }

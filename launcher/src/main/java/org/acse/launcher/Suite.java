@@ -156,7 +156,7 @@ public final class Suite {
         for (String name : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>(common);
             properties.putAll(serviceProperties(name));
-            ServiceProcess process = ServiceProcess.start(name, workspace.module(name), SERVICE_PORTS.get(name),
+            ServiceProcess process = ServiceProcess.start(name, snapshot(name), SERVICE_PORTS.get(name),
                     properties, List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
                     workspace.logs());
             track(name, ProcessHandle.of(process.pid()).orElseThrow(), process::close);
@@ -167,6 +167,34 @@ public final class Suite {
             entry.getValue().awaitReady(Duration.ofSeconds(120));
             console.done(entry.getValue().url());
         }
+    }
+
+    /**
+     * Runs a service from hard links to its packaged app (a copy where links fail) under .acse/apps: a rebuild of
+     * the module while the suite runs or starts then replaces target/ without pulling files from under the JVM.
+     */
+    private Path snapshot(String service) {
+        Path source = workspace.module(service).resolve("target").resolve("quarkus-app");
+        Path module = workspace.runtime().resolve("apps").resolve(service);
+        Path target = module.resolve("target").resolve("quarkus-app");
+        deleteTree(module);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    try {
+                        Files.createLink(copy, file);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(file, copy);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + service + " from " + source, e);
+        }
+        return module;
     }
 
     /** Local-only settings each service needs beyond the shared ones (production takes them from secrets). */
