@@ -128,7 +128,7 @@ public final class Bench {
                 boolean onBroker = awaitFinal(events, r.accepted().keySet(), Duration.ofMinutes(5));
                 long finalOnBroker = r.accepted().keySet().stream().mapToLong(id -> events.seen(id).finalAtNanos)
                         .max().orElse(0);
-                long finalInIntake = awaitIntakeFinal(suite, "bench-burst", r.created(), Duration.ofMinutes(2));
+                long finalInIntake = awaitIntakeFinal(suite, "bench-burst", r.created(), Duration.ofSeconds(60));
                 report.burst(r, allAccepted, onBroker ? finalOnBroker : -1, finalInIntake,
                         statusCounts(suite, "bench-burst"), rss.peakMb());
             }
@@ -175,7 +175,7 @@ public final class Bench {
             for (int level : o.matchingLevels()) {
                 LOG.infof("matching: growing the registry to %d shelters", level);
                 long begin = System.nanoTime();
-                Network.createMany(suite.placement(), level - existing, "M" + level + "X", 4);
+                Network.createMany(suite.placement(), level - existing, "M" + level + "X", 8);
                 double createSeconds = (System.nanoTime() - begin) / 1e9;
                 existing = level;
                 // In the flow: 201 → placement.proposed on the broker, at a gentle 5/s.

@@ -103,7 +103,7 @@ final class Report {
                 .append(finalOnBrokerNanos < 0 ? "not within 5 min" : seconds(finalOnBrokerNanos - r.startNanos()))
                 .append(" |\n");
         md.append("| every referral PROPOSED/NO_MATCH in intake (polled every 100 ms) | ")
-                .append(finalInIntakeNanos < 0 ? "not within 2 more min" : seconds(finalInIntakeNanos - r.startNanos()))
+                .append(finalInIntakeNanos < 0 ? "not within 60 s more" : seconds(finalInIntakeNanos - r.startNanos()))
                 .append(" |\n");
         md.append("\nIntake's final statuses of the burst: ").append(statuses).append(". Peak RSS: ").append(mb(rss))
                 .append("\n\n").append(header()).append(row("time until 201 (all due at the burst's start)", r.latency()));

@@ -50,6 +50,7 @@ public final class SuiteUnderTest implements AutoCloseable {
     private final Map<String, Launch> launches = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> processes = new HashMap<>();
     private final List<Startup> startups = new ArrayList<>();
+    private boolean closed;
 
     private SuiteUnderTest(Path root, Path logs, List<String> jvmOptions) {
         this.root = root;
@@ -85,6 +86,8 @@ public final class SuiteUnderTest implements AutoCloseable {
     /** Starts only some of the services (e.g. intake alone, to measure its own maximum). */
     public static SuiteUnderTest start(Path root, Path logs, List<String> jvmOptions, List<String> services) {
         SuiteUnderTest suite = new SuiteUnderTest(root, logs, jvmOptions);
+        // Ctrl-C or a kill of the benchmark must not leave the services running.
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::close));
         try {
             for (String name : services) {
                 suite.startService(name);
@@ -181,7 +184,11 @@ public final class SuiteUnderTest implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<String> reverse = new ArrayList<>(SERVICES);
         java.util.Collections.reverse(reverse);
         for (String name : reverse) {
