@@ -7,12 +7,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.acse.common.Languages;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.acse.common.geo.Gazetteer;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
@@ -30,9 +29,6 @@ public final class ReferralValidator {
     static final double MAX_RADIUS_KM = 1_000;
     static final int MAX_DISTANCE_KM = 20_000;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,24}");
-    private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
-    private static final Set<String> ISO_639_2 = Arrays.stream(Locale.getISOLanguages())
-            .map(code -> Locale.forLanguageTag(code).getISO3Language()).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** Where a minor in danger must go instead (SPEC §7: a minor is refused with 422 pointing to child protection). */
     static final String CHILD_PROTECTION = "This service shelters adults. A minor in danger must be referred to child"
@@ -191,18 +187,10 @@ public final class ReferralValidator {
             return;
         }
         for (int i = 0; i < languages.size(); i++) {
-            if (!isLanguage(languages.get(i))) {
+            if (!Languages.isKnown(languages.get(i))) {
                 errors.add(new FieldError("languages[" + i + "]", "must be an ISO 639 language code"));
             }
         }
-    }
-
-    static boolean isLanguage(String code) {
-        if (code == null) {
-            return false;
-        }
-        String c = code.toLowerCase(Locale.ROOT);
-        return c.length() == 2 ? ISO_639_1.contains(c) : c.length() == 3 && ISO_639_2.contains(c);
     }
 
     private void dangerZones(List<ReferralRequest.DangerZone> zones, List<FieldError> errors) {

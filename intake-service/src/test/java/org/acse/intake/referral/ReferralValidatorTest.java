@@ -63,13 +63,4 @@ class ReferralValidatorTest {
                         .extracting(FieldError::field)
                         .containsExactly("dangerZones[1].departmentCode", "dangerZones[2].radiusKm"));
     }
-
-    @Test
-    void iso639CodesOfTwoAndThreeLetters() {
-        assertThat(ReferralValidator.isLanguage("ro")).isTrue();
-        assertThat(ReferralValidator.isLanguage("RON")).isTrue();
-        assertThat(ReferralValidator.isLanguage("tir")).isTrue();
-        assertThat(ReferralValidator.isLanguage("xx")).isFalse();
-        assertThat(ReferralValidator.isLanguage("fr-FR")).isFalse();
-    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Gender;
 import org.acse.placement.matching.Support;
+import org.acse.platform.validation.LanguageCode;
 import org.acse.placement.matching.UnitStatus;
 
 /** The body of {@code POST} and {@code PUT /api/v1/shelters} (SPEC §7). */
@@ -25,7 +26,7 @@ public record ShelterRequest(
         @NotNull @Valid Accepts accepts,
         boolean wheelchairAccessible,
         List<@NotNull Support> support,
-        List<@NotNull @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code") String> languages,
+        List<@NotNull @LanguageCode String> languages,
         Boolean active,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid UnitRequest> units) {
 
