@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -32,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.acse.launcher.DemoNetwork.DemoShelter;
 import org.acse.testsupport.KeycloakServer;
+import org.acse.testsupport.LocalSettings;
 import org.acse.testsupport.PostgresServer;
 import org.acse.testsupport.ProcessTree;
 import org.acse.testsupport.ServiceProcess;
@@ -155,7 +155,8 @@ public final class Suite {
         // Start all three at once, then await each: their start-ups overlap.
         for (String name : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>(common);
-            properties.putAll(serviceProperties(name));
+            // The demo channels are webhooks; no SMTP server locally, so mail is only logged.
+            properties.putAll(LocalSettings.forService(name, SuiteApi.PLACEMENT, SuiteApi.NOTIFICATION, 0));
             ServiceProcess process = ServiceProcess.start(name, snapshot(name), SERVICE_PORTS.get(name),
                     properties, List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
                     workspace.logs());
@@ -195,30 +196,6 @@ public final class Suite {
             throw new UncheckedIOException("cannot prepare " + service + " from " + source, e);
         }
         return module;
-    }
-
-    /** Local-only settings each service needs beyond the shared ones (production takes them from secrets). */
-    static Map<String, String> serviceProperties(String service) {
-        Map<String, String> p = new LinkedHashMap<>();
-        switch (service) {
-            case "intake-service" -> {
-                // Fresh keys per run: the database is fresh too, so nothing encrypted outlives them.
-                p.put("acse.crypto.active-key-id", "local-1");
-                p.put("acse.crypto.keys", "local-1:" + randomKey());
-                p.put("acse.crypto.duplicate-key", randomKey());
-            }
-            case "notification-service" -> {
-                p.put("acse.placement.url", SuiteApi.PLACEMENT);
-                p.put("acse.dashboard.base-url", SuiteApi.NOTIFICATION);
-                p.put("acse.dashboard.client-secret", "acse-dashboard-local-secret");
-                // No SMTP server locally: the demo channels are webhooks; mail would only be logged.
-                p.put("quarkus.mailer.mock", "true");
-                p.put("quarkus.mailer.host", "127.0.0.1");
-            }
-            default -> {
-            }
-        }
-        return p;
     }
 
     private DemoReferral.Webhooks loadDemoNetwork(SuiteApi api, KeycloakServer keycloak) {
@@ -411,10 +388,6 @@ public final class Suite {
                 return true;
             }
         }
-    }
-
-    private static String randomKey() {
-        return Base64.getEncoder().encodeToString(randomBytes(32));
     }
 
     private static byte[] randomBytes(int n) {
