@@ -174,7 +174,11 @@ class FaultInjectionIT {
 
     /** The invariants of SPEC §5 and §9 for these referrals, once the flow has settled. */
     private static void assertFlowCompleteAndUnique(Set<String> ids) {
+        // First placement's side (proposed or no-match on the broker), then what intake shows the partner.
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(events.finalAmong(ids)).as("referrals proposed or no-match on the broker")
+                        .isEqualTo(ids.size()));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(notFinalInIntake(ids)).as("referrals not PROPOSED/NO_MATCH in intake").isEmpty());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(events.submittedAmong(ids)).as("referral.submitted on the broker").isEqualTo(ids.size()));
