@@ -3,7 +3,6 @@ package org.acse.intake.referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,8 +11,9 @@ import org.acse.common.events.PlacementNoMatch;
 import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.PlacementSearching;
 import org.acse.platform.inbox.IncomingEvent;
-import org.acse.platform.inbox.ProcessedEvents;
+import org.acse.platform.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -28,16 +28,12 @@ public class PlacementEvents {
     private static final Logger LOG = Logger.getLogger(PlacementEvents.class);
 
     @Inject
-    ProcessedEvents processed;
+    Inbox inbox;
 
     @Incoming("placements")
-    @Transactional
+    @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        Optional<IncomingEvent> event = IncomingEvent.from(record);
-        if (event.isEmpty() || !processed.firstDelivery(event.get().id(), CONSUMER)) {
-            return;
-        }
-        apply(event.get());
+        inbox.handle(record, CONSUMER, this::apply);
     }
 
     void apply(IncomingEvent event) {

@@ -2,39 +2,34 @@ package org.acse.notification.alert;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.acse.common.events.PlacementDecided;
 import org.acse.common.events.PlacementNoMatch;
 import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
-import org.acse.platform.inbox.IncomingEvent;
-import org.acse.platform.inbox.ProcessedEvents;
+import org.acse.platform.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Placement and referral events → alerts and pending deliveries, in one transaction with the idempotency record:
- * an event seen twice changes nothing twice. Sending happens after the commit, off this thread. A record that
- * cannot be read throws, and the channel's failure strategy sends it to the dead-letter topic.
+ * Placement and referral events → alerts and pending deliveries, in one transaction with the idempotency record
+ * ({@link Inbox}): an event seen twice changes nothing twice. Sending happens after the commit, off this thread.
  */
 @ApplicationScoped
 public class AlertConsumer {
     static final String CONSUMER = "notification-alerts";
 
     @Inject
-    ProcessedEvents processed;
+    Inbox inbox;
 
     @Inject
     AlertService alerts;
 
     @Incoming("placements")
-    @Transactional
+    @Blocking
     public void onPlacement(ConsumerRecord<String, String> record) {
-        IncomingEvent.from(record).ifPresent(event -> {
-            if (!processed.firstDelivery(event.id(), CONSUMER)) {
-                return;
-            }
+        inbox.handle(record, CONSUMER, event -> {
             switch (event.type()) {
                 case PLACEMENT_PROPOSED -> alerts.onProposed(event.data(PlacementProposed.class));
                 case PLACEMENT_ACCEPTED, PLACEMENT_DECLINED, PLACEMENT_EXPIRED, PLACEMENT_CANCELLED,
@@ -48,12 +43,9 @@ public class AlertConsumer {
     }
 
     @Incoming("referrals")
-    @Transactional
+    @Blocking
     public void onReferral(ConsumerRecord<String, String> record) {
-        IncomingEvent.from(record).ifPresent(event -> {
-            if (!processed.firstDelivery(event.id(), CONSUMER)) {
-                return;
-            }
+        inbox.handle(record, CONSUMER, event -> {
             switch (event.type()) {
                 case REFERRAL_SUBMITTED -> alerts.onSubmitted(event.data(ReferralSubmitted.class));
                 case REFERRAL_WITHDRAWN -> alerts.onWithdrawn(event.data(ReferralWithdrawn.class));

@@ -1,0 +1,71 @@
+package org.acse.platform.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.acse.common.events.MalformedEventException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * How every consumer of the suite handles a record: read the CloudEvent, skip an event this consumer already
+ * handled, run the handler in its own transaction together with the idempotency record. A record that is not a
+ * readable event is poison: it is rethrown at once and the channel's failure strategy sends it to the dead-letter
+ * topic. Any other failure (the database restarting…) is retried with backoff for {@code acse.inbox.retry-for}, so
+ * that a database restart loses nothing; only then does the record go to the dead-letter topic.
+ */
+@ApplicationScoped
+public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    InboxConfig config;
+
+    /** Call from a {@code @Blocking} {@code @Incoming} method that is not itself transactional. */
+    public void handle(ConsumerRecord<String, String> record, String consumer, Consumer<IncomingEvent> handler) {
+        Optional<IncomingEvent> parsed = IncomingEvent.from(record);
+        if (parsed.isEmpty()) {
+            return; // a type this version does not know: newer producers may add some
+        }
+        IncomingEvent event = parsed.get();
+        long deadline = System.nanoTime() + config.retryFor().toNanos();
+        long backoff = config.initialBackoff().toMillis();
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (processed.firstDelivery(event.id(), consumer)) {
+                        handler.accept(event);
+                    }
+                });
+                return;
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    LOG.errorf("%s: event %s (%s) still failing (%s); sent to the dead-letter topic", consumer,
+                            event.id(), event.type().type(), e.getClass().getSimpleName());
+                    throw e;
+                }
+                LOG.warnf("%s: event %s failed (%s), retrying in %d ms", consumer, event.id(),
+                        e.getClass().getSimpleName(), backoff);
+                pause(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an event", e);
+        }
+    }
+}
