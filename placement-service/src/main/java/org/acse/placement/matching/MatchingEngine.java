@@ -18,6 +18,9 @@ import org.acse.common.events.Needs;
  * eligible places are ranked by a weighted, explainable score.
  */
 public final class MatchingEngine {
+    private static final int FREE = UnitStatus.FREE.ordinal();
+    private static final int OCCUPIED = UnitStatus.OCCUPIED.ordinal();
+    private static final int OUT_OF_SERVICE = UnitStatus.OUT_OF_SERVICE.ordinal();
     private final MatchingRules rules;
 
     public MatchingEngine(MatchingRules rules) {
@@ -122,16 +125,15 @@ public final class MatchingEngine {
         private final Instant now;
         private final Instant deadline;
         private final long delayMillis;
-        private final double[] zoneLat;
-        private final double[] zoneLon;
-        private final double[] zoneCos;
-        private final double[] zoneMinKm;
+        private final Place[] zones;
+        private final double[] zoneLimit;
         private final String[] zoneDepartments;
-        private final double hereLat;
-        private final double hereLon;
-        private final double hereCos;
+        private final Place here;
         private final double weightSum;
         private final long staleBefore;
+        private final long nowMillis;
+        private final long deadlineMillis;
+        private final UuidSet busyUnits;
 
         Search(MatchRequest request, MatchContext context) {
             this.request = request;
@@ -145,30 +147,22 @@ public final class MatchingEngine {
             this.delayMillis = Math.max(1, delay.toMillis());
             int minKm = request.minDistanceKm() > 0 ? request.minDistanceKm() : rules.defaultMinDistanceKm();
             int n = request.dangerZones().size();
-            zoneLat = new double[n];
-            zoneLon = new double[n];
-            zoneCos = new double[n];
-            zoneMinKm = new double[n];
+            zones = new Place[n];
+            zoneLimit = new double[n];
             zoneDepartments = new String[n];
             for (int i = 0; i < n; i++) {
                 ZoneArea z = request.dangerZones().get(i);
-                zoneLat[i] = z.latRad();
-                zoneLon[i] = z.lonRad();
-                zoneCos[i] = Math.cos(zoneLat[i]);
-                zoneMinKm[i] = minKm + z.radiusKm();
+                zones[i] = new Place(z.centre().lat(), z.centre().lon());
+                zoneLimit[i] = Place.haversineLimit(minKm + z.radiusKm());
                 zoneDepartments[i] = z.departmentCode();
             }
-            if (request.currentLocation() != null) {
-                hereLat = Math.toRadians(request.currentLocation().lat());
-                hereLon = Math.toRadians(request.currentLocation().lon());
-                hereCos = Math.cos(hereLat);
-            } else {
-                hereLat = Double.NaN;
-                hereLon = Double.NaN;
-                hereCos = Double.NaN;
-            }
+            here = request.currentLocation() == null ? null
+                    : new Place(request.currentLocation().lat(), request.currentLocation().lon());
             weightSum = rules.weights().sum();
             staleBefore = now.minus(rules.staleAfter()).toEpochMilli();
+            nowMillis = now.toEpochMilli();
+            deadlineMillis = deadline.toEpochMilli();
+            busyUnits = new UuidSet(context.busyUnits());
         }
 
         /** Null and the shelter's eligible places given to the sink, or the constraint that excludes it. */
@@ -208,16 +202,13 @@ public final class MatchingEngine {
             if (s.maxCapacity() < size) {
                 return Exclusion.NO_UNIT_LARGE_ENOUGH;
             }
-            for (int i = 0; i < zoneLat.length; i++) {
+            for (int i = 0; i < zones.length; i++) {
                 if (zoneDepartments[i] != null && zoneDepartments[i].equals(s.departmentCode())) {
                     return Exclusion.IN_DANGER_ZONE_DEPARTMENT;
                 }
             }
-            for (int i = 0; i < zoneLat.length; i++) {
-                // The north-south gap alone is a lower bound of the distance: far enough means no haversine.
-                if (Math.abs(zoneLat[i] - s.latRad) * Place.EARTH_RADIUS_KM < zoneMinKm[i]
-                        && Place.distanceKm(zoneLat[i], zoneLon[i], zoneCos[i], s.latRad, s.lonRad, s.cosLat)
-                        < zoneMinKm[i]) {
+            for (int i = 0; i < zones.length; i++) {
+                if (zones[i].haversine(s.place) < zoneLimit[i]) {
                     return Exclusion.TOO_CLOSE_TO_DANGER_ZONE;
                 }
             }
@@ -226,15 +217,15 @@ public final class MatchingEngine {
 
         /** Gives the sink every eligible unit of an otherwise eligible shelter; returns how many there were. */
         private int addPlaces(ShelterProfile s, Sink places) {
+            int n = s.unitCapacity.length;
             int occupied = 0;
-            for (UnitProfile u : s.units()) {
-                if (u.status() != UnitStatus.FREE || busy(u)) {
+            for (int i = 0; i < n; i++) {
+                if (s.unitStatus[i] != FREE || busyUnits.contains(s.unitMost[i], s.unitLeast[i])) {
                     occupied++;
                 }
             }
-            double occupancy = s.units().isEmpty() ? 1 : 1 - (double) occupied / s.units().size();
-            double travelKm = Double.isNaN(hereLat) ? 0
-                    : Place.distanceKm(hereLat, hereLon, hereCos, s.latRad, s.lonRad, s.cosLat);
+            double occupancy = n == 0 ? 1 : 1 - (double) occupied / n;
+            double travelKm = here == null ? 0 : here.distanceKm(s.place);
             double travel = 1 - Math.min(travelKm, rules.travelScaleKm()) / rules.travelScaleKm();
             double languages = languageScore(s);
             double needsScore = !needs.interpreter() || s.offers(Support.INTERPRETER) || sharesLanguage(s) ? 1 : 0;
@@ -242,40 +233,31 @@ public final class MatchingEngine {
             double fixedPart = w.languages() * languages + w.needs() * needsScore + w.travel() * travel
                     + w.occupancy() * occupancy;
             int eligible = 0;
-            for (UnitProfile u : s.units()) {
-                if (u.capacity() < size || u.status() == UnitStatus.OUT_OF_SERVICE || busy(u)) {
+            for (int i = 0; i < n; i++) {
+                int status = s.unitStatus[i];
+                long declared = s.unitFrom[i];
+                if (s.unitCapacity[i] < size || status == OUT_OF_SERVICE
+                        || (status == OCCUPIED && declared == ShelterProfile.NONE)) {
                     continue;
                 }
-                Instant from = availableFrom(u);
-                if (from == null || from.isAfter(deadline)) {
+                // Free (from now, or from a declared time) or occupied but freeing at a declared time.
+                boolean fromNow = declared == ShelterProfile.NONE || declared <= nowMillis;
+                long from = fromNow ? nowMillis : declared;
+                if (from > deadlineMillis || busyUnits.contains(s.unitMost[i], s.unitLeast[i])) {
                     continue;
                 }
-                double availability = 1 - Math.min(1, (double) Math.max(0, from.toEpochMilli() - now.toEpochMilli())
-                        / delayMillis);
                 eligible++;
-                boolean stale = u.lastConfirmedAt() == null
-                        || u.lastConfirmedAt().toEpochMilli() < staleBefore;
+                double availability = 1 - Math.min(1, (double) (from - nowMillis) / delayMillis);
+                boolean stale = s.unitConfirmed[i] == ShelterProfile.NONE || s.unitConfirmed[i] < staleBefore;
                 double total = (w.availability() * availability + fixedPart) / weightSum;
                 if (places.wants(Candidate.rankKey(total, stale))) {
-                    places.add(new Candidate(s.id(), u.id(), u.capacity(), from,
+                    UnitProfile u = s.units().get(i);
+                    places.add(new Candidate(s.id(), u.id(), u.capacity(), fromNow ? now : u.availableFrom(),
                             new Score(availability, languages, needsScore, travel, occupancy, total, stale,
                                     travelKm)));
                 }
             }
             return eligible;
-        }
-
-        private boolean busy(UnitProfile u) {
-            return !context.busyUnits().isEmpty() && context.busyUnits().contains(u.id());
-        }
-
-        private Instant availableFrom(UnitProfile u) {
-            return switch (u.status()) {
-                case FREE -> u.availableFrom() == null || u.availableFrom().isBefore(now) ? now : u.availableFrom();
-                case OCCUPIED -> u.availableFrom() == null ? null
-                        : u.availableFrom().isBefore(now) ? now : u.availableFrom();
-                case OUT_OF_SERVICE -> null;
-            };
         }
 
         /** 1 when the staff speak one of the person's languages (or none is given), 0.5 with an interpreter. */

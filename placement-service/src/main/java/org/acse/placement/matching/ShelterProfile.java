@@ -29,9 +29,15 @@ public final class ShelterProfile {
     private final int maxCapacity;
     private final int genderMask;
     private final int supportMask;
-    final double latRad;
-    final double lonRad;
-    final double cosLat;
+    final Place place;
+    // The units again as primitive columns: the search reads these without chasing a pointer per field.
+    static final long NONE = Long.MIN_VALUE;
+    final int[] unitCapacity;
+    final int[] unitStatus;
+    final long[] unitFrom;
+    final long[] unitConfirmed;
+    final long[] unitMost;
+    final long[] unitLeast;
 
     public ShelterProfile(UUID id, String code, boolean active, GeoPoint location, String departmentCode,
             Set<Gender> genders, boolean families, int maxChildren, Integer childMinAge, Integer childMaxAge,
@@ -53,9 +59,23 @@ public final class ShelterProfile {
         this.maxCapacity = units.stream().mapToInt(UnitProfile::capacity).max().orElse(0);
         this.genderMask = genders.stream().mapToInt(g -> 1 << g.ordinal()).reduce(0, (a, b) -> a | b);
         this.supportMask = support.stream().mapToInt(x -> 1 << x.ordinal()).reduce(0, (a, b) -> a | b);
-        this.latRad = Math.toRadians(location.lat());
-        this.lonRad = Math.toRadians(location.lon());
-        this.cosLat = Math.cos(latRad);
+        this.place = new Place(location.lat(), location.lon());
+        int n = this.units.size();
+        unitCapacity = new int[n];
+        unitStatus = new int[n];
+        unitFrom = new long[n];
+        unitConfirmed = new long[n];
+        unitMost = new long[n];
+        unitLeast = new long[n];
+        for (int i = 0; i < n; i++) {
+            UnitProfile u = this.units.get(i);
+            unitCapacity[i] = u.capacity();
+            unitStatus[i] = u.status().ordinal();
+            unitFrom[i] = u.availableFrom() == null ? NONE : u.availableFrom().toEpochMilli();
+            unitConfirmed[i] = u.lastConfirmedAt() == null ? NONE : u.lastConfirmedAt().toEpochMilli();
+            unitMost[i] = u.id().getMostSignificantBits();
+            unitLeast[i] = u.id().getLeastSignificantBits();
+        }
     }
 
     public UUID id() {

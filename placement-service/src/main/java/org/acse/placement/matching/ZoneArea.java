@@ -7,11 +7,4 @@ import org.acse.common.geo.GeoPoint;
  * that is excluded as a whole (for a point, the department of the nearest commune centre).
  */
 public record ZoneArea(GeoPoint centre, double radiusKm, String departmentCode) {
-    double latRad() {
-        return Math.toRadians(centre.lat());
-    }
-
-    double lonRad() {
-        return Math.toRadians(centre.lon());
-    }
 }

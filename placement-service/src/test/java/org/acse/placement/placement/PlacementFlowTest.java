@@ -226,10 +226,18 @@ class PlacementFlowTest {
         String poisonKey = UUID.randomUUID().toString();
         kafka.publishRaw(Topics.REFERRALS, poisonKey, "{not json", Map.of("ce_id", UUID.randomUUID().toString(),
                 "ce_type", EventType.REFERRAL_SUBMITTED.type(), "ce_specversion", "1.0", "ce_source", "/evil"));
+        // Well-formed, but naming a commune that does not exist: never guessed, parked in the DLQ too.
+        ReferralSubmitted nowhere = new ReferralSubmitted(UUID.randomUUID(), "R-NOWHERE", Tokens.ORG_A,
+                Fixtures.womanInNice().household(), null, java.util.List.of(), org.acse.common.events.Urgency.IMMEDIATE,
+                java.util.List.of(org.acse.common.events.DangerZone.commune("99999")), Fixtures.NICE, 200,
+                Instant.now());
+        kafka.publish(EventType.REFERRAL_SUBMITTED, nowhere);
         ReferralSubmitted after = Fixtures.womanInNice();
         submitAndAwaitProposal(after);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                kafka.records(Topics.deadLetter(Topics.REFERRALS))).anyMatch(r -> poisonKey.equals(r.key())));
+                kafka.records(Topics.deadLetter(Topics.REFERRALS))).anyMatch(r -> poisonKey.equals(r.key()))
+                .anyMatch(r -> nowhere.referralId().toString().equals(r.key())));
+        assertThat(kafka.records(EventType.PLACEMENT_SEARCHING, nowhere.referralId())).isEmpty();
     }
 
     @Test
