@@ -47,7 +47,8 @@ public final class Bench {
             }
             Path root = Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize();
             return new Options(root, root.resolve(a.getOrDefault("out", "bench/results")),
-                    Set.copyOf(Arrays.asList(a.getOrDefault("scenarios", "latency,burst,ramp,matching").split(","))),
+                    new java.util.LinkedHashSet<>(Arrays.asList(a.getOrDefault("scenarios", "latency,burst,ramp,matching")
+                            .split(","))),
                     Double.parseDouble(a.getOrDefault("rate", "50")), Integer.parseInt(a.getOrDefault("seconds", "60")),
                     Integer.parseInt(a.getOrDefault("burst", "5000")),
                     ints(a.getOrDefault("ramp", "250,500,1000,1500,2000,2500,3000,4000")),

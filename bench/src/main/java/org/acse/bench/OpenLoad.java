@@ -104,25 +104,27 @@ public final class OpenLoad {
                     .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 long now = System.nanoTime();
-                window.release();
-                long took = Math.min(HIGHEST_NANOS, now - intended);
-                latency.recordValue(took);
-                perSecond.get(second).recordValue(took);
-                lastAnswer.accumulateAndGet(now, Math::max);
-                if (error != null) {
-                    failed.incrementAndGet();
-                    statuses.merge(-1, 1L, Long::sum);
-                    return;
-                }
-                statuses.merge(response.statusCode(), 1L, Long::sum);
-                if (response.statusCode() == 201) {
-                    Matcher m = ID.matcher(response.body());
-                    if (m.find()) {
-                        accepted.put(m.group(1).toLowerCase(), now);
-                        created.incrementAndGet();
+                try {
+                    long took = Math.min(HIGHEST_NANOS, now - intended);
+                    latency.recordValue(took);
+                    perSecond.get(second).recordValue(took);
+                    lastAnswer.accumulateAndGet(now, Math::max);
+                    if (error != null) {
+                        failed.incrementAndGet();
+                        statuses.merge(-1, 1L, Long::sum);
+                    } else {
+                        statuses.merge(response.statusCode(), 1L, Long::sum);
+                        Matcher m = ID.matcher(response.body());
+                        if (response.statusCode() == 201 && m.find()) {
+                            accepted.put(m.group(1).toLowerCase(), now);
+                            created.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
                     }
-                } else {
-                    failed.incrementAndGet();
+                } finally {
+                    // Released last: run() returns only once every answer has been counted.
+                    window.release();
                 }
             });
         }

@@ -29,8 +29,8 @@ public final class SuiteUnderTest implements AutoCloseable {
 
     /** The JVM options each service runs with: the heap settings the README gives (SPEC §11). */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+            "-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m",
+            "-XX:ReservedCodeCacheSize=32m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
 
     public static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
 
