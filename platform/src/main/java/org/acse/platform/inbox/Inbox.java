@@ -1,5 +1,7 @@
 package org.acse.platform.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,9 +29,18 @@ public class Inbox {
     @Inject
     InboxConfig config;
 
+    @Inject
+    MeterRegistry meters;
+
     /** Call from a {@code @Blocking} {@code @Incoming} method that is not itself transactional. */
     public void handle(ConsumerRecord<String, String> record, String consumer, Consumer<IncomingEvent> handler) {
-        Optional<IncomingEvent> parsed = IncomingEvent.from(record);
+        Optional<IncomingEvent> parsed;
+        try {
+            parsed = IncomingEvent.from(record);
+        } catch (MalformedEventException e) {
+            deadLettered(record);
+            throw e;
+        }
         if (parsed.isEmpty()) {
             return; // a type this version does not know: newer producers may add some
         }
@@ -45,11 +56,13 @@ public class Inbox {
                 });
                 return;
             } catch (MalformedEventException e) {
+                deadLettered(record);
                 throw e;
             } catch (RuntimeException e) {
                 if (System.nanoTime() + backoff * 1_000_000 > deadline) {
                     LOG.errorf("%s: event %s (%s) still failing (%s); sent to the dead-letter topic", consumer,
                             event.id(), event.type().type(), e.getClass().getSimpleName());
+                    deadLettered(record);
                     throw e;
                 }
                 LOG.warnf("%s: event %s failed (%s), retrying in %d ms", consumer, event.id(),
@@ -58,6 +71,12 @@ public class Inbox {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
+    }
+
+    /** Counted as the record leaves for the dead-letter topic: the source topic is the only tag (never an id). */
+    private void deadLettered(ConsumerRecord<String, String> record) {
+        Counter.builder("acse.dlq.messages").description("Records sent to the dead-letter topic of their topic")
+                .tag("topic", record.topic()).register(meters).increment();
     }
 
     private static void pause(long millis) {

@@ -1,7 +1,5 @@
 package org.acse.platform.outbox;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
@@ -13,6 +11,7 @@ import java.util.UUID;
 import org.acse.common.events.AcseEvent;
 import org.acse.common.events.EventJson;
 import org.acse.common.events.EventType;
+import org.acse.platform.tracing.Traceparent;
 
 /**
  * Where services publish events: in the caller's transaction, so an event leaves if and only if its transaction
@@ -37,7 +36,8 @@ public class Outbox {
         message.messageKey = event.referralId().toString();
         message.eventType = type.type();
         message.payload = EventJson.write(event);
-        message.traceparent = currentTraceparent();
+        // The current span: the request's, or inside Inbox.handle the Kafka consumer span (continued from the record).
+        message.traceparent = Traceparent.current();
         message.createdAt = Instant.now();
         message.nextAttemptAt = message.createdAt;
         message.persist();
@@ -54,13 +54,5 @@ public class Outbox {
             }
         });
         return message.eventId;
-    }
-
-    private static String currentTraceparent() {
-        SpanContext span = Span.current().getSpanContext();
-        if (!span.isValid()) {
-            return null;
-        }
-        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 }
