@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 import org.acse.common.events.EventType;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.PrometheusScrape;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,26 @@ class SubmitReferralTest {
         assertThat(event.minDistanceKm()).isEqualTo(200);
         assertThat(event.languages()).containsExactly("fr", "en");
         assertThat(event.dangerZones()).hasSize(3);
+    }
+
+    @Test
+    void aSubmissionCountsOnceInTheMetricsAndAReplayDoesNot() {
+        double before = submittedTotal();
+        String key = UUID.randomUUID().toString();
+        String body = json(validBody());
+        as(Tokens.partner(Tokens.ORG_A)).header("Idempotency-Key", key).body(body).post("/api/v1/referrals")
+                .then().statusCode(201);
+        as(Tokens.partner(Tokens.ORG_A)).header("Idempotency-Key", key).body(body).post("/api/v1/referrals")
+                .then().statusCode(201).header("Idempotent-Replayed", "true");
+        as(Tokens.partner(Tokens.ORG_A)).body("{}").post("/api/v1/referrals").then()
+                .statusCode(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400),
+                        org.hamcrest.Matchers.lessThan(500)));
+        assertThat(submittedTotal() - before).isEqualTo(1.0);
+    }
+
+    private static double submittedTotal() {
+        return new PrometheusScrape(RestAssured.get("/q/metrics").then().statusCode(200).extract()
+                .asString()).sum("acse_referrals_submitted_total");
     }
 
     @Test

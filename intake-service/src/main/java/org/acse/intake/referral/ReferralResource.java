@@ -1,6 +1,8 @@
 package org.acse.intake.referral;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -47,13 +49,19 @@ public class ReferralResource {
     @Inject
     IntakeConfig config;
 
+    @Inject
+    MeterRegistry meters;
+
     private ReferralReader reader;
     private ReferralValidator validator;
+    private Counter submitted;
 
     @PostConstruct
     void init() {
         reader = new ReferralReader(objectMapper);
         validator = new ReferralValidator(Gazetteer.france(), Clock.systemUTC(), config.policyMinDistanceKm());
+        submitted = Counter.builder("acse.referrals.submitted").description("Referrals accepted (replays excluded)")
+                .register(meters);
     }
 
     /** The body is read here, not by the framework, to bound its size and refuse loose JSON (see ReferralReader). */
@@ -74,6 +82,8 @@ public class ReferralResource {
                 .entity(created);
         if (submission.replayed()) {
             response.header("Idempotent-Replayed", "true");
+        } else {
+            submitted.increment(); // after the commit: a rolled-back submission is not counted
         }
         return response.build();
     }
