@@ -71,6 +71,9 @@ public class PlacementService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    PlacementMetrics metrics;
+
     private MatchingEngine engine;
     private final DangerZones dangerZones = new DangerZones(Gazetteer.france());
 
@@ -142,6 +145,7 @@ public class PlacementService {
         }
         decide(p, PlacementStatus.ACCEPTED, EventType.PLACEMENT_ACCEPTED, null, now);
         audit.record("placement.accept", "placement", p.id);
+        metrics.accepted(referral.submittedAt, now);
         referral.status = ReferralStatus.ACCEPTED;
         referral.updatedAt = now;
         return p;
@@ -159,6 +163,7 @@ public class PlacementService {
         p.declineComment = comment;
         decide(p, PlacementStatus.DECLINED, EventType.PLACEMENT_DECLINED, reason.name(), now);
         audit.record("placement.decline", "placement", p.id);
+        metrics.declined(reason);
         proposeNext(Referral.findById(p.referralId), now);
         return p;
     }
@@ -195,6 +200,7 @@ public class PlacementService {
             return;
         }
         decide(p, PlacementStatus.EXPIRED, EventType.PLACEMENT_EXPIRED, null, now);
+        metrics.holdExpired();
         proposeNext(Referral.findById(p.referralId), now);
     }
 
@@ -283,6 +289,7 @@ public class PlacementService {
             referral.updatedAt = now;
             outbox.publish(EventType.PLACEMENT_NO_MATCH, new PlacementNoMatch(referral.id, referral.pseudonym,
                     referral.urgency, directory.size(), now));
+            metrics.noMatch();
         }
         return false;
     }
@@ -298,6 +305,9 @@ public class PlacementService {
             outbox.publish(EventType.PLACEMENT_PROPOSED, new PlacementProposed(p.id, referral.id, p.shelterId,
                     p.unitId, referral.pseudonym, referral.household, referral.needs, referral.languages,
                     referral.urgency, candidate.availableFrom(), p.holdExpiresAt, now));
+            if (Placement.count("referralId", referral.id) == 1) {
+                metrics.firstProposal(referral.submittedAt, now);
+            }
             LOG.debugf("placement %s held for referral %s", p.id, referral.id);
         });
         return held;

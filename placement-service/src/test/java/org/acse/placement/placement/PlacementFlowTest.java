@@ -22,6 +22,7 @@ import org.acse.common.events.ReferralWithdrawn;
 import org.acse.common.events.Topics;
 import org.acse.placement.Fixtures;
 import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.PrometheusScrape;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,23 @@ class PlacementFlowTest {
     @BeforeEach
     void cleanNetwork() {
         fixtures.reset();
+    }
+
+    /** The current value of a sample on /q/metrics (summed over other labels), e.g. {@code metric("x_total", "reason", "other")}. */
+    static double metric(String name, String... labels) {
+        Map<String, String> wanted = new java.util.HashMap<>();
+        for (int i = 0; i < labels.length; i += 2) {
+            wanted.put(labels[i], labels[i + 1]);
+        }
+        return new PrometheusScrape(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .sum(name, wanted);
+    }
+
+    /** Metrics are recorded after the commit: wait for the delta rather than race the events. */
+    static void awaitIncrease(double before, double by, String name, String... labels) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metric(name, labels) - before)
+                .as(() -> name + " from " + before + " in: " + given().get("/q/metrics").asString().lines()
+                        .filter(l -> l.startsWith(name)).toList()).isEqualTo(by));
     }
 
     PlacementProposed submitAndAwaitProposal(ReferralSubmitted referral) {
@@ -69,6 +87,8 @@ class PlacementFlowTest {
 
     @Test
     void acceptedThenArrived() {
+        double proposals = metric("acse_referral_time_to_proposal_seconds_count");
+        double acceptances = metric("acse_referral_time_to_acceptance_seconds_count");
         JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
         ReferralSubmitted referral = Fixtures.womanInNice();
         PlacementProposed proposed = submitAndAwaitProposal(referral);
@@ -89,10 +109,18 @@ class PlacementFlowTest {
         assertThat(fixtures.referralStatus(referral.referralId())).isEqualTo("ARRIVED");
         given().auth().oauth2(staff).get("/api/v1/shelters/" + Fixtures.id(lyon))
                 .then().statusCode(200).body("units[0].status", equalTo("OCCUPIED"));
+        awaitIncrease(proposals, 1, "acse_referral_time_to_proposal_seconds_count");
+        awaitIncrease(acceptances, 1, "acse_referral_time_to_acceptance_seconds_count");
+        assertThat(metric("acse_referral_time_to_acceptance_seconds_bucket", "le", "+Inf") - acceptances)
+                .isEqualTo(1);
     }
 
     @Test
     void aDeclineProposesTheNextShelterAndNeverTheSameOneAgain() {
+        double safety = metric("acse_placement_declines_total", "reason", "safety_concern");
+        double gone = metric("acse_placement_declines_total", "reason", "no_longer_available");
+        double noMatch = metric("acse_placement_no_match_total");
+        double proposals = metric("acse_referral_time_to_proposal_seconds_count");
         JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1, 1);
         JsonPath paris = Fixtures.shelter(Fixtures.PARIS, 1);
         ReferralSubmitted referral = Fixtures.womanInNice();
@@ -119,6 +147,37 @@ class PlacementFlowTest {
                 .post("/api/v1/placements/" + second.placementId() + "/decline").then().statusCode(200);
         kafka.await(EventType.PLACEMENT_NO_MATCH, referral.referralId(), PlacementNoMatch.class);
         assertThat(fixtures.referralStatus(referral.referralId())).isEqualTo("NO_MATCH");
+        awaitIncrease(safety, 1, "acse_placement_declines_total", "reason", "safety_concern");
+        awaitIncrease(gone, 1, "acse_placement_declines_total", "reason", "no_longer_available");
+        awaitIncrease(noMatch, 1, "acse_placement_no_match_total");
+        // only the first proposal measures the time from submission
+        awaitIncrease(proposals, 1, "acse_referral_time_to_proposal_seconds_count");
+    }
+
+    /**
+     * The next hop continues the trace: the record's traceparent (set by intake's relay) becomes the parent of the
+     * consumer span, which is current inside Inbox.handle, so the outbox row (and the event it becomes) carries it.
+     */
+    @Test
+    void theEventsOfTheNextHopContinueTheTraceOfTheIncomingRecord() {
+        Fixtures.shelter(Fixtures.LYON, 1);
+        ReferralSubmitted referral = Fixtures.womanInNice();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String upstreamSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        kafka.publishRaw(Topics.REFERRALS, referral.referralId().toString(),
+                org.acse.common.events.EventJson.write(referral), Map.of(
+                        "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                        "ce_type", EventType.REFERRAL_SUBMITTED.type(), "ce_source", "/acse/intake-service",
+                        "traceparent", "00-" + traceId + "-" + upstreamSpan + "-01"));
+        kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(), PlacementProposed.class);
+
+        for (EventType type : java.util.List.of(EventType.PLACEMENT_SEARCHING, EventType.PLACEMENT_PROPOSED)) {
+            String traceparent = KafkaEvents.header(kafka.records(type, referral.referralId()).get(0), "traceparent")
+                    .orElseThrow(() -> new AssertionError(type + " without traceparent"));
+            // same trace, a span of this service (the consumer's), not the upstream one
+            assertThat(traceparent).as(type.type()).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                    .doesNotContain(upstreamSpan);
+        }
     }
 
     @Test
@@ -138,6 +197,7 @@ class PlacementFlowTest {
 
     @Test
     void anOverdueHoldExpiresAndTheNextCandidateIsProposed() {
+        double expiries = metric("acse_placement_hold_expiries_total");
         JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
         JsonPath paris = Fixtures.shelter(Fixtures.PARIS, 1);
         ReferralSubmitted referral = Fixtures.womanInNice();
@@ -154,6 +214,7 @@ class PlacementFlowTest {
         assertThat(next.shelterId()).isEqualTo(Fixtures.id(paris));
         given().auth().oauth2(Tokens.staff(Fixtures.id(lyon)))
                 .post("/api/v1/placements/" + first.placementId() + "/accept").then().statusCode(409);
+        awaitIncrease(expiries, 1, "acse_placement_hold_expiries_total");
     }
 
     @Test
@@ -222,6 +283,7 @@ class PlacementFlowTest {
 
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        double deadLetters = metric("acse_dlq_messages_total", "topic", Topics.REFERRALS);
         Fixtures.shelter(Fixtures.LYON, 1);
         String poisonKey = UUID.randomUUID().toString();
         kafka.publishRaw(Topics.REFERRALS, poisonKey, "{not json", Map.of("ce_id", UUID.randomUUID().toString(),
@@ -238,6 +300,7 @@ class PlacementFlowTest {
                 kafka.records(Topics.deadLetter(Topics.REFERRALS))).anyMatch(r -> poisonKey.equals(r.key()))
                 .anyMatch(r -> nowhere.referralId().toString().equals(r.key())));
         assertThat(kafka.records(EventType.PLACEMENT_SEARCHING, nowhere.referralId())).isEmpty();
+        awaitIncrease(deadLetters, 2, "acse_dlq_messages_total", "topic", Topics.REFERRALS);
     }
 
     @Test
