@@ -72,13 +72,24 @@ public final class Bench {
         Report report = new Report(o);
         Path logs = o.root().resolve("bench/target/bench-logs");
         boolean flow = o.scenarios().stream().anyMatch(s -> Set.of("latency", "burst", "ramp").contains(s));
-        if (flow) {
-            runFlow(o, report, logs);
-        } else if (o.scenarios().contains("floors")) {
-            runFloorsOnly(report);
+        // A scenario that breaks (a service dying, say) is reported, and the figures gathered so far are kept.
+        try {
+            if (flow) {
+                runFlow(o, report, logs);
+            } else if (o.scenarios().contains("floors")) {
+                runFloorsOnly(report);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("flow scenarios broke off", e);
+            report.brokeOff("flow scenarios", e);
         }
         if (o.scenarios().contains("matching")) {
-            runMatching(o, report, logs);
+            try {
+                runMatching(o, report, logs);
+            } catch (RuntimeException e) {
+                LOG.error("matching scenario broke off", e);
+                report.brokeOff("matching scenario", e);
+            }
         }
         report.write();
         LOG.infof("report written to %s", o.out().resolve("REPORT.md"));
@@ -174,6 +185,10 @@ public final class Bench {
             String url = suite.intake() + "/api/v1/referrals";
             int existing = 0;
             for (int level : o.matchingLevels()) {
+                if (!suite.service("placement-service").isAlive()) {
+                    throw new IllegalStateException("placement-service is no longer running; see the end of "
+                            + suite.service("placement-service").log());
+                }
                 LOG.infof("matching: growing the registry to %d shelters", level);
                 long begin = System.nanoTime();
                 Network.createMany(suite.placement(), level - existing, "M" + level + "X", 8);

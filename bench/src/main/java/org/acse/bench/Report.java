@@ -49,6 +49,12 @@ final class Report {
                 + " need the whole flow were skipped.\n");
     }
 
+    void brokeOff(String what, RuntimeException e) {
+        md.append("\n**The ").append(what).append(" broke off**: ").append(e.getClass().getSimpleName()).append(": ")
+                .append(String.valueOf(e.getMessage()).replaceAll("\\s+", " ")).append("\n");
+        summary.append("| ").append(what).append(" | broke off: ").append(e.getClass().getSimpleName()).append(" | |\n");
+    }
+
     void floors(Histogram pg, Histogram kafka) {
         pgFloor = pg;
         kafkaFloor = kafka;
