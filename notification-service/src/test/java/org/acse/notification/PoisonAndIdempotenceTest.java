@@ -24,6 +24,7 @@ class PoisonAndIdempotenceTest {
 
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        double deadLetters = Metrics.value("acse_dlq_messages_total", "topic", Topics.PLACEMENTS);
         UUID shelter = UUID.randomUUID();
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_7_DAYS);
         String poisonKey = proposed.referralId().toString();
@@ -40,13 +41,16 @@ class PoisonAndIdempotenceTest {
                 .get("/api/v1/alerts").then().extract().<Integer>path("total"), t -> t == 1);
         assertThat(kafka.records(Topics.deadLetter(Topics.PLACEMENTS)).stream()
                 .filter(r -> poisonKey.equals(r.key()))).hasSize(1);
+        assertThat(Metrics.value("acse_dlq_messages_total", "topic", Topics.PLACEMENTS) - deadLetters).isEqualTo(1);
     }
 
     @Test
     void aReferralEventWithoutCloudEventHeadersIsPoisonToo() {
         String key = UUID.randomUUID().toString();
+        double deadLetters = Metrics.value("acse_dlq_messages_total", "topic", Topics.REFERRALS);
         kafka.publishRaw(Topics.REFERRALS, key, "{}", Map.of());
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.records(Topics.deadLetter(Topics.REFERRALS))
                 .stream().anyMatch(r -> key.equals(r.key())));
+        assertThat(Metrics.value("acse_dlq_messages_total", "topic", Topics.REFERRALS) - deadLetters).isEqualTo(1);
     }
 }

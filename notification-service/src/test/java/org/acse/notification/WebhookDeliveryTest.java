@@ -40,6 +40,7 @@ class WebhookDeliveryTest {
 
     @Test
     void proposalReachesTheShelterAsASignedWebhookAndTwiceTheSameEventAlertsOnce() {
+        double delivered = Metrics.value("acse_alert_delivery_seconds_count", "channel", "webhook");
         UUID shelter = UUID.randomUUID();
         String path = "/shelter-" + shelter;
         webhookFor(shelter, receiver.url(path));
@@ -95,6 +96,11 @@ class WebhookDeliveryTest {
         // and nothing more arrives later (a late duplicate would show up as a second request)
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> receiver.deliveries(path).size() == 1);
+        // other tests' deliveries may land meanwhile: at least this one is timed
+        assertThat(Metrics.value("acse_alert_delivery_seconds_count", "channel", "webhook") - delivered)
+                .isGreaterThanOrEqualTo(1);
+        assertThat(Metrics.value("acse_alert_delivery_seconds_bucket", "channel", "webhook", "le", "+Inf")
+                - delivered).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -122,6 +128,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aWebhookThatNeverAnswersIsMarkedFailedAndCoordinatorsAreTold() {
+        double failures = Metrics.value("acse_alert_delivery_failures_total", "channel", "webhook");
         String coordinationPath = "/coordination-" + UUID.randomUUID();
         given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
                 .body("{\"webhookUrl\":\"" + receiver.url(coordinationPath) + "\",\"webhookSecret\":\"" + SECRET + "\"}")
@@ -144,5 +151,8 @@ class WebhookDeliveryTest {
         assertThat(failed.getInt("total")).isEqualTo(1);
         assertThat(failed.getString("items[0].recipientId")).isEqualTo(shelter.toString());
         assertThat(failed.getString("items[0].lastError")).isNotBlank();
+        // every failed attempt counts (3 here), by channel
+        assertThat(Metrics.value("acse_alert_delivery_failures_total", "channel", "webhook") - failures)
+                .isGreaterThanOrEqualTo(3);
     }
 }

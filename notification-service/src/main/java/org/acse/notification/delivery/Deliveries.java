@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.acse.notification.channel.ChannelSetting;
 import org.acse.notification.channel.OwnerType;
+import org.acse.platform.tracing.Traceparent;
 
 /**
  * Records deliveries in the caller's transaction (PENDING, due now) and wakes the worker right after the commit,
@@ -76,6 +77,7 @@ public class Deliveries {
         d.status = Delivery.Status.PENDING;
         d.createdAt = Instant.now();
         d.nextAttemptAt = d.createdAt;
+        d.traceparent = Traceparent.current();
         d.persist();
         return d;
     }

@@ -64,6 +64,9 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /** The span that recorded this delivery, whose child its sending is (see {@code Traceparent}). */
+    public String traceparent;
+
     /** A short technical reason (HTTP status, exception class): never a payload. */
     @Column(name = "last_error")
     public String lastError;

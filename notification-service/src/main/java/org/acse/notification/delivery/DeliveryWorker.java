@@ -1,15 +1,28 @@
 package org.acse.notification.delivery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +33,7 @@ import org.acse.notification.alert.AlertLinks;
 import org.acse.notification.alert.AlertMessages;
 import org.acse.notification.channel.ChannelSetting;
 import org.acse.notification.channel.OwnerType;
+import org.acse.platform.tracing.Traceparent;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +63,30 @@ public class DeliveryWorker {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Inject
+    Tracer tracer;
+
+    private final Map<Delivery.Channel, Timer> deliveryTime = new EnumMap<>(Delivery.Channel.class);
+    private final Map<Delivery.Channel, Counter> failures = new EnumMap<>(Delivery.Channel.class);
+
+    @PostConstruct
+    void registerMeters() {
+        for (Delivery.Channel channel : Delivery.Channel.values()) {
+            String tag = channel.name().toLowerCase(Locale.ROOT);
+            deliveryTime.put(channel, Timer.builder("acse.alert.delivery")
+                    .description("From the alert's delivery being recorded (with the alert) to its successful sending")
+                    .tag("channel", tag).publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(6))
+                    .register(meters));
+            failures.put(channel, Counter.builder("acse.alert.delivery.failures")
+                    .description("Failed delivery attempts (each one; retried until the last)")
+                    .tag("channel", tag).register(meters));
+        }
+    }
 
     private final AtomicInteger threadCount = new AtomicInteger();
     private volatile ScheduledExecutorService pool;
@@ -140,14 +178,36 @@ public class DeliveryWorker {
                     return null;
                 }
                 ChannelSetting setting = ChannelSetting.of(d.recipientType, d.recipientId).orElse(null);
-                return new Attempt(d.id, d.channel, d.eventType, d.payload, setting == null ? null
-                        : new Target(List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret));
+                return new Attempt(d.id, d.channel, d.eventType, d.payload, d.createdAt, d.traceparent,
+                        setting == null ? null
+                                : new Target(List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret));
             });
             if (attempt == null) {
                 return;
             }
-            String error = send(attempt);
-            record(id, error);
+            // A child of the span that recorded the delivery (the consumer's): one trace from the POST to here.
+            Span span = tracer.spanBuilder("alert delivery " + attempt.channel().name().toLowerCase(Locale.ROOT))
+                    .setParent(Traceparent.parent(attempt.traceparent()).orElse(Context.root()))
+                    .setSpanKind(SpanKind.CLIENT)
+                    .setAttribute("acse.delivery.channel", attempt.channel().name())
+                    .setAttribute("acse.event.type", attempt.eventType())
+                    .startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                String error = send(attempt);
+                if (error != null) {
+                    span.setStatus(StatusCode.ERROR, error);
+                }
+                if (record(id, error)) {
+                    if (error == null) {
+                        deliveryTime.get(attempt.channel()).record(
+                                Duration.between(attempt.createdAt(), Instant.now()));
+                    } else {
+                        failures.get(attempt.channel()).increment();
+                    }
+                }
+            } finally {
+                span.end();
+            }
         } catch (RuntimeException e) {
             LOG.warnf("delivery %s attempt failed: %s", id, e.getClass().getSimpleName());
         }
@@ -171,11 +231,12 @@ public class DeliveryWorker {
         }
     }
 
-    private void record(UUID id, String error) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** Records the attempt's outcome; false if another worker had already settled the delivery. */
+    private boolean record(UUID id, String error) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Delivery d = Delivery.findById(id);
             if (d == null || d.status != Delivery.Status.PENDING) {
-                return;
+                return false;
             }
             Instant now = Instant.now();
             d.attempts++;
@@ -184,7 +245,7 @@ public class DeliveryWorker {
                 d.status = Delivery.Status.DELIVERED;
                 d.deliveredAt = now;
                 d.lastError = null;
-                return;
+                return true;
             }
             d.lastError = error.length() > 200 ? error.substring(0, 200) : error;
             if (d.attempts >= config.maxAttempts()) {
@@ -202,6 +263,7 @@ public class DeliveryWorker {
                     wakeIn(backoff);
                 }
             }
+            return true;
         });
     }
 
@@ -216,6 +278,7 @@ public class DeliveryWorker {
     record Target(List<String> emails, String webhookUrl, String webhookSecret) {
     }
 
-    record Attempt(UUID deliveryId, Delivery.Channel channel, String eventType, String payload, Target target) {
+    record Attempt(UUID deliveryId, Delivery.Channel channel, String eventType, String payload, Instant createdAt,
+            String traceparent, Target target) {
     }
 }
