@@ -43,8 +43,8 @@ public class PlacementEvents {
             LOG.debugf("placement event %s for a referral this intake does not hold", event.id());
             return;
         }
-        Instant at = Optional.ofNullable(timeOf(event)).orElseGet(Instant::now);
-        if (referral.lastEventAt != null && at.isBefore(referral.lastEventAt)) {
+        Instant at = StatusRules.storedPrecision(Optional.ofNullable(timeOf(event)).orElseGet(Instant::now));
+        if (StatusRules.isStale(at, referral.lastEventAt)) {
             LOG.debugf("stale %s for referral %s ignored", event.type(), referralId);
             return;
         }

@@ -1,5 +1,7 @@
 package org.acse.intake.referral;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,22 @@ public final class StatusRules {
             default -> null;
         };
         return Optional.ofNullable(next);
+    }
+
+    /**
+     * An event older than the last one applied must not move the referral. Events of one transaction share their
+     * time, so an equal time is not stale.
+     */
+    public static boolean isStale(Instant eventTime, Instant lastApplied) {
+        return lastApplied != null && storedPrecision(eventTime).isBefore(storedPrecision(lastApplied));
+    }
+
+    /**
+     * PostgreSQL keeps microseconds and rounds to the nearest: compare and store event times the same way, or an
+     * event stamped {@code .060391682} looks older than the {@code .060392} stored for its sibling.
+     */
+    public static Instant storedPrecision(Instant time) {
+        return time.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     private StatusRules() {

@@ -17,6 +17,7 @@ import static org.acse.intake.referral.ReferralStatus.SUBMITTED;
 import static org.acse.intake.referral.ReferralStatus.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.acse.common.events.EventType;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,14 @@ class StatusRulesTest {
         }
         assertThat(java.util.List.of(SUBMITTED, SEARCHING, PROPOSED, ACCEPTED, NO_MATCH))
                 .noneMatch(ReferralStatus::isClosed);
+    }
+
+    @Test
+    void eventsOfOneTransactionAreNotStaleOnceTheirTimeWasStoredByPostgres() {
+        Instant searching = Instant.parse("2026-11-29T08:09:13.060391682Z");
+        Instant storedByPostgres = Instant.parse("2026-11-29T08:09:13.060392Z");
+        assertThat(StatusRules.isStale(searching, storedByPostgres)).isFalse();
+        assertThat(StatusRules.isStale(searching.minusMillis(1), storedByPostgres)).isTrue();
+        assertThat(StatusRules.isStale(searching, null)).isFalse();
     }
 }
