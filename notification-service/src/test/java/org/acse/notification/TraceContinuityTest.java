@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.acse.common.events.AlertAcknowledged;
 import org.acse.common.events.CloudEventHeaders;
 import org.acse.common.events.EventJson;
 import org.acse.common.events.EventType;
@@ -95,6 +96,33 @@ class TraceContinuityTest {
                 .noneMatch(v -> v.contains(proposed.pseudonym()) || v.contains(shelter.toString()));
         assertThat(storedTraceparent(proposed.referralId()))
                 .isEqualTo("00-" + traceId + "-" + consumer.getSpanId() + "-01");
+    }
+
+    /** The first hop, as in intake's POST: the request's server span is stored with the outbox row it writes. */
+    @Test
+    void anEventPublishedByARequestContinuesTheRequestsTrace() {
+        UUID shelter = UUID.randomUUID();
+        PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_72H);
+        KafkaEvents kafka = KafkaEvents.onSharedBroker();
+        kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
+        String alertId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth()
+                .oauth2(Tokens.staff(shelter)).get("/api/v1/alerts").then().extract().<String>path("items[0].id"),
+                id -> id != null);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String clientSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+        given().auth().oauth2(Tokens.staff(shelter)).header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
+                .post("/api/v1/alerts/" + alertId + "/ack").then().statusCode(200);
+
+        AlertAcknowledged acknowledged = kafka.await(EventType.ALERT_ACKNOWLEDGED, proposed.referralId(),
+                AlertAcknowledged.class);
+        assertThat(acknowledged.alertId().toString()).isEqualTo(alertId);
+        String traceparent = KafkaEvents.header(kafka.records(EventType.ALERT_ACKNOWLEDGED, proposed.referralId())
+                .get(0), CloudEventHeaders.TRACEPARENT).orElseThrow();
+        SpanData server = await().atMost(Duration.ofSeconds(10)).until(() -> spans.ofTrace(traceId).stream()
+                .filter(s -> s.getKind() == SpanKind.SERVER).findFirst(), s -> s.isPresent()).get();
+        assertThat(server.getParentSpanId()).isEqualTo(clientSpan);
+        assertThat(traceparent).isEqualTo("00-" + traceId + "-" + server.getSpanId() + "-01");
     }
 
     private String storedTraceparent(UUID referralId) throws Exception {
