@@ -34,11 +34,13 @@ public class Inbox {
 
     /** Call from a {@code @Blocking} {@code @Incoming} method that is not itself transactional. */
     public void handle(ConsumerRecord<String, String> record, String consumer, Consumer<IncomingEvent> handler) {
+        // Exists at 0 from the topic's first record on, so that Prometheus' increase() sees the first dead letter.
+        Counter deadLetters = deadLetters(record);
         Optional<IncomingEvent> parsed;
         try {
             parsed = IncomingEvent.from(record);
         } catch (MalformedEventException e) {
-            deadLettered(record);
+            deadLetters.increment();
             throw e;
         }
         if (parsed.isEmpty()) {
@@ -56,13 +58,13 @@ public class Inbox {
                 });
                 return;
             } catch (MalformedEventException e) {
-                deadLettered(record);
+                deadLetters.increment();
                 throw e;
             } catch (RuntimeException e) {
                 if (System.nanoTime() + backoff * 1_000_000 > deadline) {
                     LOG.errorf("%s: event %s (%s) still failing (%s); sent to the dead-letter topic", consumer,
                             event.id(), event.type().type(), e.getClass().getSimpleName());
-                    deadLettered(record);
+                    deadLetters.increment();
                     throw e;
                 }
                 LOG.warnf("%s: event %s failed (%s), retrying in %d ms", consumer, event.id(),
@@ -73,10 +75,10 @@ public class Inbox {
         }
     }
 
-    /** Counted as the record leaves for the dead-letter topic: the source topic is the only tag (never an id). */
-    private void deadLettered(ConsumerRecord<String, String> record) {
-        Counter.builder("acse.dlq.messages").description("Records sent to the dead-letter topic of their topic")
-                .tag("topic", record.topic()).register(meters).increment();
+    /** Counted as a record leaves for the dead-letter topic: the source topic is the only tag (never an id). */
+    private Counter deadLetters(ConsumerRecord<String, String> record) {
+        return Counter.builder("acse.dlq.messages").description("Records sent to the dead-letter topic of their topic")
+                .tag("topic", record.topic()).register(meters);
     }
 
     private static void pause(long millis) {
