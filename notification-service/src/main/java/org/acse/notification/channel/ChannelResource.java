@@ -77,6 +77,9 @@ public class ChannelResource {
             // an id that is not a UUID cannot be the caller's shelter: same answer as another tenant's
             throw ProblemException.notFound("Shelter");
         }
+        if (id.getMostSignificantBits() == 0 && id.getLeastSignificantBits() == 0) {
+            throw ProblemException.notFound("Shelter"); // the nil UUID is never a shelter's id
+        }
         caller.requireShelterAccess(id, "Shelter");
         return id;
     }
