@@ -30,8 +30,11 @@ public final class EventWatcher implements AutoCloseable {
         public final AtomicInteger submitted = new AtomicInteger();
         public final AtomicInteger proposed = new AtomicInteger();
         public final AtomicInteger noMatch = new AtomicInteger();
-        /** Proposals not yet followed by a decision of the same placement; above 1 means two live proposals. */
-        public final AtomicInteger liveProposals = new AtomicInteger();
+        /** Placements proposed and not yet declined, expired or cancelled; above 1 means two live proposals. */
+        public final java.util.Set<String> livePlacements = ConcurrentHashMap.newKeySet();
+        /** CloudEvent ids seen, to tell a redelivered record (same id) from a second proposal. */
+        public final java.util.Set<String> eventIds = ConcurrentHashMap.newKeySet();
+        public final AtomicInteger redelivered = new AtomicInteger();
         public final AtomicInteger maxLiveProposals = new AtomicInteger();
         public volatile long finalAtNanos;
 
@@ -93,6 +96,12 @@ public final class EventWatcher implements AutoCloseable {
             return;
         }
         Seen seen = referrals.computeIfAbsent(r.key().toLowerCase(), k -> new Seen());
+        Header id = r.headers().lastHeader(CloudEventHeaders.ID);
+        if (id != null && !seen.eventIds.add(new String(id.value(), StandardCharsets.UTF_8))) {
+            // The same event again (at-least-once publishing): consumers drop it by its id.
+            seen.redelivered.incrementAndGet();
+            return;
+        }
         switch (type) {
             case REFERRAL_SUBMITTED -> {
                 seen.submitted.incrementAndGet();
@@ -100,11 +109,12 @@ public final class EventWatcher implements AutoCloseable {
             }
             case PLACEMENT_PROPOSED -> {
                 seen.proposed.incrementAndGet();
-                int live = seen.liveProposals.incrementAndGet();
-                seen.maxLiveProposals.accumulateAndGet(live, Math::max);
+                placementId(r.value()).ifPresent(seen.livePlacements::add);
+                seen.maxLiveProposals.accumulateAndGet(seen.livePlacements.size(), Math::max);
                 markFinal(seen);
             }
-            case PLACEMENT_DECLINED, PLACEMENT_EXPIRED, PLACEMENT_CANCELLED -> seen.liveProposals.decrementAndGet();
+            case PLACEMENT_DECLINED, PLACEMENT_EXPIRED, PLACEMENT_CANCELLED ->
+                    placementId(r.value()).ifPresent(seen.livePlacements::remove);
             case PLACEMENT_NO_MATCH -> {
                 seen.noMatch.incrementAndGet();
                 markFinal(seen);
@@ -112,6 +122,14 @@ public final class EventWatcher implements AutoCloseable {
             default -> {
             }
         }
+    }
+
+    private static final java.util.regex.Pattern PLACEMENT_ID =
+            java.util.regex.Pattern.compile("\"placementId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+
+    static java.util.Optional<String> placementId(String json) {
+        java.util.regex.Matcher m = PLACEMENT_ID.matcher(json == null ? "" : json);
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 
     private void markFinal(Seen seen) {

