@@ -101,10 +101,33 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (databaseUnreachable(e)) {
+            // Nothing was stored: the client may retry the same request (with its Idempotency-Key) shortly.
+            LOG.warnf("database unreachable: %s", e.getClass().getSimpleName());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(new Problem(Problem.TYPE_PREFIX + "unavailable", "Service unavailable", 503,
+                            "The service cannot reach its database; nothing was changed. Retry shortly.", List.of()))
+                    .build();
+        }
         LOG.errorf("unexpected %s at %s", e.getClass().getName(),
                 e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
                 "The service could not complete the request; nothing was changed.", List.of()));
+    }
+
+    /** A connection refused, lost or not obtained in time (SQL state class 08, or 57P: the server shutting down). */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(Problem problem) {

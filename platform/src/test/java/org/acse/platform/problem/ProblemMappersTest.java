@@ -1,0 +1,26 @@
+package org.acse.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class ProblemMappersTest {
+    @Test
+    void aLostDatabaseIsUnavailableNotAnInternalError() {
+        assertThat(ProblemMappers.databaseUnreachable(new IllegalStateException("tx",
+                new SQLTransientConnectionException("acquisition timeout")))).isTrue();
+        assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
+                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
+                new SQLException("connection refused", "08001")))).isTrue();
+    }
+
+    @Test
+    void otherFailuresStayInternalErrors() {
+        assertThat(ProblemMappers.databaseUnreachable(new IllegalStateException("bug"))).isFalse();
+        assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
+                new SQLException("duplicate key", "23505")))).isFalse();
+    }
+}
