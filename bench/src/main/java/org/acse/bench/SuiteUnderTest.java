@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.acse.testsupport.KafkaBroker;
+import org.acse.testsupport.LocalSettings;
 import org.acse.testsupport.PostgresServer;
 import org.acse.testsupport.ServiceProcess;
 import org.acse.testsupport.TestDatabase;
@@ -61,20 +62,14 @@ public final class SuiteUnderTest implements AutoCloseable {
         int intakePort = ServiceProcess.freePort();
         int placementPort = ServiceProcess.freePort();
         int notificationPort = ServiceProcess.freePort();
+        String placementUrl = "http://127.0.0.1:" + placementPort;
+        String notificationUrl = "http://127.0.0.1:" + notificationPort;
         Map<String, String> intake = common();
-        // Fresh keys per run: the database is fresh too, so nothing encrypted outlives them.
-        intake.put("acse.crypto.active-key-id", "bench-1");
-        intake.put("acse.crypto.keys", "bench-1:" + randomKey());
-        intake.put("acse.crypto.duplicate-key", randomKey());
+        intake.putAll(LocalSettings.forService("intake-service", placementUrl, notificationUrl, 0));
         launches.put("intake-service", new Launch("intake-service", intakePort, intake));
         launches.put("placement-service", new Launch("placement-service", placementPort, common()));
         Map<String, String> notification = common();
-        notification.put("acse.placement.url", "http://127.0.0.1:" + placementPort);
-        notification.put("acse.dashboard.base-url", "http://127.0.0.1:" + notificationPort);
-        notification.put("acse.dashboard.client-secret", "acse-dashboard-bench-secret");
-        notification.put("acse.dashboard.session-secret", randomKey());
-        notification.put("quarkus.mailer.host", "127.0.0.1");
-        notification.put("quarkus.mailer.mock", "true");
+        notification.putAll(LocalSettings.forService("notification-service", placementUrl, notificationUrl, 0));
         launches.put("notification-service", new Launch("notification-service", notificationPort, notification));
     }
 
@@ -161,12 +156,6 @@ public final class SuiteUnderTest implements AutoCloseable {
     public long rssKb(String name) {
         ServiceProcess p = processes.get(name);
         return p == null || !p.isAlive() ? -1 : Rss.ofPid(p.pid());
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     /** The last "started in N s" a service logged (the log file is appended to across restarts). */
