@@ -204,23 +204,17 @@ class DecisionLoopAndCanaryIT {
     }
 
     private static Shelter registerShelter(String code, String communeCode) {
-        Map<String, Object> body = Map.of(
+        return new Shelter(code, suite.registerShelter(Map.of(
                 "code", code, "name", "Foyer " + code, "communeCode", communeCode,
                 "address", "12 rue des Lilas", "active", true,
                 "accepts", Map.of("genders", List.of("MALE"), "families", false, "maxChildren", 0),
                 "wheelchairAccessible", true, "support", List.of("MEDICAL"), "languages", List.of("fr", "ar"),
-                "units", List.of(Map.of("capacity", 1)));
-        String id = given().auth().oauth2(suite.identities.coordinator()).contentType(ContentType.JSON).body(body)
-                .post(suite.placement.url() + "/api/v1/shelters").then().statusCode(201).extract().path("id");
-        return new Shelter(code, UUID.fromString(id));
+                "units", List.of(Map.of("capacity", 1)))));
     }
 
     private static void registerChannels(Shelter shelter) {
-        given().auth().oauth2(suite.identities.coordinator()).contentType(ContentType.JSON)
-                .body(Map.of("emails", List.of("equipe-" + shelter.code.toLowerCase() + "@foyers.invalid"),
-                        "webhookUrl", receiver.url("/" + shelter.id), "webhookSecret", "canary-webhook-secret"))
-                .put(suite.notification.url() + "/api/v1/shelters/" + shelter.id + "/channels")
-                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        suite.registerChannels(shelter.id, List.of("equipe-" + shelter.code.toLowerCase() + "@foyers.invalid"),
+                receiver.url("/" + shelter.id), "canary-webhook-secret");
     }
 
     private static String canaryReferral() {

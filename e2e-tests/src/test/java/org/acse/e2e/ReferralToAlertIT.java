@@ -76,23 +76,16 @@ class ReferralToAlertIT {
     }
 
     private static UUID registerShelter(String code, String communeCode) {
-        Map<String, Object> shelter = Map.of(
+        return suite.registerShelter(Map.of(
                 "code", code, "name", "Shelter " + code, "communeCode", communeCode,
                 "address", "1 rue confidentielle", "active", true,
                 "accepts", Map.of("genders", List.of("FEMALE"), "families", true, "maxChildren", 2),
                 "wheelchairAccessible", false, "support", List.of("PSYCHOLOGICAL"), "languages", List.of("fr", "ro"),
-                "units", List.of(Map.of("capacity", 2)));
-        String id = given().auth().oauth2(suite.identities.coordinator()).contentType(ContentType.JSON).body(shelter)
-                .post(suite.placement.url() + "/api/v1/shelters").then().statusCode(201).extract().path("id");
-        return UUID.fromString(id);
+                "units", List.of(Map.of("capacity", 2))));
     }
 
     private static void registerWebhook(UUID shelterId) {
-        given().auth().oauth2(suite.identities.coordinator()).contentType(ContentType.JSON)
-                .body(Map.of("emails", List.of(), "webhookUrl", receiver.url("/" + shelterId), "webhookSecret", SECRET))
-                .put(suite.notification.url() + "/api/v1/shelters/" + shelterId + "/channels")
-                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200),
-                        org.hamcrest.Matchers.is(204)));
+        suite.registerChannels(shelterId, List.of(), receiver.url("/" + shelterId), SECRET);
     }
 
     private static String referral() {

@@ -1,12 +1,16 @@
 package org.acse.e2e;
 
+import static io.restassured.RestAssured.given;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.restassured.http.ContentType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.acse.testsupport.KafkaBroker;
 import org.acse.testsupport.LocalSettings;
 import org.acse.testsupport.PostgresServer;
@@ -77,6 +81,21 @@ final class Suite implements AutoCloseable {
                 List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), logs);
         started.add(process);
         return process;
+    }
+
+    /** Registers a shelter as a coordinator does ({@code POST /api/v1/shelters}); returns its id. */
+    UUID registerShelter(Map<String, Object> shelter) {
+        String id = given().auth().oauth2(identities.coordinator()).contentType(ContentType.JSON).body(shelter)
+                .post(placement.url() + "/api/v1/shelters").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    /** Sets a shelter's alert channels on notification-service, as a coordinator does. */
+    void registerChannels(UUID shelterId, List<String> emails, String webhookUrl, String webhookSecret) {
+        given().auth().oauth2(identities.coordinator()).contentType(ContentType.JSON)
+                .body(Map.of("emails", emails, "webhookUrl", webhookUrl, "webhookSecret", webhookSecret))
+                .put(notification.url() + "/api/v1/shelters/" + shelterId + "/channels")
+                .then().statusCode(200);
     }
 
     @Override
