@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.acse.common.events.MalformedEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * How every consumer of the suite handles a record: read the CloudEvent, skip an event this consumer already
@@ -21,6 +22,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** The MDC key JSON logs carry the referral id under. */
+    public static final String REFERRAL_ID = "referralId";
     private static final long MAX_BACKOFF_MS = 5_000;
 
     @Inject
@@ -34,6 +37,16 @@ public class Inbox {
 
     /** Call from a {@code @Blocking} {@code @Incoming} method that is not itself transactional. */
     public void handle(ConsumerRecord<String, String> record, String consumer, Consumer<IncomingEvent> handler) {
+        // Every line logged while handling names the referral (the record key: an id, never personal data).
+        MDC.put(REFERRAL_ID, String.valueOf(record.key()));
+        try {
+            process(record, consumer, handler);
+        } finally {
+            MDC.remove(REFERRAL_ID);
+        }
+    }
+
+    private void process(ConsumerRecord<String, String> record, String consumer, Consumer<IncomingEvent> handler) {
         // Exists at 0 from the topic's first record on, so that Prometheus' increase() sees the first dead letter.
         Counter deadLetters = deadLetters(record);
         Optional<IncomingEvent> parsed;
