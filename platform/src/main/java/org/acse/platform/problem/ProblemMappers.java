@@ -115,7 +115,10 @@ public class ProblemMappers {
                 "The service could not complete the request; nothing was changed.", List.of()));
     }
 
-    /** A connection refused, lost or not obtained in time (SQL state class 08, or 57P: the server shutting down). */
+    /**
+     * A connection refused, lost or not obtained in time: SQL state class 08, 57P (the server shutting down or
+     * starting), 53300 (too many connections) and 55000 (the database not accepting connections).
+     */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException
@@ -123,7 +126,8 @@ public class ProblemMappers {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                            || sql.getSQLState().equals("53300") || sql.getSQLState().equals("55000"))) {
                 return true;
             }
         }

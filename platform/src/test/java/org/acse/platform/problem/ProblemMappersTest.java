@@ -15,6 +15,8 @@ class ProblemMappersTest {
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
         assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
                 new SQLException("connection refused", "08001")))).isTrue();
+        assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
+                new SQLException("database is not currently accepting connections", "55000")))).isTrue();
     }
 
     @Test
