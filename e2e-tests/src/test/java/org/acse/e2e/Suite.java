@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.acse.testsupport.KafkaBroker;
 import org.acse.testsupport.LocalSettings;
 import org.acse.testsupport.PostgresServer;
+import org.acse.testsupport.Ports;
 import org.acse.testsupport.ServiceProcess;
 import org.acse.testsupport.TestDatabase;
 
@@ -32,9 +33,9 @@ final class Suite implements AutoCloseable {
     final ServiceProcess placement;
     final ServiceProcess notification;
     /** A real SMTP server: shelters' e-mail alerts land here. */
-    final GreenMail smtp = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    private final int placementPort = ServiceProcess.freePort();
-    private final int notificationPort = ServiceProcess.freePort();
+    final GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private final int placementPort = Ports.free();
+    private final int notificationPort = Ports.free();
 
     private Suite() {
         database = PostgresServer.get().createDatabase("acse_e2e");
@@ -44,7 +45,7 @@ final class Suite implements AutoCloseable {
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         List<ServiceProcess> started = new ArrayList<>();
         try {
-            intake = launch("intake-service", ServiceProcess.freePort(), logs, started);
+            intake = launch("intake-service", Ports.free(), logs, started);
             placement = launch("placement-service", placementPort, logs, started);
             notification = launch("notification-service", notificationPort, logs, started);
             for (ServiceProcess service : started) {
@@ -52,7 +53,7 @@ final class Suite implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // Child JVMs outlive this one: never leave them behind.
-            started.forEach(ServiceProcess::close);
+            ServiceProcess.closeAll(started);
             broker.close();
             smtp.stop();
             database.drop();
@@ -100,9 +101,7 @@ final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServiceProcess service : List.of(notification, placement, intake)) {
-            service.close();
-        }
+        ServiceProcess.closeAll(List.of(notification, placement, intake));
         broker.close();
         smtp.stop();
         database.drop();

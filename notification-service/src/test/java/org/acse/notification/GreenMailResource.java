@@ -3,10 +3,8 @@ package org.acse.notification;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
+import org.acse.testsupport.Ports;
 
 /** A real SMTP server in this JVM (GreenMail) that the service's mailer sends to. */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
@@ -14,7 +12,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     public static synchronized GreenMail smtp() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
         }
         return greenMail;
@@ -31,13 +29,5 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         // shared by every test class of this JVM
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

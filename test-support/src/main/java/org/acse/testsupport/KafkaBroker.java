@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +51,13 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start() {
-        return start(freePort());
+        return start(Ports.free());
     }
 
     /** Starts on the given client port (a restart on the same port keeps clients' bootstrap address valid). */
     public static KafkaBroker start(int port) {
         try {
-            KafkaBroker broker = new KafkaBroker(Files.createTempDirectory("acse-kafka"), port, freePort());
+            KafkaBroker broker = new KafkaBroker(Files.createTempDirectory("acse-kafka"), port, Ports.free());
             broker.startServer();
             return broker;
         } catch (IOException e) {
@@ -180,12 +179,4 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

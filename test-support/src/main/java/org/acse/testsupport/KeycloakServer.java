@@ -70,7 +70,7 @@ public final class KeycloakServer implements AutoCloseable {
                 Path target = Path.of("target");
                 Path dir = Files.isDirectory(target) ? Files.createDirectories(target.resolve("keycloak"))
                         : Files.createTempDirectory("acse-keycloak");
-                shared = start(KafkaBroker.freePort(), KafkaBroker.freePort(), "admin-" + UUID.randomUUID(), dir);
+                shared = start(Ports.free(), Ports.free(), "admin-" + UUID.randomUUID(), dir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -81,7 +81,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** For the launcher: a fixed port, admin {@code admin}/{@code admin} (local use only), log in {@code workDir}. */
     public static KeycloakServer start(int port, Path workDir) {
-        return start(port, KafkaBroker.freePort(), "admin", workDir);
+        return start(port, Ports.free(), "admin", workDir);
     }
 
     private static synchronized KeycloakServer start(int port, int managementPort, String adminPassword,

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,8 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log
+                        + "; its last lines:\n" + logTail(40));
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
@@ -86,7 +88,21 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log
+                + "; its last lines:\n" + logTail(40));
+    }
+
+    /**
+     * The last lines of the log, so that a failure in CI, where the log file is gone afterwards, says why. Test
+     * data only: the services never log personal data, and the tests feed them none that is real.
+     */
+    private String logTail(int lines) {
+        try {
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     public String url() {
@@ -123,6 +139,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Stops them all at once (SIGTERM to each, then waits as {@link #close()}), so shutdowns overlap. */
+    public static void closeAll(List<ServiceProcess> services) {
+        services.forEach(service -> service.process.destroy());
+        services.forEach(ServiceProcess::close);
+    }
+
     /** SIGTERM, then SIGKILL if it has not stopped within 15 s. */
     @Override
     public void close() {
@@ -138,8 +160,4 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** A free TCP port on the loopback interface. */
-    public static int freePort() {
-        return KafkaBroker.freePort();
-    }
 }
