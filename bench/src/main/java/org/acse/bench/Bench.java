@@ -125,11 +125,13 @@ public final class Bench {
             if (whole && o.scenarios().contains("latency")) {
                 LOG.infof("latency: %.0f/s for %d s", o.rate(), o.seconds());
                 rss.reset();
+                CpuTime.Reading cpuBefore = CpuTime.read(suite);
                 OpenLoad.Result r = load.run("latency", url, () -> Tokens.partner("bench-latency"),
                         Network::referralBody, o.rate(), (long) (o.rate() * o.seconds()), 2000);
                 until(() -> network.firstAlert().keySet().containsAll(r.accepted().keySet()), Duration.ofSeconds(60));
                 report.latency(r, endToEnd(r, network), endToEndPerSecond(r, network, o.seconds()),
-                        missingAlerts(r, network), rss.peakMb(), network.referralsAlertedTwice());
+                        stages(r, network, events), missingAlerts(r, network), rss.peakMb(),
+                        network.referralsAlertedTwice(), CpuTime.read(suite).perUnitSince(cpuBefore, r.created()));
             }
             if (whole && o.scenarios().contains("burst")) {
                 LOG.infof("burst: %d referrals at once", o.burst());
@@ -235,6 +237,31 @@ public final class Bench {
             }
         });
         return h;
+    }
+
+    /**
+     * The end to end split at the two events on the broker (their records' create time): 201 → referral.submitted
+     * published (intake's outbox relay), → placement.proposed published (placement: consume, match, hold, relay),
+     * → webhook received (notification: consume, record, deliver). Millisecond resolution: broker timestamps are ms.
+     */
+    static List<Histogram> stages(OpenLoad.Result r, Network network, EventWatcher events) {
+        long epochMillisAtNanoZero = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+        List<Histogram> stages = List.of(new Histogram(OpenLoad.HIGHEST_NANOS, 3),
+                new Histogram(OpenLoad.HIGHEST_NANOS, 3), new Histogram(OpenLoad.HIGHEST_NANOS, 3));
+        r.accepted().forEach((id, acceptedAt) -> {
+            EventWatcher.Seen seen = events.seen(id);
+            Long alertAt = network.firstAlert().get(id);
+            if (seen == null || seen.submittedAtMillis == 0 || seen.proposedAtMillis == 0 || alertAt == null) {
+                return;
+            }
+            long[] millis = {epochMillisAtNanoZero + acceptedAt / 1_000_000, seen.submittedAtMillis,
+                    seen.proposedAtMillis, epochMillisAtNanoZero + alertAt / 1_000_000};
+            for (int i = 0; i < 3; i++) {
+                stages.get(i).recordValue(Math.max(0, Math.min(OpenLoad.HIGHEST_NANOS,
+                        (millis[i + 1] - millis[i]) * 1_000_000)));
+            }
+        });
+        return stages;
     }
 
     static List<Histogram> endToEndPerSecond(OpenLoad.Result r, Network network, int seconds) {

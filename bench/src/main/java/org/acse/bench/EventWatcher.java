@@ -37,6 +37,9 @@ public final class EventWatcher implements AutoCloseable {
         public final AtomicInteger redelivered = new AtomicInteger();
         public final AtomicInteger maxLiveProposals = new AtomicInteger();
         public volatile long finalAtNanos;
+        /** Broker timestamps (producer create time, epoch ms) of the first referral.submitted and first proposal. */
+        public volatile long submittedAtMillis;
+        public volatile long proposedAtMillis;
 
         public boolean isFinal() {
             return proposed.get() > 0 || noMatch.get() > 0;
@@ -104,11 +107,15 @@ public final class EventWatcher implements AutoCloseable {
         }
         switch (type) {
             case REFERRAL_SUBMITTED -> {
-                seen.submitted.incrementAndGet();
+                if (seen.submitted.getAndIncrement() == 0) {
+                    seen.submittedAtMillis = r.timestamp();
+                }
                 submittedTotal.incrementAndGet();
             }
             case PLACEMENT_PROPOSED -> {
-                seen.proposed.incrementAndGet();
+                if (seen.proposed.getAndIncrement() == 0) {
+                    seen.proposedAtMillis = r.timestamp();
+                }
                 placementId(r.value()).ifPresent(seen.livePlacements::add);
                 seen.maxLiveProposals.accumulateAndGet(seen.livePlacements.size(), Math::max);
                 markFinal(seen);

@@ -65,8 +65,8 @@ final class Report {
                 .append(row("Kafka produce → consume (acks=all, linger 0, 500/s)", kafka));
     }
 
-    void latency(OpenLoad.Result r, Histogram e2e, List<Histogram> e2ePerSecond, long missing, Map<String, Long> rss,
-            long alertedTwice) {
+    void latency(OpenLoad.Result r, Histogram e2e, List<Histogram> e2ePerSecond, List<Histogram> stages, long missing,
+            Map<String, Long> rss, long alertedTwice, Map<String, Double> cpuPerReferral) {
         created = r.latency();
         endToEnd = e2e;
         createdPerSecond = r.perSecond();
@@ -81,12 +81,22 @@ final class Report {
                 r.planned(), r.sent(), r.created(), r.failed(), r.refusedByClient(), r.statusCounts(),
                 r.achievedRate(), e2e.getTotalCount(), missing, alertedTwice));
         md.append(header()).append(row("POST /referrals → 201 (from the intended send time)", r.latency()))
-                .append(row("201 → alert received by the shelter's webhook (end to end)", e2e));
+                .append(row("201 → alert received by the shelter's webhook (end to end)", e2e))
+                .append(row("… of which 201 → referral.submitted on the broker (intake's relay)", stages.get(0)))
+                .append(row("… then → placement.proposed on the broker (placement: consume, match, hold, relay)",
+                        stages.get(1)))
+                .append(row("… then → webhook received (notification: consume, record, deliver)", stages.get(2)));
+        md.append("\nThe stages are split at the records' broker timestamps (milliseconds); their percentiles do not add"
+                + " up to the end to end's.\n");
         md.append("\nRatios to the floors (p50 / p50, p99 / p99):\n\n| figure | ratio p50 | ratio p99 |\n|---|---|---|\n")
                 .append(ratio("201 latency / PostgreSQL insert+commit", r.latency(), pgFloor))
                 .append(ratio("end to end / Kafka produce→consume", e2e, kafkaFloor))
                 .append(chainRatio(e2e));
         md.append("\nPeak RSS during this scenario: ").append(mb(rss)).append("\n");
+        md.append("\nCPU time per referral (from /proc, from the first request until every alert arrived; PostgreSQL"
+                + " counts every database on the machine): ");
+        md.append(String.join(", ", cpuPerReferral.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f ms",
+                e.getKey(), e.getValue())).toList())).append("\n");
         summary.append(String.format(Locale.ROOT, "| 201 latency at %.0f/s | p50 %s, p99 %s, max %s | |%n",
                 r.targetRate(), ms(r.latency(), 50), ms(r.latency(), 99), ms(r.latency().getMaxValue())));
         summary.append(String.format(Locale.ROOT,
