@@ -109,14 +109,8 @@ public final class SuiteUnderTest implements AutoCloseable {
     public synchronized ServiceProcess startService(String name) {
         Launch launch = launches.get(name);
         long begin = System.nanoTime();
-        List<String> options = new ArrayList<>(jvmOptions);
-        if (System.getenv("BENCH_JFR") != null) {
-            // Profiling (bench/README.md): a flight recording of the whole run, written when the service stops.
-            options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                    + logs.resolve(name + "-" + startups.size() + ".jfr"));
-        }
         ServiceProcess process = ServiceProcess.start(name, root.resolve(name), launch.port(), launch.properties(),
-                options, logs);
+                jvmOptions, logs);
         processes.put(name, process);
         process.awaitReady(Duration.ofSeconds(120));
         double millis = (System.nanoTime() - begin) / 1e6;
