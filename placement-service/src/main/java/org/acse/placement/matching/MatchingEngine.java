@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import org.acse.common.events.Household;
@@ -14,8 +13,11 @@ import org.acse.common.events.Needs;
 
 /**
  * The matching rules of SPEC §5 as a plain, deterministic function of a referral, a moment and the shelter network.
- * Hard constraints are checked cheapest first, so that most shelters are rejected before any distance is computed;
- * eligible places are ranked by a weighted, explainable score.
+ * A search ({@link #candidates}) starts from the shelters that pass the constraints indexed as bit sets
+ * ({@link ShelterIndex}), checks the rest (children, unit size, danger-zone departments, then distances) only for
+ * those, and builds a place only if it can enter the ranked few it returns. The explanation ({@link #explain}) is
+ * computed on demand: every shelter through every hard constraint in the order of SPEC §5, so that each gets the
+ * first constraint it fails, or its best place and its score.
  */
 public final class MatchingEngine {
     private static final int FREE = UnitStatus.FREE.ordinal();
@@ -34,45 +36,33 @@ public final class MatchingEngine {
     /** The best {@code limit} eligible places, best first. */
     public List<Candidate> candidates(MatchRequest request, MatchContext context, Collection<ShelterProfile> shelters,
             int limit) {
-        Search search = new Search(request, context);
-        // A bounded heap whose head is the worst kept candidate: O(n log limit) instead of sorting every place, and
-        // a place that cannot beat the worst kept one is not even built.
-        PriorityQueue<Candidate> top = new PriorityQueue<>(limit + 1, Candidate.RANKING.reversed());
-        Sink sink = new Sink() {
-            @Override
-            boolean wants(double rankKey) {
-                return top.size() < limit || rankKey >= top.peek().rankKey();
-            }
+        return candidates(request, context, ShelterIndex.of(shelters), limit);
+    }
 
-            @Override
-            void add(Candidate c) {
-                top.add(c);
-                if (top.size() > limit) {
-                    top.poll();
-                }
-            }
-        };
-        for (ShelterProfile shelter : shelters) {
-            search.evaluate(shelter, sink);
-        }
-        List<Candidate> ranked = new ArrayList<>(top);
-        ranked.sort(Candidate.RANKING);
-        return ranked;
+    /** The best {@code limit} eligible places, best first. */
+    public List<Candidate> candidates(MatchRequest request, MatchContext context, ShelterIndex shelters, int limit) {
+        Top top = new Top(limit);
+        new Search(request, context, shelters).scan(top);
+        return top.ranked();
     }
 
     /** Every shelter's verdict: eligible ones ranked first (with their best place), then the excluded by code. */
     public List<Evaluation> explain(MatchRequest request, MatchContext context, Collection<ShelterProfile> shelters) {
-        Search search = new Search(request, context);
+        return explain(request, context, ShelterIndex.of(shelters));
+    }
+
+    /** Every shelter's verdict: eligible ones ranked first (with their best place), then the excluded by code. */
+    public List<Evaluation> explain(MatchRequest request, MatchContext context, ShelterIndex shelters) {
+        Search search = new Search(request, context, shelters);
         List<Evaluation> eligible = new ArrayList<>();
         List<Evaluation> excluded = new ArrayList<>();
-        List<Candidate> places = new ArrayList<>();
-        Sink sink = Sink.into(places);
-        for (ShelterProfile shelter : shelters) {
-            places.clear();
-            Exclusion exclusion = search.evaluate(shelter, sink);
+        Top best = new Top(1);
+        for (int slot = 0; slot < shelters.size(); slot++) {
+            ShelterProfile shelter = shelters.at(slot);
+            best.clear();
+            Exclusion exclusion = search.evaluate(slot, best);
             if (exclusion == null) {
-                Candidate best = places.stream().min(Candidate.RANKING).orElseThrow();
-                eligible.add(new Evaluation(shelter.id(), shelter.code(), null, best));
+                eligible.add(new Evaluation(shelter.id(), shelter.code(), null, best.ranked().get(0)));
             } else {
                 excluded.add(new Evaluation(shelter.id(), shelter.code(), exclusion, null));
             }
@@ -87,12 +77,18 @@ public final class MatchingEngine {
     /** One shelter's verdict for a chosen unit (manual placement): the exclusion, or the unit as a candidate. */
     public Evaluation evaluateUnit(MatchRequest request, MatchContext context, ShelterProfile shelter, UUID unitId) {
         List<Candidate> places = new ArrayList<>();
-        Exclusion exclusion = new Search(request, context).evaluate(shelter, Sink.into(places));
+        Sink all = new Sink() {
+            @Override
+            void add(Candidate candidate) {
+                places.add(candidate);
+            }
+        };
+        Exclusion exclusion = new Search(request, context, ShelterIndex.of(List.of(shelter))).evaluate(0, all);
         if (exclusion != null) {
             return new Evaluation(shelter.id(), shelter.code(), exclusion, null);
         }
-        Optional<Candidate> unit = places.stream().filter(c -> c.unitId().equals(unitId)).findFirst();
-        return unit.map(c -> new Evaluation(shelter.id(), shelter.code(), null, c))
+        return places.stream().filter(c -> c.unitId().equals(unitId)).findFirst()
+                .map(c -> new Evaluation(shelter.id(), shelter.code(), null, c))
                 .orElseGet(() -> new Evaluation(shelter.id(), shelter.code(), Exclusion.NO_UNIT_AVAILABLE_IN_TIME,
                         null));
     }
@@ -104,14 +100,42 @@ public final class MatchingEngine {
         }
 
         abstract void add(Candidate candidate);
+    }
 
-        static Sink into(List<Candidate> places) {
-            return new Sink() {
-                @Override
-                void add(Candidate candidate) {
-                    places.add(candidate);
-                }
-            };
+    /**
+     * The best {@code limit} places seen: a bounded heap whose head is the worst kept, so O(n log limit), and a place
+     * that cannot beat the worst kept one is not even built.
+     */
+    private static final class Top extends Sink {
+        private final int limit;
+        private final PriorityQueue<Candidate> heap;
+
+        Top(int limit) {
+            this.limit = limit;
+            this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, Candidate.RANKING.reversed());
+        }
+
+        @Override
+        boolean wants(double rankKey) {
+            return heap.size() < limit || rankKey >= heap.peek().rankKey();
+        }
+
+        @Override
+        void add(Candidate c) {
+            heap.add(c);
+            if (heap.size() > limit) {
+                heap.poll();
+            }
+        }
+
+        void clear() {
+            heap.clear();
+        }
+
+        List<Candidate> ranked() {
+            List<Candidate> ranked = new ArrayList<>(heap);
+            ranked.sort(Candidate.RANKING);
+            return ranked;
         }
     }
 
@@ -119,54 +143,86 @@ public final class MatchingEngine {
     private final class Search {
         private final MatchRequest request;
         private final MatchContext context;
+        private final ShelterIndex index;
         private final Household household;
         private final Needs needs;
         private final int size;
         private final Instant now;
-        private final Instant deadline;
-        private final long delayMillis;
+        private final long delayNanos;
         private final Place[] zones;
         private final double[] zoneLimit;
-        private final String[] zoneDepartments;
+        private final int[] zoneDepartments;
         private final Place here;
         private final double weightSum;
         private final long staleBefore;
-        private final long nowMillis;
-        private final long deadlineMillis;
-        private final UuidSet busyUnits;
+        private final long nowNanos;
+        private final long deadlineNanos;
+        /** The units held right now, by their number in the index. */
+        private final long[] busy;
 
-        Search(MatchRequest request, MatchContext context) {
+        Search(MatchRequest request, MatchContext context, ShelterIndex index) {
             this.request = request;
             this.context = context;
+            this.index = index;
             this.household = request.household();
             this.needs = request.needs();
             this.size = household.size();
             this.now = context.now();
             Duration delay = rules.delay(request.urgency());
-            this.deadline = now.plus(delay);
-            this.delayMillis = Math.max(1, delay.toMillis());
+            this.delayNanos = Math.max(1, ShelterProfile.nanos(now.plus(delay)) - ShelterProfile.nanos(now));
             int minKm = request.minDistanceKm() > 0 ? request.minDistanceKm() : rules.defaultMinDistanceKm();
             int n = request.dangerZones().size();
             zones = new Place[n];
             zoneLimit = new double[n];
-            zoneDepartments = new String[n];
+            zoneDepartments = new int[n];
             for (int i = 0; i < n; i++) {
                 ZoneArea z = request.dangerZones().get(i);
                 zones[i] = new Place(z.centre().lat(), z.centre().lon());
                 zoneLimit[i] = Place.haversineLimit(minKm + z.radiusKm());
-                zoneDepartments[i] = z.departmentCode();
+                zoneDepartments[i] = index.knownDepartment(z.departmentCode());
             }
             here = request.currentLocation() == null ? null
                     : new Place(request.currentLocation().lat(), request.currentLocation().lon());
             weightSum = rules.weights().sum();
-            staleBefore = now.minus(rules.staleAfter()).toEpochMilli();
-            nowMillis = now.toEpochMilli();
-            deadlineMillis = deadline.toEpochMilli();
-            busyUnits = new UuidSet(context.busyUnits());
+            staleBefore = ShelterProfile.nanos(now.minus(rules.staleAfter()));
+            nowNanos = ShelterProfile.nanos(now);
+            deadlineNanos = ShelterProfile.nanos(now.plus(delay));
+            busy = new long[(index.unitCount() + 63) >>> 6];
+            for (UUID unit : context.busyUnits()) {
+                int number = index.unitNumber(unit);
+                if (number >= 0) {
+                    busy[number >>> 6] |= 1L << number;
+                }
+            }
         }
 
-        /** Null and the shelter's eligible places given to the sink, or the constraint that excludes it. */
-        Exclusion evaluate(ShelterProfile s, Sink places) {
+        /** The search: only the shelters that pass the indexed constraints are visited. */
+        void scan(Top top) {
+            long[] passing = index.passing(household.gender(), household.hasChildren(), needs.wheelchairAccess(),
+                    needs.psychologicalSupport(), needs.medicalCare());
+            for (UUID refused : context.excludedShelters()) {
+                int slot = index.slot(refused);
+                if (slot >= 0) {
+                    passing[slot >>> 6] &= ~(1L << slot);
+                }
+            }
+            for (int w = 0; w < passing.length; w++) {
+                for (long word = passing[w]; word != 0; word &= word - 1) {
+                    int slot = (w << 6) + Long.numberOfTrailingZeros(word);
+                    if (index.maxCapacity[slot] >= size && childrenAccepted(index.at(slot)) == null
+                            && outsideDangerZones(slot) == null) {
+                        addPlaces(slot, top, true);
+                    }
+                }
+            }
+        }
+
+        /**
+         * The explanation of one shelter: null and its eligible places given to the sink, or the first hard
+         * constraint of SPEC §5 it fails.
+         */
+        Exclusion evaluate(int slot, Sink places) {
+            ShelterProfile s = index.at(slot);
             if (!s.active()) {
                 return Exclusion.SHELTER_INACTIVE;
             }
@@ -176,19 +232,9 @@ public final class MatchingEngine {
             if (!s.accepts(household.gender())) {
                 return Exclusion.GENDER_NOT_ACCEPTED;
             }
-            if (household.hasChildren()) {
-                if (!s.families()) {
-                    return Exclusion.FAMILIES_NOT_ACCEPTED;
-                }
-                if (household.childrenAges().size() > s.maxChildren()) {
-                    return Exclusion.TOO_MANY_CHILDREN;
-                }
-                for (int age : household.childrenAges()) {
-                    if ((s.childMinAge() != null && age < s.childMinAge())
-                            || (s.childMaxAge() != null && age > s.childMaxAge())) {
-                        return Exclusion.CHILD_AGE_NOT_ACCEPTED;
-                    }
-                }
+            Exclusion children = childrenAccepted(s);
+            if (children != null) {
+                return children;
             }
             if (needs.wheelchairAccess() && !s.wheelchairAccessible()) {
                 return Exclusion.WHEELCHAIR_ACCESS_MISSING;
@@ -202,36 +248,79 @@ public final class MatchingEngine {
             if (s.maxCapacity() < size) {
                 return Exclusion.NO_UNIT_LARGE_ENOUGH;
             }
-            for (int i = 0; i < zones.length; i++) {
-                if (zoneDepartments[i] != null && zoneDepartments[i].equals(s.departmentCode())) {
+            Exclusion zone = outsideDangerZones(slot);
+            if (zone != null) {
+                return zone;
+            }
+            return addPlaces(slot, places, false) == 0 ? Exclusion.NO_UNIT_AVAILABLE_IN_TIME : null;
+        }
+
+        private Exclusion childrenAccepted(ShelterProfile s) {
+            if (!household.hasChildren()) {
+                return null;
+            }
+            if (!s.families()) {
+                return Exclusion.FAMILIES_NOT_ACCEPTED;
+            }
+            if (household.childrenAges().size() > s.maxChildren()) {
+                return Exclusion.TOO_MANY_CHILDREN;
+            }
+            for (int age : household.childrenAges()) {
+                if ((s.childMinAge() != null && age < s.childMinAge())
+                        || (s.childMaxAge() != null && age > s.childMaxAge())) {
+                    return Exclusion.CHILD_AGE_NOT_ACCEPTED;
+                }
+            }
+            return null;
+        }
+
+        private Exclusion outsideDangerZones(int slot) {
+            int department = index.department[slot];
+            for (int zoneDepartment : zoneDepartments) {
+                if (zoneDepartment >= 0 && zoneDepartment == department) {
                     return Exclusion.IN_DANGER_ZONE_DEPARTMENT;
                 }
             }
             for (int i = 0; i < zones.length; i++) {
-                if (zones[i].haversine(s.place) < zoneLimit[i]) {
+                if (zones[i].haversine(index.sinLat[slot], index.cosLat[slot], index.sinLon[slot],
+                        index.cosLon[slot]) < zoneLimit[i]) {
                     return Exclusion.TOO_CLOSE_TO_DANGER_ZONE;
                 }
             }
-            return addPlaces(s, places) == 0 ? Exclusion.NO_UNIT_AVAILABLE_IN_TIME : null;
+            return null;
         }
 
-        /** Gives the sink every eligible unit of an otherwise eligible shelter; returns how many there were. */
-        private int addPlaces(ShelterProfile s, Sink places) {
-            int n = s.unitCapacity.length;
+        private boolean isBusy(int number) {
+            return (busy[number >>> 6] & (1L << number)) != 0;
+        }
+
+        /**
+         * Gives the sink the eligible units of an otherwise eligible shelter; returns how many there were, or -1
+         * when {@code prune} and none of them could enter the sink (not counted then: a search needs no count).
+         */
+        private int addPlaces(int slot, Sink places, boolean prune) {
+            ShelterProfile s = index.at(slot);
+            int first = index.unitStart[slot];
+            int n = s.unitCount();
             int occupied = 0;
             for (int i = 0; i < n; i++) {
-                if (s.unitStatus[i] != FREE || busyUnits.contains(s.unitMost[i], s.unitLeast[i])) {
+                if (s.unitStatus[i] != FREE || isBusy(first + i)) {
                     occupied++;
                 }
             }
             double occupancy = n == 0 ? 1 : 1 - (double) occupied / n;
-            double travelKm = here == null ? 0 : here.distanceKm(s.place);
+            double travelKm = here == null ? 0 : Place.kilometres(here.haversine(index.sinLat[slot],
+                    index.cosLat[slot], index.sinLon[slot], index.cosLon[slot]));
             double travel = 1 - Math.min(travelKm, rules.travelScaleKm()) / rules.travelScaleKm();
             double languages = languageScore(s);
             double needsScore = !needs.interpreter() || s.offers(Support.INTERPRETER) || sharesLanguage(s) ? 1 : 0;
             MatchingRules.Weights w = rules.weights();
             double fixedPart = w.languages() * languages + w.needs() * needsScore + w.travel() * travel
                     + w.occupancy() * occupancy;
+            // The best any unit here could score (available now, fresh): if even that cannot enter, skip the units.
+            if (prune && !places.wants(Candidate.rankKey((w.availability() + fixedPart) / weightSum, false))) {
+                return -1;
+            }
             int eligible = 0;
             for (int i = 0; i < n; i++) {
                 int status = s.unitStatus[i];
@@ -241,18 +330,18 @@ public final class MatchingEngine {
                     continue;
                 }
                 // Free (from now, or from a declared time) or occupied but freeing at a declared time.
-                boolean fromNow = declared == ShelterProfile.NONE || declared <= nowMillis;
-                long from = fromNow ? nowMillis : declared;
-                if (from > deadlineMillis || busyUnits.contains(s.unitMost[i], s.unitLeast[i])) {
+                boolean fromNow = declared == ShelterProfile.NONE || declared <= nowNanos;
+                long from = fromNow ? nowNanos : declared;
+                if (from > deadlineNanos || isBusy(first + i)) {
                     continue;
                 }
                 eligible++;
-                double availability = 1 - Math.min(1, (double) (from - nowMillis) / delayMillis);
+                double availability = 1 - Math.min(1, (double) (from - nowNanos) / delayNanos);
                 boolean stale = s.unitConfirmed[i] == ShelterProfile.NONE || s.unitConfirmed[i] < staleBefore;
                 double total = (w.availability() * availability + fixedPart) / weightSum;
                 if (places.wants(Candidate.rankKey(total, stale))) {
-                    UnitProfile u = s.units().get(i);
-                    places.add(new Candidate(s.id(), u.id(), u.capacity(), fromNow ? now : u.availableFrom(),
+                    places.add(new Candidate(s.id(), new UUID(s.unitMost[i], s.unitLeast[i]), s.unitCapacity[i],
+                            fromNow ? now : ShelterProfile.instant(declared),
                             new Score(availability, languages, needsScore, travel, occupancy, total, stale,
                                     travelKm)));
                 }
@@ -270,7 +359,7 @@ public final class MatchingEngine {
 
         private boolean sharesLanguage(ShelterProfile s) {
             for (String language : request.languages()) {
-                if (s.languages().contains(language)) {
+                if (s.speaks(language)) {
                     return true;
                 }
             }

@@ -30,6 +30,17 @@ final class Place {
         return Math.max(0, havLat + cosLat * o.cosLat * havLon);
     }
 
+    /** {@link #haversine(Place)} with the other point given by its precomputed sines and cosines. */
+    double haversine(double oSinLat, double oCosLat, double oSinLon, double oCosLon) {
+        double havLat = (1 - (cosLat * oCosLat + sinLat * oSinLat)) / 2;
+        double havLon = (1 - (cosLon * oCosLon + sinLon * oSinLon)) / 2;
+        return Math.max(0, havLat + cosLat * oCosLat * havLon);
+    }
+
+    static double kilometres(double haversine) {
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(haversine)));
+    }
+
     double distanceKm(Place o) {
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(haversine(o))));
     }

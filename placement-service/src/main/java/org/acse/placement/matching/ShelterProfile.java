@@ -1,5 +1,9 @@
 package org.acse.placement.matching;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -8,32 +12,36 @@ import org.acse.common.geo.GeoPoint;
 
 /**
  * An immutable in-memory view of one shelter for matching: what it accepts, where it is (coordinates and
- * department, never its address) and its units. The trigonometry of its position is precomputed, so that a
- * distance costs a few multiplications during a search over thousands of shelters.
+ * department, never its address) and its units. Compact on purpose (10,000 of them must fit a small heap next to
+ * the rest of the service): sets are bit masks, units are primitive columns (ids as two longs, times as epoch
+ * nanoseconds), and the trigonometry of its position is precomputed so that a distance costs a few multiplications.
  */
 public final class ShelterProfile {
+    /** "No time given" in the time columns. */
+    static final long NONE = Long.MIN_VALUE;
+    private static final Gender[] GENDERS = Gender.values();
+    private static final Support[] SUPPORTS = Support.values();
+    private static final UnitStatus[] STATUSES = UnitStatus.values();
+    private static final long NANOS = 1_000_000_000L;
+
     private final UUID id;
     private final String code;
     private final boolean active;
     private final GeoPoint location;
     private final String departmentCode;
-    private final Set<Gender> genders;
     private final boolean families;
     private final int maxChildren;
     private final Integer childMinAge;
     private final Integer childMaxAge;
     private final boolean wheelchairAccessible;
-    private final Set<Support> support;
-    private final Set<String> languages;
-    private final List<UnitProfile> units;
+    private final String[] languages;
     private final int maxCapacity;
     private final int genderMask;
     private final int supportMask;
     final Place place;
-    // The units again as primitive columns: the search reads these without chasing a pointer per field.
-    static final long NONE = Long.MIN_VALUE;
+    // The units as primitive columns: the search reads these without chasing a pointer per field.
     final int[] unitCapacity;
-    final int[] unitStatus;
+    final byte[] unitStatus;
     final long[] unitFrom;
     final long[] unitConfirmed;
     final long[] unitMost;
@@ -46,36 +54,58 @@ public final class ShelterProfile {
         this.code = code;
         this.active = active;
         this.location = location;
-        this.departmentCode = departmentCode;
-        this.genders = Set.copyOf(genders);
+        this.departmentCode = departmentCode == null ? null : departmentCode.intern();
         this.families = families;
         this.maxChildren = maxChildren;
         this.childMinAge = childMinAge;
         this.childMaxAge = childMaxAge;
         this.wheelchairAccessible = wheelchairAccessible;
-        this.support = Set.copyOf(support);
-        this.languages = Set.copyOf(languages);
-        this.units = List.copyOf(units);
-        this.maxCapacity = units.stream().mapToInt(UnitProfile::capacity).max().orElse(0);
+        // Interned: thousands of shelters share a handful of language codes.
+        this.languages = languages.stream().map(String::intern).distinct().toArray(String[]::new);
         this.genderMask = genders.stream().mapToInt(g -> 1 << g.ordinal()).reduce(0, (a, b) -> a | b);
         this.supportMask = support.stream().mapToInt(x -> 1 << x.ordinal()).reduce(0, (a, b) -> a | b);
         this.place = new Place(location.lat(), location.lon());
-        int n = this.units.size();
+        int n = units.size();
         unitCapacity = new int[n];
-        unitStatus = new int[n];
+        unitStatus = new byte[n];
         unitFrom = new long[n];
         unitConfirmed = new long[n];
         unitMost = new long[n];
         unitLeast = new long[n];
+        int max = 0;
         for (int i = 0; i < n; i++) {
-            UnitProfile u = this.units.get(i);
+            UnitProfile u = units.get(i);
             unitCapacity[i] = u.capacity();
-            unitStatus[i] = u.status().ordinal();
-            unitFrom[i] = u.availableFrom() == null ? NONE : u.availableFrom().toEpochMilli();
-            unitConfirmed[i] = u.lastConfirmedAt() == null ? NONE : u.lastConfirmedAt().toEpochMilli();
+            unitStatus[i] = (byte) u.status().ordinal();
+            unitFrom[i] = nanos(u.availableFrom());
+            unitConfirmed[i] = nanos(u.lastConfirmedAt());
             unitMost[i] = u.id().getMostSignificantBits();
             unitLeast[i] = u.id().getLeastSignificantBits();
+            max = Math.max(max, u.capacity());
         }
+        this.maxCapacity = max;
+    }
+
+    /**
+     * Epoch nanoseconds, exact between the years 1678 and 2261; times beyond are clamped (such a place is never
+     * available within an urgency's delay, or has been available since long before now).
+     */
+    static long nanos(Instant t) {
+        if (t == null) {
+            return NONE;
+        }
+        long seconds = t.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / NANOS) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds <= Long.MIN_VALUE / NANOS + 1) {
+            return Long.MIN_VALUE + 1;
+        }
+        return seconds * NANOS + t.getNano();
+    }
+
+    static Instant instant(long nanos) {
+        return nanos == NONE ? null : Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
     }
 
     public UUID id() {
@@ -107,7 +137,13 @@ public final class ShelterProfile {
     }
 
     public Set<Gender> genders() {
-        return genders;
+        Set<Gender> set = EnumSet.noneOf(Gender.class);
+        for (Gender g : GENDERS) {
+            if (accepts(g)) {
+                set.add(g);
+            }
+        }
+        return Collections.unmodifiableSet(set);
     }
 
     public boolean families() {
@@ -131,15 +167,45 @@ public final class ShelterProfile {
     }
 
     public Set<Support> support() {
-        return support;
+        Set<Support> set = EnumSet.noneOf(Support.class);
+        for (Support s : SUPPORTS) {
+            if (offers(s)) {
+                set.add(s);
+            }
+        }
+        return Collections.unmodifiableSet(set);
     }
 
     public Set<String> languages() {
-        return languages;
+        return Set.of(languages);
     }
 
+    /** Whether the staff speak this language (codes as stored: lower case). */
+    public boolean speaks(String language) {
+        for (String l : languages) {
+            if (l.equals(language)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The units, rebuilt from the columns (not for the hot path). */
     public List<UnitProfile> units() {
+        List<UnitProfile> units = new ArrayList<>(unitCapacity.length);
+        for (int i = 0; i < unitCapacity.length; i++) {
+            units.add(unit(i));
+        }
         return units;
+    }
+
+    public int unitCount() {
+        return unitCapacity.length;
+    }
+
+    UnitProfile unit(int i) {
+        return new UnitProfile(new UUID(unitMost[i], unitLeast[i]), unitCapacity[i], STATUSES[unitStatus[i]],
+                instant(unitFrom[i]), instant(unitConfirmed[i]));
     }
 
     /** The largest unit: a household larger than this cannot land here, whatever the availability. */

@@ -10,17 +10,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.acse.placement.shelter.ShelterDirectory;
 
 /**
  * Takes a place for a referral, atomically, whatever the number of concurrent searches and replicas:
  * <ol>
  * <li>the unit row is locked {@code FOR UPDATE SKIP LOCKED} (a unit another transaction is taking is skipped, not
- * waited for) and its availability re-checked in the database, since the in-memory snapshot may lag;</li>
- * <li>a fresh statement checks that no live placement holds it (read committed: it sees holds committed while we
- * waited for the lock);</li>
+ * waited for), its availability re-checked in the database, since the in-memory snapshot may lag, and, in the same
+ * statement, whether a live placement holds it;</li>
  * <li>the insert itself is guarded by the partial unique indexes {@code placement_one_live_per_unit} and
- * {@code placement_one_live_per_referral} ({@code ON CONFLICT DO NOTHING}): even a bug above cannot make two holds.</li>
+ * {@code placement_one_live_per_referral} ({@code ON CONFLICT DO NOTHING}): a hold committed between that
+ * statement's snapshot and its lock, or even a bug above, cannot make two holds.</li>
  * </ol>
+ * Two statements for a successful hold; the placement is not read back.
  */
 @ApplicationScoped
 public class Holds {
@@ -29,13 +31,18 @@ public class Holds {
     @Inject
     EntityManager em;
 
-    /** The held placement, or empty when the unit is no longer available. */
+    @Inject
+    ShelterDirectory directory;
+
+    /** The held placement (as inserted, not managed), or empty when the unit is no longer available. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Placement> tryHold(UUID referralId, UUID unitId, int householdSize, Instant now,
             Instant deadline, Instant holdExpiresAt, boolean manual) {
         em.flush();
         List<?> locked = em.createNativeQuery("""
-                SELECT u.shelter_id FROM unit u JOIN shelter s ON s.id = u.shelter_id
+                SELECT u.shelter_id,
+                       EXISTS (SELECT 1 FROM placement p WHERE p.unit_id = u.id AND p.status IN ('HELD', 'ACCEPTED'))
+                  FROM unit u JOIN shelter s ON s.id = u.shelter_id
                  WHERE u.id = :unit AND s.active AND NOT u.retired AND u.capacity >= :size
                    AND ((u.status = 'FREE' AND coalesce(u.available_from, :now) <= :deadline)
                      OR (u.status = 'OCCUPIED' AND u.available_from <= :deadline))
@@ -45,28 +52,36 @@ public class Holds {
         if (locked.isEmpty()) {
             return Optional.empty();
         }
-        UUID shelterId = (UUID) locked.get(0);
-        Number live = (Number) em.createNativeQuery(
-                "SELECT count(*) FROM placement WHERE unit_id = :unit AND status IN " + LIVE)
-                .setParameter("unit", unitId).getSingleResult();
-        if (live.longValue() > 0) {
+        Object[] row = (Object[]) locked.get(0);
+        if (Boolean.TRUE.equals(row[1])) {
+            // Held through another replica, or before the snapshot heard of it: later searches skip it.
+            directory.observedBusy(unitId);
             return Optional.empty();
         }
-        UUID id = UUID.randomUUID();
+        Placement p = new Placement();
+        p.id = UUID.randomUUID();
+        p.referralId = referralId;
+        p.shelterId = (UUID) row[0];
+        p.unitId = unitId;
+        p.status = PlacementStatus.HELD;
+        p.manual = manual;
+        p.holdExpiresAt = holdExpiresAt;
+        p.createdAt = now;
         int inserted = em.createNativeQuery("""
                 INSERT INTO placement (id, referral_id, shelter_id, unit_id, status, manual, hold_expires_at, created_at)
                 VALUES (:id, :referral, :shelter, :unit, 'HELD', :manual, :expires, :now)
                 ON CONFLICT DO NOTHING""")
-                .setParameter("id", id).setParameter("referral", referralId).setParameter("shelter", shelterId)
+                .setParameter("id", p.id).setParameter("referral", referralId).setParameter("shelter", p.shelterId)
                 .setParameter("unit", unitId).setParameter("manual", manual).setParameter("expires", holdExpiresAt)
                 .setParameter("now", now).executeUpdate();
         if (inserted != 1) {
             return Optional.empty();
         }
-        return Optional.of(em.find(Placement.class, id));
+        directory.heldAfterCommit(unitId);
+        return Optional.of(p);
     }
 
-    /** Units held or given right now: matching skips them. */
+    /** Units held or given right now, from the database (exact, for explanations and manual placements). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> busyUnits() {
         @SuppressWarnings("unchecked")

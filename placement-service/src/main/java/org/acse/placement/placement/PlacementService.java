@@ -115,7 +115,7 @@ public class PlacementService {
         referral.updatedAt = now;
         referral.persist();
         outbox.publish(EventType.PLACEMENT_SEARCHING, new PlacementSearching(referral.id, now));
-        proposeNext(referral, now);
+        proposeNext(referral, now, true);
     }
 
     @Transactional
@@ -164,7 +164,7 @@ public class PlacementService {
         decide(p, PlacementStatus.DECLINED, EventType.PLACEMENT_DECLINED, reason.name(), now);
         audit.record("placement.decline", "placement", p.id);
         metrics.declined(reason);
-        proposeNext(Referral.findById(p.referralId), now);
+        proposeNext(Referral.findById(p.referralId), now, false);
         return p;
     }
 
@@ -201,7 +201,7 @@ public class PlacementService {
         }
         decide(p, PlacementStatus.EXPIRED, EventType.PLACEMENT_EXPIRED, null, now);
         metrics.holdExpired();
-        proposeNext(Referral.findById(p.referralId), now);
+        proposeNext(Referral.findById(p.referralId), now, false);
     }
 
     /** Another chance for a waiting referral; skipped if another replica is on it. */
@@ -212,7 +212,7 @@ public class PlacementService {
                 "SELECT * FROM referral WHERE id = :id AND status = 'NO_MATCH' FOR UPDATE SKIP LOCKED", Referral.class)
                 .setParameter("id", referralId).getResultList();
         if (!locked.isEmpty()) {
-            proposeNext(locked.get(0), Instant.now());
+            proposeNext(locked.get(0), Instant.now(), false);
         }
     }
 
@@ -245,7 +245,7 @@ public class PlacementService {
             return current.get();
         }
         current.ifPresent(p -> decide(p, PlacementStatus.CANCELLED, EventType.PLACEMENT_CANCELLED, null, now));
-        Placement placement = hold(referral, verdict.best(), now, true)
+        Placement placement = hold(referral, verdict.best(), now, true, false)
                 .orElseThrow(() -> ProblemException.conflict("unit-taken", "The unit was just taken."));
         audit.record("placement.manual", "placement", placement.id);
         return placement;
@@ -261,21 +261,27 @@ public class PlacementService {
         Set<UUID> busy = holds.busyUnits();
         live(referralId).ifPresent(p -> busy.remove(p.unitId));
         return engine().explain(request(referral), new MatchContext(Instant.now(), busy,
-                holds.refusedShelters(referralId)), directory.profiles());
+                holds.refusedShelters(referralId)), directory.index());
     }
 
-    /** Holds the best available place, or records that nothing fits (announced once per wait). */
-    boolean proposeNext(Referral referral, Instant now) {
+    /**
+     * Holds the best available place, or records that nothing fits (announced once per wait). The search itself
+     * reads no table: the units held right now come from the snapshot, and a new referral has no refusals yet.
+     */
+    boolean proposeNext(Referral referral, Instant now, boolean newReferral) {
         MatchRequest request = request(referral);
-        Set<UUID> refused = holds.refusedShelters(referral.id);
+        Set<UUID> refused = newReferral ? Set.of() : holds.refusedShelters(referral.id);
         Set<UUID> taken = new HashSet<>();
         for (int round = 0; round < SEARCH_ROUNDS; round++) {
-            Set<UUID> busy = holds.busyUnits();
-            busy.addAll(taken);
+            Set<UUID> busy = directory.busyUnits();
+            if (!taken.isEmpty()) {
+                busy = new HashSet<>(busy);
+                busy.addAll(taken);
+            }
             List<Candidate> candidates = engine().candidates(request, new MatchContext(now, busy, refused),
-                    directory.profiles(), config.candidates());
+                    directory.index(), config.candidates());
             for (Candidate candidate : candidates) {
-                if (hold(referral, candidate, now, false).isPresent()) {
+                if (hold(referral, candidate, now, false, newReferral).isPresent()) {
                     return true;
                 }
                 taken.add(candidate.unitId());
@@ -294,7 +300,9 @@ public class PlacementService {
         return false;
     }
 
-    private Optional<Placement> hold(Referral referral, Candidate candidate, Instant now, boolean manual) {
+    /** {@code first}: the referral is known to have had no placement before (no need to count them). */
+    private Optional<Placement> hold(Referral referral, Candidate candidate, Instant now, boolean manual,
+            boolean first) {
         Instant deadline = now.plus(config.rules().delay(referral.urgency));
         Instant expires = now.plus(config.hold(referral.urgency));
         Optional<Placement> held = holds.tryHold(referral.id, candidate.unitId(), referral.household.size(), now,
@@ -305,7 +313,7 @@ public class PlacementService {
             outbox.publish(EventType.PLACEMENT_PROPOSED, new PlacementProposed(p.id, referral.id, p.shelterId,
                     p.unitId, referral.pseudonym, referral.household, referral.needs, referral.languages,
                     referral.urgency, candidate.availableFrom(), p.holdExpiresAt, now));
-            if (Placement.count("referralId", referral.id) == 1) {
+            if (first || Placement.count("referralId", referral.id) == 1) {
                 metrics.firstProposal(referral.submittedAt, now);
             }
             LOG.debugf("placement %s held for referral %s", p.id, referral.id);
@@ -318,8 +326,11 @@ public class PlacementService {
         p.status = status;
         p.decidedAt = now;
         outbox.publish(type, new PlacementDecided(p.id, p.referralId, p.shelterId, p.unitId, reason, now));
-        if (freesUnit && status != PlacementStatus.ACCEPTED && status != PlacementStatus.ARRIVED) {
-            rematcher.requestAfterCommit();
+        if (freesUnit && status != PlacementStatus.ACCEPTED) {
+            directory.freedAfterCommit(p.unitId);
+            if (status != PlacementStatus.ARRIVED) {
+                rematcher.requestAfterCommit();
+            }
         }
     }
 

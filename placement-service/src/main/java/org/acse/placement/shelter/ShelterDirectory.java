@@ -1,32 +1,81 @@
 package org.acse.placement.shelter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.acse.common.events.Gender;
 import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
+import org.acse.placement.matching.ShelterIndex;
 import org.acse.placement.matching.ShelterProfile;
+import org.acse.placement.matching.Support;
 import org.acse.placement.matching.UnitProfile;
+import org.acse.placement.matching.UnitStatus;
 
 /**
- * The in-memory snapshot of the shelter network that matching searches: no database round trip per shelter.
- * Changes made here are reloaded right after their commit; a periodic full reload picks up other replicas' changes.
- * A stale snapshot is safe: a hold re-checks the unit in the database under a row lock.
+ * The in-memory snapshot that matching searches, so that a search makes no database round trip: the shelters
+ * (compact {@link ShelterProfile}s, indexed on demand as a {@link ShelterIndex}) and the units held or given right
+ * now. Changes made through this replica are applied right after their commit; a periodic full reload picks up
+ * other replicas' changes. A stale snapshot is safe: a hold re-checks the unit in the database under a row lock,
+ * guarded by the unique indexes.
+ * <p>
+ * Loaded with plain JDBC, streamed ({@code fetchSize}): 100,000 units as Hibernate entities (with their persistence
+ * context and a fully buffered result set) once took more than the service's whole 128 MB heap.
  */
 @ApplicationScoped
 public class ShelterDirectory {
-    private volatile Map<UUID, ShelterProfile> shelters = new ConcurrentHashMap<>();
+    private static final int FETCH = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final String SHELTERS = """
+            SELECT id, code, commune_code, genders::text, families, max_children, child_min_age, child_max_age,
+                   wheelchair_accessible, support::text, languages::text, active FROM shelter""";
+    private static final String UNITS = """
+            SELECT shelter_id, id, capacity, status, available_from, last_confirmed_at FROM unit WHERE NOT retired""";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    // Guarded by this: the maps are replaced by a full reload; the index is rebuilt on demand after a change.
+    private Map<UUID, ShelterProfile> shelters = new ConcurrentHashMap<>();
+    private volatile Set<UUID> busy = ConcurrentHashMap.newKeySet();
+    private volatile ShelterIndex index;
+    /** While a full reload runs: the changes applied meanwhile, applied again to what it loaded. */
+    private List<Consumer<Set<UUID>>> busyChanges;
+    private Set<UUID> reloadedMeanwhile;
 
     void onStart(@Observes StartupEvent event) {
         reloadAll();
@@ -38,48 +87,220 @@ public class ShelterDirectory {
         reloadAll();
     }
 
-    public Collection<ShelterProfile> profiles() {
-        return shelters.values();
+    /** The shelters as matching searches them, indexed (built at most once per change, by the first search). */
+    public ShelterIndex index() {
+        ShelterIndex current = index;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (index == null) {
+                index = ShelterIndex.of(shelters.values());
+            }
+            return index;
+        }
     }
 
-    public Optional<ShelterProfile> profile(UUID shelterId) {
+    public synchronized Optional<ShelterProfile> profile(UUID shelterId) {
         return Optional.ofNullable(shelters.get(shelterId));
     }
 
-    public int size() {
+    public synchronized int size() {
         return shelters.size();
     }
 
-    /** Reloads one shelter from committed data (call after the commit that changed it). */
-    public void reload(UUID shelterId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Shelter shelter = Shelter.findById(shelterId);
-            if (shelter == null) {
-                shelters.remove(shelterId);
-            } else {
-                shelters.put(shelterId, profile(shelter, Unit.ofShelter(shelterId)));
+    /** The units held or given right now, as this replica knows them (a live, read-only view). */
+    public Set<UUID> busyUnits() {
+        return Collections.unmodifiableSet(busy);
+    }
+
+    /** From inside the transaction that holds the unit: busy once it commits. */
+    public void heldAfterCommit(UUID unitId) {
+        afterCommit(set -> set.add(unitId));
+    }
+
+    /** From inside the transaction that ends a hold or a placement: free again once it commits. */
+    public void freedAfterCommit(UUID unitId) {
+        afterCommit(set -> set.remove(unitId));
+    }
+
+    /** A unit found held in the database (through another replica): busy until a reload says otherwise. */
+    public void observedBusy(UUID unitId) {
+        changeBusy(set -> set.add(unitId));
+    }
+
+    private void afterCommit(Consumer<Set<UUID>> change) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    changeBusy(change);
+                }
             }
         });
     }
 
-    public void reloadAll() {
-        Map<UUID, ShelterProfile> fresh = QuarkusTransaction.requiringNew().call(() -> {
-            Map<UUID, List<Unit>> units = new HashMap<>();
-            Unit.<Unit>list("retired = false order by position")
-                    .forEach(u -> units.computeIfAbsent(u.shelterId, k -> new ArrayList<>()).add(u));
-            Map<UUID, ShelterProfile> map = new ConcurrentHashMap<>();
-            Shelter.<Shelter>listAll().forEach(s -> map.put(s.id, profile(s, units.getOrDefault(s.id, List.of()))));
-            return map;
-        });
-        shelters = fresh;
+    private synchronized void changeBusy(Consumer<Set<UUID>> change) {
+        change.accept(busy);
+        if (busyChanges != null) {
+            busyChanges.add(change);
+        }
     }
 
-    static ShelterProfile profile(Shelter s, List<Unit> units) {
-        Commune commune = Gazetteer.france().requireCommune(s.communeCode);
-        return new ShelterProfile(s.id, s.code, s.active, commune.centre(), commune.departmentCode(),
-                new HashSet<>(s.genders), s.families, s.maxChildren, s.childMinAge, s.childMaxAge,
-                s.wheelchairAccessible, new HashSet<>(s.support), new HashSet<>(s.languages),
-                units.stream().map(u -> new UnitProfile(u.id, u.capacity, u.status, u.availableFrom,
-                        u.lastConfirmedAt)).toList());
+    /** Reloads one shelter from committed data (call after the commit that changed it). */
+    public void reload(UUID shelterId) {
+        Optional<ShelterProfile> fresh = QuarkusTransaction.requiringNew().call(() -> {
+            List<ShelterProfile> one = load(" WHERE id = ?", " AND shelter_id = ?", shelterId);
+            return one.stream().findFirst();
+        });
+        synchronized (this) {
+            fresh.ifPresentOrElse(p -> shelters.put(shelterId, p), () -> shelters.remove(shelterId));
+            index = null;
+            if (reloadedMeanwhile != null) {
+                reloadedMeanwhile.add(shelterId);
+            }
+        }
+    }
+
+    public void reloadAll() {
+        synchronized (this) {
+            busyChanges = new ArrayList<>();
+            reloadedMeanwhile = new HashSet<>();
+        }
+        Set<UUID> again;
+        try {
+            Map<UUID, ShelterProfile> fresh = new ConcurrentHashMap<>();
+            Set<UUID> freshBusy = ConcurrentHashMap.newKeySet();
+            QuarkusTransaction.requiringNew().run(() -> {
+                load("", "", null).forEach(p -> fresh.put(p.id(), p));
+                freshBusy.addAll(liveUnits());
+            });
+            synchronized (this) {
+                busyChanges.forEach(change -> change.accept(freshBusy));
+                shelters = fresh;
+                busy = freshBusy;
+                index = null;
+                again = reloadedMeanwhile;
+            }
+        } finally {
+            synchronized (this) {
+                busyChanges = null;
+                reloadedMeanwhile = null;
+            }
+        }
+        // Reloaded while the full load ran: it may have read them before their change committed.
+        again.forEach(this::reload);
+    }
+
+    private Set<UUID> liveUnits() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement(
+                     "SELECT unit_id FROM placement WHERE status IN ('HELD', 'ACCEPTED')")) {
+            st.setFetchSize(FETCH);
+            Set<UUID> ids = new HashSet<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load the held units", e);
+        }
+    }
+
+    /** Shelters (all, or the one named by the filters) with their units, streamed; units grouped by shelter. */
+    private List<ShelterProfile> load(String shelterFilter, String unitFilter, UUID shelterId) {
+        try (Connection c = dataSource.getConnection()) {
+            Map<UUID, Row> rows = new HashMap<>();
+            try (PreparedStatement st = c.prepareStatement(SHELTERS + shelterFilter)) {
+                st.setFetchSize(FETCH);
+                if (shelterId != null) {
+                    st.setObject(1, shelterId);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        Row row = Row.of(rs);
+                        rows.put(row.id, row);
+                    }
+                }
+            }
+            List<ShelterProfile> profiles = new ArrayList<>(rows.size());
+            try (PreparedStatement st = c.prepareStatement(UNITS + unitFilter + " ORDER BY shelter_id, position")) {
+                st.setFetchSize(FETCH);
+                if (shelterId != null) {
+                    st.setObject(1, shelterId);
+                }
+                UUID current = null;
+                List<UnitProfile> units = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        UUID owner = rs.getObject(1, UUID.class);
+                        if (!owner.equals(current)) {
+                            flush(rows, current, units, profiles);
+                            current = owner;
+                        }
+                        units.add(new UnitProfile(rs.getObject(2, UUID.class), rs.getInt(3),
+                                UnitStatus.valueOf(rs.getString(4)), instant(rs.getObject(5, OffsetDateTime.class)),
+                                instant(rs.getObject(6, OffsetDateTime.class))));
+                    }
+                }
+                flush(rows, current, units, profiles);
+            }
+            // Shelters without a unit.
+            rows.values().forEach(r -> profiles.add(r.profile(List.of())));
+            return profiles;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load the shelter network", e);
+        }
+    }
+
+    private static void flush(Map<UUID, Row> rows, UUID shelterId, List<UnitProfile> units,
+            List<ShelterProfile> into) {
+        if (shelterId != null) {
+            Row row = rows.remove(shelterId);
+            if (row != null) {
+                into.add(row.profile(units));
+            }
+        }
+        units.clear();
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** A shelter row as read, until its units are read. */
+    private record Row(UUID id, String code, String communeCode, Set<Gender> genders, boolean families,
+            int maxChildren, Integer childMinAge, Integer childMaxAge, boolean wheelchair, Set<Support> support,
+            Set<String> languages, boolean active) {
+        static Row of(ResultSet rs) throws SQLException {
+            Set<Gender> genders = EnumSet.noneOf(Gender.class);
+            strings(rs.getString(4)).forEach(g -> genders.add(Gender.valueOf(g)));
+            Set<Support> support = EnumSet.noneOf(Support.class);
+            strings(rs.getString(10)).forEach(s -> support.add(Support.valueOf(s)));
+            return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), genders,
+                    rs.getBoolean(5), rs.getInt(6), (Integer) rs.getObject(7, Integer.class),
+                    (Integer) rs.getObject(8, Integer.class), rs.getBoolean(9), support,
+                    new LinkedHashSet<>(strings(rs.getString(11))), rs.getBoolean(12));
+        }
+
+        ShelterProfile profile(List<UnitProfile> units) {
+            Commune commune = Gazetteer.france().requireCommune(communeCode);
+            return new ShelterProfile(id, code, active, commune.centre(), commune.departmentCode(), genders,
+                    families, maxChildren, childMinAge, childMaxAge, wheelchair, support, languages, units);
+        }
+    }
+
+    private static List<String> strings(String json) {
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list column of the shelter table is not a JSON array of strings", e);
+        }
     }
 }
