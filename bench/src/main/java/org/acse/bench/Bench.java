@@ -32,7 +32,7 @@ public final class Bench {
     /** Options, {@code --name=value}. */
     record Options(Path root, Path out, Set<String> scenarios, double rate, int seconds, int burst,
             List<Integer> rampSteps, int rampStepSeconds, List<Integer> matchingLevels, int shelters, int unitsEach,
-            List<String> services, Path apps) {
+            List<String> services, Path apps, int warmup, double warmupRate) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -57,7 +57,9 @@ public final class Bench {
                     Integer.parseInt(a.getOrDefault("shelters", "10")),
                     Integer.parseInt(a.getOrDefault("units", "400")),
                     List.of(a.getOrDefault("services", String.join(",", SuiteUnderTest.SERVICES)).split(",")),
-                    root.resolve(a.getOrDefault("apps", ".")).normalize());
+                    root.resolve(a.getOrDefault("apps", ".")).normalize(),
+                    Integer.parseInt(a.getOrDefault("warmup", "500")),
+                    Double.parseDouble(a.getOrDefault("warmup-rate", "50")));
         }
 
         private static List<Integer> ints(String csv) {
@@ -118,7 +120,9 @@ public final class Bench {
                         Network::referralBody, 20, 200, 200);
                 awaitFinal(events, warm.accepted().keySet(), Duration.ofSeconds(120));
             } else {
-                load.run("warm-up", url, () -> Tokens.partner("bench-warmup"), Network::referralBody, 50, 500, 500);
+                // C2 compiles only after thousands of calls: a ramp with C2 needs a longer warm-up (--warmup=).
+                load.run("warm-up", url, () -> Tokens.partner("bench-warmup"), Network::referralBody, o.warmupRate(),
+                        o.warmup(), 2000);
                 report.partial(o.services());
             }
 
@@ -148,13 +152,17 @@ public final class Bench {
             }
             if (o.scenarios().contains("ramp")) {
                 rss.reset();
+                CpuAccount cpu = new CpuAccount(suite);
                 for (int rate : o.rampSteps()) {
                     LOG.infof("ramp: %d/s for %d s", rate, o.rampStepSeconds());
+                    Map<String, Long> cpuBefore = cpu.snapshot();
                     OpenLoad.Result r = load.run("ramp " + rate + "/s", url, () -> Tokens.partner("bench-ramp"),
                             Network::referralBody, rate, (long) rate * o.rampStepSeconds(), Math.max(500, rate));
                     boolean allOnBroker = until(() -> events.submittedAmong(r.accepted().keySet()) == r.created(),
                             Duration.ofSeconds(60));
                     long onBroker = events.submittedAmong(r.accepted().keySet());
+                    // Until every event is on the broker: the relay's work for this step is included.
+                    report.rampCpu(r, CpuAccount.since(cpuBefore, cpu.snapshot()));
                     boolean sustained = r.created() == r.planned() && r.refusedByClient() == 0 && r.failed() == 0
                             && r.achievedRate() >= 0.95 * rate && allOnBroker
                             && r.latency().getValueAtPercentile(99) < TimeUnit.SECONDS.toNanos(1);

@@ -26,6 +26,7 @@ final class Report {
     private Histogram created;
     private Histogram endToEnd;
     private double bestRamp = -1;
+    private final StringBuilder cpuSteps = new StringBuilder();
 
     Report(Bench.Options options) {
         this.options = options;
@@ -148,7 +149,23 @@ final class Report {
         }
     }
 
+    /** CPU per referral of each part during one ramp step (from its start until its events were on the broker). */
+    void rampCpu(OpenLoad.Result r, Map<String, Long> cpuNanos) {
+        if (cpuSteps.length() == 0) {
+            cpuSteps.append("\n### CPU per referral during each step (user + system, from the step's start until every event"
+                    + " was on the broker)\n\n| target | created | ")
+                    .append(String.join(" | ", cpuNanos.keySet())).append(" | total |\n|---|---|")
+                    .append("---|".repeat(cpuNanos.size() + 1)).append("\n");
+        }
+        long n = Math.max(1, r.created());
+        long total = cpuNanos.values().stream().mapToLong(Long::longValue).sum();
+        cpuSteps.append(String.format(Locale.ROOT, "| %.0f/s | %d | ", r.targetRate(), r.created()));
+        cpuNanos.values().forEach(v -> cpuSteps.append(String.format(Locale.ROOT, "%.0f µs | ", v / 1e3 / n)));
+        cpuSteps.append(String.format(Locale.ROOT, "%.0f µs |%n", total / 1e3 / n));
+    }
+
     void rampRss(Map<String, Long> rss) {
+        md.append(cpuSteps);
         md.append("\nPeak RSS during the ramp: ").append(mb(rss)).append("\n");
         summary.append(String.format(Locale.ROOT, "| intake sustained, nothing lost (target ≥ 2,500/s) | %s | %s |%n",
                 bestRamp <= 0 ? "below the first step" : String.format(Locale.ROOT, "%.0f/s", bestRamp),

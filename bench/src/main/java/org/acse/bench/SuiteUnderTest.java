@@ -57,7 +57,7 @@ public final class SuiteUnderTest implements AutoCloseable {
     private SuiteUnderTest(Path root, Path logs, List<String> jvmOptions) {
         this.root = root;
         this.logs = logs;
-        this.jvmOptions = jvmOptions;
+        this.jvmOptions = withExtra(jvmOptions);
         database = PostgresServer.get().createDatabase("acse_bench");
         broker = KafkaBroker.start().withSuiteTopics();
         int intakePort = Ports.free();
@@ -72,6 +72,20 @@ public final class SuiteUnderTest implements AutoCloseable {
         Map<String, String> notification = common();
         notification.putAll(LocalSettings.forService("notification-service", placementUrl, notificationUrl, 0));
         launches.put("notification-service", new Launch("notification-service", notificationPort, notification));
+    }
+
+    /**
+     * The options plus those of {@code ACSE_BENCH_JVM_EXTRA} (space-separated), for profiling a run, e.g.
+     * {@code -XX:StartFlightRecording=filename=/tmp/%p.jfr} or {@code -Xlog:class+load:file=/tmp/%p.log}.
+     */
+    private static List<String> withExtra(List<String> jvmOptions) {
+        String extra = System.getenv("ACSE_BENCH_JVM_EXTRA");
+        if (extra == null || extra.isBlank()) {
+            return jvmOptions;
+        }
+        List<String> all = new ArrayList<>(jvmOptions);
+        all.addAll(List.of(extra.trim().split("\\s+")));
+        return List.copyOf(all);
     }
 
     /** Starts everything; {@code root} is the repository root, service logs go to {@code logs}. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,13 +18,21 @@ import javax.crypto.spec.SecretKeySpec;
  * Normalisation forgives accents, case, punctuation, spacing and first/last name swapped.
  */
 public final class DuplicateFingerprint {
-    private final byte[] key;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
+    /** Initialised once; each call works on a clone (no provider lookup, no key set-up per request). */
+    private final Mac prototype;
 
     public DuplicateFingerprint(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the duplicate key must have at least 256 bits");
         }
-        this.key = key.clone();
+        try {
+            prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC unavailable", e);
+        }
     }
 
     /** Empty without both names and a birth date: a fingerprint of less would flag strangers. */
@@ -41,10 +50,9 @@ public final class DuplicateFingerprint {
     /** Also used to fingerprint request bodies for idempotency keys. */
     public String hmac(String value) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = (Mac) prototype.clone();
             return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("HMAC unavailable", e);
         }
     }
@@ -53,7 +61,7 @@ public final class DuplicateFingerprint {
         if (name == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        String decomposed = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        return NOT_LETTER_OR_DIGIT.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

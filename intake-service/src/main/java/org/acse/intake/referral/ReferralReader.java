@@ -50,8 +50,30 @@ public final class ReferralReader {
         canonical = base.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
-    /** A parsed body and its canonical form (keys sorted, no whitespace), which idempotency compares. */
-    public record Body(ReferralRequest request, String canonicalJson) {
+    /** A parsed body; its canonical form (keys sorted, no whitespace), which idempotency compares, on demand. */
+    public static final class Body {
+        private final ReferralRequest request;
+        private final JsonNode tree;
+        private final ObjectMapper canonical;
+
+        Body(ReferralRequest request, JsonNode tree, ObjectMapper canonical) {
+            this.request = request;
+            this.tree = tree;
+            this.canonical = canonical;
+        }
+
+        public ReferralRequest request() {
+            return request;
+        }
+
+        /** Only a request with an Idempotency-Key needs it: made when asked. */
+        public String canonicalJson() {
+            try {
+                return canonical.writeValueAsString(canonical.convertValue(tree, Object.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public Body read(InputStream in) throws IOException {
@@ -64,7 +86,7 @@ public final class ReferralReader {
             throw unreadable("must be a JSON object");
         }
         ReferralRequest request = strict.treeToValue(tree, ReferralRequest.class);
-        return new Body(request, canonical.writeValueAsString(canonical.convertValue(tree, Object.class)));
+        return new Body(request, tree, canonical);
     }
 
     private static byte[] readAtMost(InputStream in) {

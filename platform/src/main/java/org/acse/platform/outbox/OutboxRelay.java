@@ -9,16 +9,22 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.acse.common.events.CloudEventHeaders;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -43,7 +49,7 @@ public class OutboxRelay {
     OutboxConfig config;
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     /** Bounded by the batch size: a pass never has more than one batch in flight. */
     @Inject
@@ -122,69 +128,116 @@ public class OutboxRelay {
         }
     }
 
-    /** One pass: claims, publishes and marks a batch. Returns how many were published. */
+    /** A row claimed by a pass: only what the record needs. */
+    record Pending(long id, String eventId, String topic, String key, String type, String payload,
+            String traceparent, Instant createdAt, int attempts) {
+    }
+
+    /**
+     * One pass: claims, publishes and marks a batch. Returns how many were published. Plain JDBC in the pass's
+     * transaction: the rows are read once and marked with one statement, whatever the batch size.
+     */
     public int relayOnce() {
         return QuarkusTransaction.requiringNew().timeout((int) config.ackTimeout().toSeconds() + 30).call(() -> {
-            Boolean locked = (Boolean) entityManager
-                    .createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
-                    .setParameter("lock", RELAY_LOCK).getSingleResult();
-            if (!locked) {
-                return 0;
+            try (Connection connection = dataSource.getConnection()) {
+                return relayOnce(connection);
             }
-            @SuppressWarnings("unchecked")
-            List<OutboxMessage> batch = entityManager.createNativeQuery(
-                    "SELECT * FROM outbox_message WHERE published_at IS NULL AND next_attempt_at <= now()"
-                            + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED", OutboxMessage.class)
-                    .setParameter("limit", config.batchSize()).getResultList();
-            backlog.set(((Number) entityManager
-                    .createNativeQuery("SELECT count(*) FROM outbox_message WHERE published_at IS NULL")
-                    .getSingleResult()).longValue());
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-            for (OutboxMessage message : batch) {
-                acks.add(send(message));
-            }
-            Instant now = Instant.now();
-            int published = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                OutboxMessage message = batch.get(i);
-                try {
-                    acks.get(i).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    message.publishedAt = now;
-                    published++;
-                } catch (Exception e) {
-                    message.attempts++;
-                    message.nextAttemptAt = now.plus(backoff(message.attempts));
-                }
-            }
-            if (published < batch.size()) {
-                LOG.warnf("outbox: %d of %d messages not acknowledged, retrying later", batch.size() - published,
-                        batch.size());
-            }
-            backlog.addAndGet(-published);
-            return published;
         });
     }
 
-    private CompletableFuture<Void> send(OutboxMessage message) {
+    private int relayOnce(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet r = lock.executeQuery()) {
+                if (!r.next() || !r.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        }
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, event_id, topic, message_key,"
+                + " event_type, payload, traceparent, created_at, attempts FROM outbox_message"
+                + " WHERE published_at IS NULL AND next_attempt_at <= now() ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    batch.add(new Pending(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getString(7), r.getObject(8, OffsetDateTime.class).toInstant(),
+                            r.getInt(9)));
+                }
+            }
+        }
+        if (batch.size() < config.batchSize()) {
+            // Everything due was claimed: the backlog is this batch plus what waits for a retry.
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT count(*) FROM outbox_message WHERE published_at IS NULL");
+                 ResultSet r = count.executeQuery()) {
+                r.next();
+                backlog.set(r.getLong(1));
+            }
+        } else {
+            backlog.accumulateAndGet(batch.size(), Math::max);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (Pending message : batch) {
+            acks.add(send(message));
+        }
+        List<Long> acknowledged = new ArrayList<>(batch.size());
+        List<Pending> failed = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                acks.get(i).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(batch.get(i).id());
+            } catch (Exception e) {
+                failed.add(batch.get(i));
+            }
+        }
+        Instant now = Instant.now();
+        if (!acknowledged.isEmpty()) {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE outbox_message SET published_at = ? WHERE id = ANY (?)")) {
+                mark.setObject(1, now.atOffset(ZoneOffset.UTC));
+                mark.setArray(2, connection.createArrayOf("bigint", acknowledged.toArray()));
+                mark.executeUpdate();
+            }
+        }
+        if (!failed.isEmpty()) {
+            try (PreparedStatement retry = connection.prepareStatement(
+                    "UPDATE outbox_message SET attempts = ?, next_attempt_at = ? WHERE id = ?")) {
+                for (Pending message : failed) {
+                    retry.setInt(1, message.attempts() + 1);
+                    retry.setObject(2, now.plus(backoff(message.attempts() + 1)).atOffset(ZoneOffset.UTC));
+                    retry.setLong(3, message.id());
+                    retry.addBatch();
+                }
+                retry.executeBatch();
+            }
+            LOG.warnf("outbox: %d of %d messages not acknowledged, retrying later", failed.size(), batch.size());
+        }
+        backlog.addAndGet(-acknowledged.size());
+        return acknowledged.size();
+    }
+
+    private CompletableFuture<Void> send(Pending message) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, message.eventId.toString());
-        header(headers, CloudEventHeaders.TYPE, message.eventType);
+        header(headers, CloudEventHeaders.ID, message.eventId());
+        header(headers, CloudEventHeaders.TYPE, message.type());
         header(headers, CloudEventHeaders.SOURCE, config.source());
-        header(headers, CloudEventHeaders.SUBJECT, message.messageKey);
-        header(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(message.createdAt));
+        header(headers, CloudEventHeaders.SUBJECT, message.key());
+        header(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(message.createdAt()));
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        if (message.traceparent != null) {
-            header(headers, CloudEventHeaders.TRACEPARENT, message.traceparent);
+        if (message.traceparent() != null) {
+            header(headers, CloudEventHeaders.TRACEPARENT, message.traceparent());
         }
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        Message<String> record = Message.of(message.payload)
+        Message<String> record = Message.of(message.payload())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(message.topic)
-                        .withKey(message.messageKey)
+                        .withTopic(message.topic())
+                        .withKey(message.key())
                         .withHeaders(headers)
                         .build())
                 .withAck(() -> {
