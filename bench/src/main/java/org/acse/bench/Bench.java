@@ -129,13 +129,14 @@ public final class Bench {
             if (whole && o.scenarios().contains("latency")) {
                 LOG.infof("latency: %.0f/s for %d s", o.rate(), o.seconds());
                 rss.reset();
-                CpuTime.Reading cpuBefore = CpuTime.read(suite);
+                CpuAccount cpu = new CpuAccount(suite);
+                Map<String, Long> cpuBefore = cpu.snapshot();
                 OpenLoad.Result r = load.run("latency", url, () -> Tokens.partner("bench-latency"),
                         Network::referralBody, o.rate(), (long) (o.rate() * o.seconds()), 2000);
                 until(() -> network.firstAlert().keySet().containsAll(r.accepted().keySet()), Duration.ofSeconds(60));
                 report.latency(r, endToEnd(r, network), endToEndPerSecond(r, network, o.seconds()),
                         stages(r, network, events), missingAlerts(r, network), rss.peakMb(),
-                        network.referralsAlertedTwice(), CpuTime.read(suite).perUnitSince(cpuBefore, r.created()));
+                        network.referralsAlertedTwice(), CpuAccount.since(cpuBefore, cpu.snapshot()));
             }
             if (whole && o.scenarios().contains("burst")) {
                 LOG.infof("burst: %d referrals at once", o.burst());

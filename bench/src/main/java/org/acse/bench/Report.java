@@ -67,7 +67,7 @@ final class Report {
     }
 
     void latency(OpenLoad.Result r, Histogram e2e, List<Histogram> e2ePerSecond, List<Histogram> stages, long missing,
-            Map<String, Long> rss, long alertedTwice, Map<String, Double> cpuPerReferral) {
+            Map<String, Long> rss, long alertedTwice, Map<String, Long> cpuNanos) {
         created = r.latency();
         endToEnd = e2e;
         createdPerSecond = r.perSecond();
@@ -94,10 +94,12 @@ final class Report {
                 .append(ratio("end to end / Kafka produce→consume", e2e, kafkaFloor))
                 .append(chainRatio(e2e));
         md.append("\nPeak RSS during this scenario: ").append(mb(rss)).append("\n");
-        md.append("\nCPU time per referral (from /proc, from the first request until every alert arrived; PostgreSQL"
-                + " counts every database on the machine): ");
-        md.append(String.join(", ", cpuPerReferral.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f ms",
-                e.getKey(), e.getValue())).toList())).append("\n");
+        long n = Math.max(1, r.created());
+        md.append("\nCPU per referral (user + system, from the first request until every alert arrived): ")
+                .append(String.join(", ", cpuNanos.entrySet().stream().map(e -> String.format(Locale.ROOT,
+                        "%s %.2f ms", e.getKey(), e.getValue() / 1e6 / n)).toList()))
+                .append(String.format(Locale.ROOT, "; in all %.2f ms.%n",
+                        cpuNanos.values().stream().mapToLong(Long::longValue).sum() / 1e6 / n));
         summary.append(String.format(Locale.ROOT, "| 201 latency at %.0f/s | p50 %s, p99 %s, max %s | |%n",
                 r.targetRate(), ms(r.latency(), 50), ms(r.latency(), 99), ms(r.latency().getMaxValue())));
         summary.append(String.format(Locale.ROOT,

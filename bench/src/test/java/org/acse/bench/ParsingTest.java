@@ -15,15 +15,6 @@ class ParsingTest {
     }
 
     @Test
-    void readsCpuTimeFromProcStat() {
-        // A process name with a space and a parenthesis: fields are counted after the last ")".
-        String stat = "4762 (java (x) y) S 1 4759 4231 0 -1 4194304 100 0 0 0 250 40 7 3 20 0 1 0 85532";
-        assertThat(CpuTime.parse(stat, false)).isEqualTo(2_900);
-        assertThat(CpuTime.parse(stat, true)).isEqualTo(3_000);
-        assertThat(CpuTime.ofPid(ProcessHandle.current().pid(), false)).isPositive();
-    }
-
-    @Test
     void findsTheReferralIdInAWebhookBody() {
         String body = "{\"alertId\":\"a\",\"referralId\":\"0F8FAD5B-D9CB-469F-A165-70867728950E\",\"status\":\"NEW\"}";
         assertThat(AlertReceiver.referralId(body)).contains("0f8fad5b-d9cb-469f-a165-70867728950e");
