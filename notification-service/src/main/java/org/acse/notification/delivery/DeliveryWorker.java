@@ -19,7 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -141,11 +143,11 @@ public class DeliveryWorker {
 
     void drain() {
         try {
-            List<UUID> claimed;
+            List<Attempt> claimed;
             do {
                 claimed = claim();
-                for (UUID id : claimed) {
-                    pool().submit(() -> attempt(id));
+                for (Attempt attempt : claimed) {
+                    pool().submit(() -> attempt(attempt));
                 }
             } while (claimed.size() == CLAIM_BATCH);
         } catch (RuntimeException e) {
@@ -153,38 +155,39 @@ public class DeliveryWorker {
         }
     }
 
+    /**
+     * Claims what is due and reads what sending it needs, in one transaction: the claimed rows are leased (their
+     * next attempt pushed forward), so another worker or replica skips them until the lease ends.
+     */
     @SuppressWarnings("unchecked")
-    private List<UUID> claim() {
+    private List<Attempt> claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<UUID> ids = entityManager.createNativeQuery(
-                    "SELECT id FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= now()"
-                            + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED", UUID.class)
+                    "UPDATE delivery SET next_attempt_at = :lease WHERE id IN (SELECT id FROM delivery"
+                            + " WHERE status = 'PENDING' AND next_attempt_at <= now()"
+                            + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id", UUID.class)
+                    .setParameter("lease", Instant.now().plus(config.lease()))
                     .setParameter("limit", CLAIM_BATCH).getResultList();
-            if (!ids.isEmpty()) {
-                entityManager.createNativeQuery("UPDATE delivery SET next_attempt_at = :lease WHERE id IN (:ids)")
-                        .setParameter("lease", Instant.now().plus(config.lease()))
-                        .setParameter("ids", ids).executeUpdate();
+            if (ids.isEmpty()) {
+                return List.of();
             }
-            return ids;
+            Map<ChannelSetting.Owner, Target> targets = new HashMap<>();
+            List<Attempt> attempts = new ArrayList<>(ids.size());
+            for (Delivery d : Delivery.<Delivery>list("id in ?1", ids)) {
+                Target target = targets.computeIfAbsent(new ChannelSetting.Owner(d.recipientType, d.recipientId),
+                        owner -> ChannelSetting.of(owner.type(), owner.id()).map(setting -> new Target(
+                                List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret))
+                                .orElse(NO_TARGET));
+                attempts.add(new Attempt(d.id, d.channel, d.eventType, d.payload, d.createdAt, d.traceparent,
+                        target == NO_TARGET ? null : target));
+            }
+            return attempts;
         });
     }
 
-    /** One attempt of one delivery, then its outcome recorded. */
-    void attempt(UUID id) {
+    /** One attempt of one claimed delivery, then its outcome recorded. */
+    void attempt(Attempt attempt) {
         try {
-            Attempt attempt = QuarkusTransaction.requiringNew().call(() -> {
-                Delivery d = Delivery.findById(id);
-                if (d == null || d.status != Delivery.Status.PENDING) {
-                    return null;
-                }
-                ChannelSetting setting = ChannelSetting.of(d.recipientType, d.recipientId).orElse(null);
-                return new Attempt(d.id, d.channel, d.eventType, d.payload, d.createdAt, d.traceparent,
-                        setting == null ? null
-                                : new Target(List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret));
-            });
-            if (attempt == null) {
-                return;
-            }
             // A child of the span that recorded the delivery (the consumer's): one trace from the POST to here.
             Span span = tracer.spanBuilder("alert delivery " + attempt.channel().name().toLowerCase(Locale.ROOT))
                     .setParent(Traceparent.parent(attempt.traceparent()).orElse(Context.root()))
@@ -197,7 +200,7 @@ public class DeliveryWorker {
                 if (error != null) {
                     span.setStatus(StatusCode.ERROR, error);
                 }
-                if (record(id, error)) {
+                if (record(attempt.deliveryId(), error)) {
                     if (error == null) {
                         deliveryTime.get(attempt.channel()).record(
                                 Duration.between(attempt.createdAt(), Instant.now()));
@@ -209,7 +212,7 @@ public class DeliveryWorker {
                 span.end();
             }
         } catch (RuntimeException e) {
-            LOG.warnf("delivery %s attempt failed: %s", id, e.getClass().getSimpleName());
+            LOG.warnf("delivery %s attempt failed: %s", attempt.deliveryId(), e.getClass().getSimpleName());
         }
     }
 
@@ -277,6 +280,9 @@ public class DeliveryWorker {
 
     record Target(List<String> emails, String webhookUrl, String webhookSecret) {
     }
+
+    /** The recipient has no channel settings any more (a map cannot hold null). */
+    private static final Target NO_TARGET = new Target(List.of(), null, null);
 
     record Attempt(UUID deliveryId, Delivery.Channel channel, String eventType, String payload, Instant createdAt,
             String traceparent, Target target) {
