@@ -17,8 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -159,15 +164,26 @@ public class DeliveryWorker {
      * Claims what is due and reads what sending it needs, in one transaction: the claimed rows are leased (their
      * next attempt pushed forward), so another worker or replica skips them until the lease ends.
      */
-    @SuppressWarnings("unchecked")
     private List<Attempt> claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<UUID> ids = entityManager.createNativeQuery(
-                    "UPDATE delivery SET next_attempt_at = :lease WHERE id IN (SELECT id FROM delivery"
-                            + " WHERE status = 'PENDING' AND next_attempt_at <= now()"
-                            + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id", UUID.class)
-                    .setParameter("lease", Instant.now().plus(config.lease()))
-                    .setParameter("limit", CLAIM_BATCH).getResultList();
+            // Plain JDBC on the transaction's connection: Hibernate 7 caches a native SELECT's plan under a key that
+            // never matches again, so its cache grew with every scan (seen in a profile as hash-collision lookups).
+            List<UUID> ids = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+                try (PreparedStatement claim = connection.prepareStatement(
+                        "UPDATE delivery SET next_attempt_at = ? WHERE id IN (SELECT id FROM delivery"
+                                + " WHERE status = 'PENDING' AND next_attempt_at <= now()"
+                                + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id")) {
+                    claim.setObject(1, OffsetDateTime.ofInstant(Instant.now().plus(config.lease()), ZoneOffset.UTC));
+                    claim.setInt(2, CLAIM_BATCH);
+                    List<UUID> claimed = new ArrayList<>();
+                    try (ResultSet rows = claim.executeQuery()) {
+                        while (rows.next()) {
+                            claimed.add(rows.getObject(1, UUID.class));
+                        }
+                    }
+                    return claimed;
+                }
+            });
             if (ids.isEmpty()) {
                 return List.of();
             }
