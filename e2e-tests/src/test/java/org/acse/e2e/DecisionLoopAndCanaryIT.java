@@ -47,7 +47,9 @@ class DecisionLoopAndCanaryIT {
 
     @AfterAll
     static void stop() {
-        receiver.close();
+        if (receiver != null) {
+            receiver.close();
+        }
     }
 
     @Test

@@ -35,7 +35,9 @@ class ReferralToAlertIT {
 
     @AfterAll
     static void stop() {
-        receiver.close();
+        if (receiver != null) {
+            receiver.close();
+        }
     }
 
     @Test

@@ -93,7 +93,8 @@ public final class KeycloakServer implements AutoCloseable {
             Path home = KeycloakDistribution.home();
             installRealm(home);
             if (Files.exists(home.resolve(".acse-built"))) {
-                server.launch(home, Duration.ofSeconds(120));
+                // Usually 20–40 s on 2 cores; a machine busy with other builds has needed more than 120 s.
+                server.launch(home, Duration.ofSeconds(240));
             } else {
                 // Keycloak's first start builds into lib/quarkus: let only one process on this machine do that.
                 try (FileChannel channel = FileChannel.open(home.resolveSibling(home.getFileName() + ".lock"),
