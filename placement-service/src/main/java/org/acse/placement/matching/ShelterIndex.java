@@ -1,9 +1,7 @@
 package org.acse.placement.matching;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,10 +91,6 @@ public final class ShelterIndex {
 
     public int size() {
         return shelters.length;
-    }
-
-    public List<ShelterProfile> profiles() {
-        return Arrays.asList(shelters).subList(0, shelters.length);
     }
 
     public Optional<ShelterProfile> profile(UUID shelterId) {
