@@ -15,7 +15,8 @@ import org.acse.common.events.Needs;
  * The matching rules of SPEC §5 as a plain, deterministic function of a referral, a moment and the shelter network.
  * A search ({@link #candidates}) starts from the shelters that pass the constraints indexed as bit sets
  * ({@link ShelterIndex}), checks the rest (children, unit size, danger-zone departments, then distances) only for
- * those, and builds a place only if it can enter the ranked few it returns. The explanation ({@link #explain}) is
+ * those, looks at a shelter's units only if the best they could score enters the ranked few it returns, and builds a
+ * place only if it does. The explanation ({@link #explain}) is
  * computed on demand: every shelter through every hard constraint in the order of SPEC §5, so that each gets the
  * first constraint it fails, or its best place and its score.
  */
@@ -157,8 +158,8 @@ public final class MatchingEngine {
         private final long staleBefore;
         private final long nowNanos;
         private final long deadlineNanos;
-        /** The units held right now, by their number in the index. */
-        private final long[] busy;
+        /** The units held right now. */
+        private final UuidSet busy;
 
         Search(MatchRequest request, MatchContext context, ShelterIndex index) {
             this.request = request;
@@ -187,13 +188,7 @@ public final class MatchingEngine {
             staleBefore = ShelterProfile.nanos(now.minus(rules.staleAfter()));
             nowNanos = ShelterProfile.nanos(now);
             deadlineNanos = ShelterProfile.nanos(now.plus(delay));
-            busy = new long[(index.unitCount() + 63) >>> 6];
-            for (UUID unit : context.busyUnits()) {
-                int number = index.unitNumber(unit);
-                if (number >= 0) {
-                    busy[number >>> 6] |= 1L << number;
-                }
-            }
+            busy = new UuidSet(context.busyUnits());
         }
 
         /** The search: only the shelters that pass the indexed constraints are visited. */
@@ -290,37 +285,39 @@ public final class MatchingEngine {
             return null;
         }
 
-        private boolean isBusy(int number) {
-            return (busy[number >>> 6] & (1L << number)) != 0;
-        }
-
         /**
          * Gives the sink the eligible units of an otherwise eligible shelter; returns how many there were, or -1
          * when {@code prune} and none of them could enter the sink (not counted then: a search needs no count).
          */
         private int addPlaces(int slot, Sink places, boolean prune) {
             ShelterProfile s = index.at(slot);
-            int first = index.unitStart[slot];
             int n = s.unitCount();
-            int occupied = 0;
-            for (int i = 0; i < n; i++) {
-                if (s.unitStatus[i] != FREE || isBusy(first + i)) {
-                    occupied++;
-                }
-            }
-            double occupancy = n == 0 ? 1 : 1 - (double) occupied / n;
             double travelKm = here == null ? 0 : Place.kilometres(here.haversine(index.sinLat[slot],
                     index.cosLat[slot], index.sinLon[slot], index.cosLon[slot]));
             double travel = 1 - Math.min(travelKm, rules.travelScaleKm()) / rules.travelScaleKm();
             double languages = languageScore(s);
             double needsScore = !needs.interpreter() || s.offers(Support.INTERPRETER) || sharesLanguage(s) ? 1 : 0;
             MatchingRules.Weights w = rules.weights();
-            double fixedPart = w.languages() * languages + w.needs() * needsScore + w.travel() * travel
-                    + w.occupancy() * occupancy;
-            // The best any unit here could score (available now, fresh): if even that cannot enter, skip the units.
-            if (prune && !places.wants(Candidate.rankKey((w.availability() + fixedPart) / weightSum, false))) {
-                return -1;
+            double partWithoutOccupancy = w.languages() * languages + w.needs() * needsScore + w.travel() * travel;
+            if (prune) {
+                // The best any unit here could score: available now, fresh, and the occupancy before holds (holds
+                // only lower it). If even that cannot enter the top, the units are not looked at.
+                double mostFree = n == 0 ? 1 : 1 - (double) s.notFree / n;
+                double best = Math.max(w.availability(), 0) + partWithoutOccupancy
+                        + Math.max(w.occupancy() * mostFree, 0);
+                // (A hair above, so that rounding never prunes a place that ties with the worst kept one.)
+                if (!places.wants(Candidate.rankKey(best / weightSum + 1e-9, false))) {
+                    return -1;
+                }
             }
+            int occupied = s.notFree;
+            for (int i = 0; i < n; i++) {
+                if (s.unitStatus[i] == FREE && busy.contains(s.unitMost[i], s.unitLeast[i])) {
+                    occupied++;
+                }
+            }
+            double occupancy = n == 0 ? 1 : 1 - (double) occupied / n;
+            double fixedPart = partWithoutOccupancy + w.occupancy() * occupancy;
             int eligible = 0;
             for (int i = 0; i < n; i++) {
                 int status = s.unitStatus[i];
@@ -332,7 +329,7 @@ public final class MatchingEngine {
                 // Free (from now, or from a declared time) or occupied but freeing at a declared time.
                 boolean fromNow = declared == ShelterProfile.NONE || declared <= nowNanos;
                 long from = fromNow ? nowNanos : declared;
-                if (from > deadlineNanos || isBusy(first + i)) {
+                if (from > deadlineNanos || busy.contains(s.unitMost[i], s.unitLeast[i])) {
                     continue;
                 }
                 eligible++;

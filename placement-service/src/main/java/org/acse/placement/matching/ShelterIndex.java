@@ -1,9 +1,7 @@
 package org.acse.placement.matching;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,17 +11,14 @@ import org.acse.common.events.Gender;
  * The shelter network arranged for searching, immutable once built: the hard constraints that are mere properties
  * of a shelter (active, gender, families, wheelchair access, psychological and medical support) as bit sets, so
  * that a search starts from the AND of a few words per 64 shelters instead of visiting every shelter; positions and
- * departments as primitive columns; every unit numbered, so that the units held right now become a bit set once per
- * search instead of a hash lookup per place.
+ * departments as primitive columns. Units stay in their profiles: a search looks at the units of a shelter only when
+ * that shelter could enter its top.
  */
 public final class ShelterIndex {
     private static final int GENDERS = Gender.values().length;
 
     private final ShelterProfile[] shelters;
     private final UuidIndex shelterSlots;
-    /** The number of the first unit of each shelter; the last entry is the number of units. */
-    final int[] unitStart;
-    private final UuidIndex unitNumbers;
     final int words;
     private final long[] active;
     private final long[][] gender;
@@ -55,9 +50,7 @@ public final class ShelterIndex {
         cosLat = new double[n];
         sinLon = new double[n];
         cosLon = new double[n];
-        unitStart = new int[n + 1];
         shelterSlots = new UuidIndex(n);
-        int units = 0;
         for (int i = 0; i < n; i++) {
             ShelterProfile s = shelters[i];
             shelterSlots.put(s.id().getMostSignificantBits(), s.id().getLeastSignificantBits(), i);
@@ -75,16 +68,6 @@ public final class ShelterIndex {
             cosLat[i] = s.place.cosLat;
             sinLon[i] = s.place.sinLon;
             cosLon[i] = s.place.cosLon;
-            unitStart[i] = units;
-            units += s.unitCount();
-        }
-        unitStart[n] = units;
-        unitNumbers = new UuidIndex(units);
-        for (int i = 0; i < n; i++) {
-            ShelterProfile s = shelters[i];
-            for (int u = 0; u < s.unitCount(); u++) {
-                unitNumbers.put(s.unitMost[u], s.unitLeast[u], unitStart[i] + u);
-            }
         }
     }
 
@@ -110,14 +93,6 @@ public final class ShelterIndex {
         return shelters.length;
     }
 
-    public int unitCount() {
-        return unitStart[shelters.length];
-    }
-
-    public List<ShelterProfile> profiles() {
-        return Arrays.asList(shelters).subList(0, shelters.length);
-    }
-
     public Optional<ShelterProfile> profile(UUID shelterId) {
         int slot = slot(shelterId);
         return slot < 0 ? Optional.empty() : Optional.of(shelters[slot]);
@@ -130,11 +105,6 @@ public final class ShelterIndex {
     /** The shelter's position in this index, or -1. */
     int slot(UUID shelterId) {
         return shelterSlots.get(shelterId);
-    }
-
-    /** The unit's number in this index, or -1. */
-    int unitNumber(UUID unitId) {
-        return unitNumbers.get(unitId);
     }
 
     /** The id of a department in {@link #department}, or -1 when no shelter of the index is in it. */

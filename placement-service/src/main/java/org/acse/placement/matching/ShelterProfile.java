@@ -36,6 +36,8 @@ public final class ShelterProfile {
     private final boolean wheelchairAccessible;
     private final String[] languages;
     private final int maxCapacity;
+    /** Units not FREE (occupied or out of service), whatever the holds. */
+    final int notFree;
     private final int genderMask;
     private final int supportMask;
     final Place place;
@@ -73,6 +75,7 @@ public final class ShelterProfile {
         unitMost = new long[n];
         unitLeast = new long[n];
         int max = 0;
+        int notFreeCount = 0;
         for (int i = 0; i < n; i++) {
             UnitProfile u = units.get(i);
             unitCapacity[i] = u.capacity();
@@ -82,8 +85,12 @@ public final class ShelterProfile {
             unitMost[i] = u.id().getMostSignificantBits();
             unitLeast[i] = u.id().getLeastSignificantBits();
             max = Math.max(max, u.capacity());
+            if (u.status() != UnitStatus.FREE) {
+                notFreeCount++;
+            }
         }
         this.maxCapacity = max;
+        this.notFree = notFreeCount;
     }
 
     /**

@@ -44,7 +44,13 @@ public final class MatchingBenchmark {
         DangerZones zones = new DangerZones(france);
         for (int shelters : new int[] {100, 1_000, 10_000}) {
             Random random = new Random(42);
+            long heapBefore = heapAfterGc();
             List<ShelterProfile> network = network(shelters, communes, random);
+            long profilesHeap = heapAfterGc() - heapBefore;
+            ShelterIndex built = ShelterIndex.of(network);
+            long indexHeap = heapAfterGc() - heapBefore - profilesHeap;
+            log.infof("%,6d shelters: profiles %.1f MB, index %.1f MB of heap", built.size(), profilesHeap / 1e6,
+                    indexHeap / 1e6);
             List<MatchRequest> requests = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 requests.add(request(communes, zones, random));
@@ -73,6 +79,14 @@ public final class MatchingBenchmark {
                     ms(explain[0], 50), ms(explain[0], 99), ms(explain[1], 50), ms(explain[1], 99),
                     ms(build[1], 50), ms(build[1], 99));
         }
+    }
+
+    /** The heap in use after a full collection (approximate: a few collections, then the used size). */
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static int next(Random random) {
