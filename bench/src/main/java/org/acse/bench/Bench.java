@@ -122,7 +122,7 @@ public final class Bench {
             } else {
                 // C2 compiles only after thousands of calls: a ramp with C2 needs a longer warm-up (--warmup=).
                 load.run("warm-up", url, () -> Tokens.partner("bench-warmup"), Network::referralBody, o.warmupRate(),
-                        o.warmup(), 2000);
+                        o.warmup(), 256);
                 report.partial(o.services());
             }
 
