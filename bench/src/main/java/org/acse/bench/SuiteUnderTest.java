@@ -76,7 +76,8 @@ public final class SuiteUnderTest implements AutoCloseable {
 
     /**
      * The options plus those of {@code ACSE_BENCH_JVM_EXTRA} (space-separated), for profiling a run, e.g.
-     * {@code -XX:StartFlightRecording=filename=/tmp/%p.jfr} or {@code -Xlog:class+load:file=/tmp/%p.log}.
+     * {@code -XX:StartFlightRecording=dumponexit=true,filename=/tmp/jfr} (a directory: one file per process) or
+     * {@code -Xlog:class+load:file=/tmp/%p.log}.
      */
     private static List<String> withExtra(List<String> jvmOptions) {
         String extra = System.getenv("ACSE_BENCH_JVM_EXTRA");
