@@ -100,6 +100,14 @@ public final class MatchingEngine {
             return true;
         }
 
+        /**
+         * Whether a shelter whose places rank at best {@code rankKey}, with {@code smallestFit} the smallest of its
+         * units that fit, could give a place that enters.
+         */
+        boolean wantsShelter(double rankKey, int smallestFit, UUID shelterId) {
+            return true;
+        }
+
         abstract void add(Candidate candidate);
     }
 
@@ -119,6 +127,24 @@ public final class MatchingEngine {
         @Override
         boolean wants(double rankKey) {
             return heap.size() < limit || rankKey >= heap.peek().rankKey();
+        }
+
+        @Override
+        boolean wantsShelter(double rankKey, int smallestFit, UUID shelterId) {
+            if (heap.size() < limit) {
+                return true;
+            }
+            // Candidate.RANKING against the worst kept place: score, then the smaller unit, then the shelter id.
+            Candidate worst = heap.peek();
+            int c = Double.compare(rankKey, worst.rankKey());
+            if (c != 0) {
+                return c > 0;
+            }
+            c = Integer.compare(smallestFit, worst.capacity());
+            if (c != 0) {
+                return c < 0;
+            }
+            return shelterId.compareTo(worst.shelterId()) < 0;
         }
 
         @Override
@@ -311,13 +337,23 @@ public final class MatchingEngine {
                 }
             }
             int occupied = s.notFree;
+            int smallestFit = Integer.MAX_VALUE;
             for (int i = 0; i < n; i++) {
                 if (s.unitStatus[i] == FREE && busy.contains(s.unitMost[i], s.unitLeast[i])) {
                     occupied++;
                 }
+                if (s.unitCapacity[i] >= size) {
+                    smallestFit = Math.min(smallestFit, s.unitCapacity[i]);
+                }
             }
             double occupancy = n == 0 ? 1 : 1 - (double) occupied / n;
             double fixedPart = partWithoutOccupancy + w.occupancy() * occupancy;
+            // Exactly the total of a fresh unit available now (no unit here scores more): on a tie with the worst
+            // kept place, the tie-breakers decide whether any unit here could still enter.
+            if (prune && !places.wantsShelter(Candidate.rankKey((Math.max(w.availability(), 0) + fixedPart)
+                    / weightSum, false), smallestFit, s.id())) {
+                return -1;
+            }
             int eligible = 0;
             for (int i = 0; i < n; i++) {
                 int status = s.unitStatus[i];

@@ -104,6 +104,37 @@ class ShelterIndexTest {
     }
 
     @Test
+    void identicalSheltersTieAndThePruningKeepsTheTieBreakers() {
+        // As in the service benchmark: many shelters alike at a few communes, so that most places tie on the score.
+        Random random = new Random(11);
+        List<ShelterProfile> network = new ArrayList<>();
+        String[] communes = {"69123", "75056", "35238"};
+        for (int s = 0; s < 600; s++) {
+            Commune c = FRANCE.requireCommune(communes[s % communes.length]);
+            List<UnitProfile> units = new ArrayList<>();
+            for (int u = 0; u < 4; u++) {
+                units.add(new UnitProfile(UUID.randomUUID(), 2 + 2 * random.nextInt(2), UnitStatus.FREE, null, NOW));
+            }
+            network.add(new ShelterProfile(UUID.randomUUID(), "T" + s, true, c.centre(), c.departmentCode(),
+                    Set.of(Gender.values()), true, 3, null, null, true, Set.of(Support.values()), Set.of("fr"),
+                    units));
+        }
+        MatchRequest request = new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30, List.of()),
+                Needs.NONE, List.of("fr"), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.commune("06088"))),
+                FRANCE.requireCommune("06088").centre(), 200);
+        MatchContext context = new MatchContext(NOW, Set.of(network.get(5).units().get(0).id()), Set.of());
+        List<Candidate> all = engine.candidates(request, context, ShelterIndex.of(network), 100_000);
+        assertThat(all).hasSize(600 * 4 - 1);
+        for (int round = 0; round < 5; round++) {
+            Collections.shuffle(network, random);
+            for (int limit : new int[] {1, 7, 32}) {
+                assertThat(engine.candidates(request, context, ShelterIndex.of(network), limit))
+                        .isEqualTo(all.subList(0, limit));
+            }
+        }
+    }
+
+    @Test
     void theIndexFindsSheltersById() {
         Random random = new Random(3);
         List<Commune> communes = new ArrayList<>(FRANCE.communes());
