@@ -120,6 +120,14 @@ public final class SuiteUnderTest implements AutoCloseable {
         return process;
     }
 
+    /** SIGTERM and wait, as a rolling restart does; {@link #startService} starts it again on the same port. */
+    public synchronized void stop(String name) {
+        ServiceProcess p = processes.remove(name);
+        if (p != null) {
+            p.close();
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs, in-flight work is lost as in a crash. */
     public synchronized void kill(String name) {
         processes.get(name).kill();
