@@ -180,10 +180,12 @@ public final class Bench {
         Map<String, List<SuiteUnderTest.Startup>> first = new LinkedHashMap<>();
         Map<String, List<SuiteUnderTest.Startup>> again = new LinkedHashMap<>();
         Map<String, List<Long>> rss = new LinkedHashMap<>();
+        List<String> jvmOptions = SuiteUnderTest.SERVICE_JVM_OPTIONS;
         for (int round = 1; round <= o.repeat(); round++) {
             LOG.infof("start-up round %d of %d", round, o.repeat());
             try (SuiteUnderTest suite = SuiteUnderTest.start(o.apps(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS,
                     o.services())) {
+                jvmOptions = suite.jvmOptions();
                 for (String name : o.services()) {
                     suite.stop(name);
                     suite.startService(name);
@@ -201,7 +203,7 @@ public final class Bench {
                 }
             }
         }
-        report.startupRounds(first, again, rss, SuiteUnderTest.SERVICE_JVM_OPTIONS);
+        report.startupRounds(first, again, rss, jvmOptions);
     }
 
     /** The floors alone, without the services: a quick check of the machine. */
