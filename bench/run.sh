@@ -7,6 +7,8 @@
 #          --ramp=250,500,1000,1500,2000,2500,3000,4000 --ramp-step-seconds=10 --matching=100,1000,10000
 #          --shelters=10 --units=400 --services=intake-service (a subset: ramp and floors only) --out=bench/results
 #          --warmup=500 --warmup-rate=50 (intake alone: requests before the ramp; C2 needs thousands)
+#   --scenarios=startup --repeat=3       start-up alone: first start (fresh database) and restart, median of 3 rounds
+#   ACSE_BENCH_JVM_EXTRA="-Xlog:class+load:file=/tmp/cl-%p.log"   extra service JVM options, for profiling
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -19,10 +21,13 @@ rm -rf "$apps"
 for service in intake-service placement-service notification-service; do
   if [ -f "$service/target/quarkus-app/quarkus-run.jar" ]; then
     mkdir -p "$apps/$service/target"
-    cp -r "$service/target/quarkus-app" "$apps/$service/target/"
+    # -p keeps the jars' modification times, which the AppCDS archive (app-cds.jsa) checks.
+    cp -rp "$service/target/quarkus-app" "$apps/$service/target/"
   fi
 done
-./mvnw -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+# common and test-support from this work tree (compiled if needed), not whatever ~/.m2 holds.
+./mvnw -q -o -pl common,test-support,bench compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+  -Dmdep.includeScope=runtime
 # Two malloc arenas instead of 8 per core: the services (children, inheriting this) keep a smaller RSS.
 export MALLOC_ARENA_MAX=2
 exec java -Xms256m -Xmx1g -XX:+UseParallelGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

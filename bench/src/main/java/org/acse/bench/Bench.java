@@ -32,7 +32,7 @@ public final class Bench {
     /** Options, {@code --name=value}. */
     record Options(Path root, Path out, Set<String> scenarios, double rate, int seconds, int burst,
             List<Integer> rampSteps, int rampStepSeconds, List<Integer> matchingLevels, int shelters, int unitsEach,
-            List<String> services, Path apps, int warmup, double warmupRate) {
+            List<String> services, Path apps, int warmup, double warmupRate, int repeat) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -59,7 +59,8 @@ public final class Bench {
                     List.of(a.getOrDefault("services", String.join(",", SuiteUnderTest.SERVICES)).split(",")),
                     root.resolve(a.getOrDefault("apps", ".")).normalize(),
                     Integer.parseInt(a.getOrDefault("warmup", "500")),
-                    Double.parseDouble(a.getOrDefault("warmup-rate", "50")));
+                    Double.parseDouble(a.getOrDefault("warmup-rate", "50")),
+                    Integer.parseInt(a.getOrDefault("repeat", "3")));
         }
 
         private static List<Integer> ints(String csv) {
@@ -78,6 +79,8 @@ public final class Bench {
         try {
             if (flow) {
                 runFlow(o, report, logs);
+            } else if (o.scenarios().contains("startup")) {
+                runStartup(o, report, logs);
             } else if (o.scenarios().contains("floors")) {
                 runFloorsOnly(report);
             }
@@ -177,6 +180,41 @@ public final class Bench {
             report.endOfFlow(rss.lastMb(), network.deliveries(), events.records());
             load.close();
         }
+    }
+
+    /**
+     * Start-up alone, {@code --repeat} rounds: each round a fresh database and broker, the services started one after
+     * the other (first start: Flyway creates the schema), then each stopped and started again (restart: the schema is
+     * already there). The report gives the median of the rounds.
+     */
+    private static void runStartup(Options o, Report report, Path logs) {
+        Map<String, List<SuiteUnderTest.Startup>> first = new LinkedHashMap<>();
+        Map<String, List<SuiteUnderTest.Startup>> again = new LinkedHashMap<>();
+        Map<String, List<Long>> rss = new LinkedHashMap<>();
+        List<String> jvmOptions = SuiteUnderTest.SERVICE_JVM_OPTIONS;
+        for (int round = 1; round <= o.repeat(); round++) {
+            LOG.infof("start-up round %d of %d", round, o.repeat());
+            try (SuiteUnderTest suite = SuiteUnderTest.start(o.apps(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS,
+                    o.services())) {
+                jvmOptions = suite.jvmOptions();
+                for (String name : o.services()) {
+                    suite.stop(name);
+                    suite.startService(name);
+                }
+                List<SuiteUnderTest.Startup> all = suite.startups();
+                int n = o.services().size();
+                for (int i = 0; i < n; i++) {
+                    first.computeIfAbsent(all.get(i).name(), k -> new ArrayList<>()).add(all.get(i));
+                    again.computeIfAbsent(all.get(n + i).name(), k -> new ArrayList<>()).add(all.get(n + i));
+                }
+                // At rest, a few seconds after the last start: what a service holds with nothing to do.
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
+                for (String name : o.services()) {
+                    rss.computeIfAbsent(name, k -> new ArrayList<>()).add(suite.rssKb(name) / 1024);
+                }
+            }
+        }
+        report.startupRounds(first, again, rss, jvmOptions);
     }
 
     /** The floors alone, without the services: a quick check of the machine. */

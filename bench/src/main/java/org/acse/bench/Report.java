@@ -45,6 +45,57 @@ final class Report {
         }
     }
 
+    /** The {@code startup} scenario: medians (and range) over the rounds, first start and restart. */
+    void startupRounds(Map<String, List<SuiteUnderTest.Startup>> first, Map<String, List<SuiteUnderTest.Startup>> again,
+            Map<String, List<Long>> rssMb, List<String> jvmOptions) {
+        md.append("\n## Start-up, median of ").append(first.values().iterator().next().size())
+                .append(" rounds (min–max)\n\nJVM options of every service: `").append(String.join(" ", jvmOptions))
+                .append("`\n\nFirst start: fresh database (Flyway creates the schema) and fresh broker; restart: the same"
+                        + " service stopped and started again on the migrated database. Ready = launch →"
+                        + " /q/health/ready 200.\n\n")
+                .append("| service | first start: ready | Quarkus \"started in\" | CPU until ready | restart: ready"
+                        + " | Quarkus \"started in\" | CPU until ready | RSS at rest |\n|---|---|---|---|---|---|---|---|\n");
+        first.forEach((name, starts) -> {
+            List<SuiteUnderTest.Startup> restarts = again.get(name);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", name, readyMs(starts),
+                    quarkusS(starts), cpuMs(starts), readyMs(restarts), quarkusS(restarts), cpuMs(restarts),
+                    range(rssMb.get(name), " MB")));
+            summary.append(String.format(Locale.ROOT, "| start-up %s, first start / restart (target ≤ 2 s) | %.2f s / %.2f s | |%n",
+                    name, median(starts.stream().map(SuiteUnderTest.Startup::readyMillis).toList()) / 1000,
+                    median(restarts.stream().map(SuiteUnderTest.Startup::readyMillis).toList()) / 1000));
+        });
+    }
+
+    private static String readyMs(List<SuiteUnderTest.Startup> s) {
+        return range(s.stream().map(x -> (double) Math.round(x.readyMillis())).toList(), " ms");
+    }
+
+    private static String cpuMs(List<SuiteUnderTest.Startup> s) {
+        return range(s.stream().map(x -> (double) x.cpuMillis()).toList(), " ms");
+    }
+
+    private static String quarkusS(List<SuiteUnderTest.Startup> s) {
+        List<Double> q = s.stream().map(SuiteUnderTest.Startup::quarkusSeconds).filter(java.util.Objects::nonNull)
+                .toList();
+        return q.isEmpty() ? "n/a" : range(q, " s");
+    }
+
+    private static String range(List<? extends Number> values, String unit) {
+        List<Double> sorted = values.stream().map(Number::doubleValue).sorted().toList();
+        return String.format(Locale.ROOT, "%s%s (%s–%s)", num(median(sorted)), unit, num(sorted.get(0)),
+                num(sorted.get(sorted.size() - 1)));
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     void partial(List<String> services) {
         md.append("\n**Only ").append(String.join(", ", services)).append(" ran** (`--services`): the scenarios that"
                 + " need the whole flow were skipped.\n");

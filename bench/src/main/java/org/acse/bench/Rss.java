@@ -14,6 +14,24 @@ public final class Rss {
         }
     }
 
+    /**
+     * User + system CPU time of a process so far, from {@code /proc/<pid>/stat} (fields 14 and 15, in clock ticks of
+     * 10 ms: USER_HZ is 100 on Linux), in ms; -1 if unknown.
+     */
+    public static long cpuMillisOfPid(long pid) {
+        try {
+            return parseCpuMillis(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static long parseCpuMillis(String stat) {
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after its ')'.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
     /** The VmRSS line of a {@code /proc/<pid>/status} text, in kB; -1 if absent. */
     static long parseVmRssKb(String status) {
         for (String line : status.split("\n")) {

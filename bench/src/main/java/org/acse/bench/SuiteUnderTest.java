@@ -30,9 +30,7 @@ public final class SuiteUnderTest implements AutoCloseable {
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
 
     /** The JVM options each service runs with: the heap settings the README gives (SPEC §11). */
-    public static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m",
-            "-XX:ReservedCodeCacheSize=32m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> SERVICE_JVM_OPTIONS = ServiceProcess.JVM_OPTIONS;
 
     public static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
 
@@ -40,8 +38,11 @@ public final class SuiteUnderTest implements AutoCloseable {
     public record Launch(String name, int port, Map<String, String> properties) {
     }
 
-    /** How long a service took to answer ready: measured from the outside, and as Quarkus logs it. */
-    public record Startup(String name, double readyMillis, Double quarkusSeconds) {
+    /**
+     * How long a service took to answer ready: measured from the outside, as Quarkus logs it, and the CPU time its
+     * JVM had used by then (all threads; far less sensitive than the wall time to other work on the machine).
+     */
+    public record Startup(String name, double readyMillis, Double quarkusSeconds, long cpuMillis) {
     }
 
     private final Path root;
@@ -124,15 +125,29 @@ public final class SuiteUnderTest implements AutoCloseable {
     public synchronized ServiceProcess startService(String name) {
         Launch launch = launches.get(name);
         long begin = System.nanoTime();
+        // In ACSE_BENCH_JVM_EXTRA, {service} and {n} (the how-manieth start of that service) name per-start files,
+        // e.g. -XX:DumpLoadedClassList=/tmp/cds/{service}-{n}.lst (docs/adr/0006-start-up.md).
+        int n = (int) startups.stream().filter(s -> s.name().equals(name)).count() + 1;
+        List<String> options = jvmOptions.stream()
+                .map(o -> o.replace("{service}", name).replace("{n}", Integer.toString(n))).toList();
         ServiceProcess process = ServiceProcess.start(name, root.resolve(name), launch.port(), launch.properties(),
-                jvmOptions, logs);
+                options, logs);
         processes.put(name, process);
         process.awaitReady(Duration.ofSeconds(120));
         double millis = (System.nanoTime() - begin) / 1e6;
-        Startup startup = new Startup(name, millis, quarkusStartSeconds(process.log()));
+        long cpu = Rss.cpuMillisOfPid(process.pid());
+        Startup startup = new Startup(name, millis, quarkusStartSeconds(process.log()), cpu);
         startups.add(startup);
-        LOG.infof("%s ready in %.0f ms (Quarkus says %s s)", name, millis, startup.quarkusSeconds());
+        LOG.infof("%s ready in %.0f ms (Quarkus says %s s), %d ms of CPU", name, millis, startup.quarkusSeconds(), cpu);
         return process;
+    }
+
+    /** SIGTERM and wait, as a rolling restart does; {@link #startService} starts it again on the same port. */
+    public synchronized void stop(String name) {
+        ServiceProcess p = processes.remove(name);
+        if (p != null) {
+            p.close();
+        }
     }
 
     /** SIGKILL: no shutdown hook runs, in-flight work is lost as in a crash. */

@@ -15,6 +15,13 @@ class ParsingTest {
     }
 
     @Test
+    void readsCpuTimeFromProcStat() {
+        String stat = "4242 (java wor) S 1 4242 4242 0 -1 4194560 9000 0 12 0 250 31 0 0 20 0 40 0 100 3133440 415";
+        assertThat(Rss.parseCpuMillis(stat)).isEqualTo(2810);
+        assertThat(Rss.cpuMillisOfPid(ProcessHandle.current().pid())).isPositive();
+    }
+
+    @Test
     void findsTheReferralIdInAWebhookBody() {
         String body = "{\"alertId\":\"a\",\"referralId\":\"0F8FAD5B-D9CB-469F-A165-70867728950E\",\"status\":\"NEW\"}";
         assertThat(AlertReceiver.referralId(body)).contains("0f8fad5b-d9cb-469f-a165-70867728950e");

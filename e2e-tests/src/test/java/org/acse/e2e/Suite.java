@@ -79,7 +79,7 @@ final class Suite implements AutoCloseable {
         properties.putAll(LocalSettings.forService(name, "http://127.0.0.1:" + placementPort,
                 "http://127.0.0.1:" + notificationPort, smtp.getSmtp().getPort()));
         ServiceProcess process = ServiceProcess.start(name, root.resolve(name), port, properties,
-                List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), logs);
+                ServiceProcess.JVM_OPTIONS, logs);
         started.add(process);
         return process;
     }

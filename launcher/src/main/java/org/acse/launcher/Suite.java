@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -158,8 +159,7 @@ public final class Suite {
             // The demo channels are webhooks; no SMTP server locally, so mail is only logged.
             properties.putAll(LocalSettings.forService(name, SuiteApi.PLACEMENT, SuiteApi.NOTIFICATION, 0));
             ServiceProcess process = ServiceProcess.start(name, snapshot(name), SERVICE_PORTS.get(name),
-                    properties, List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
-                    workspace.logs());
+                    properties, ServiceProcess.JVM_OPTIONS, workspace.logs());
             track(name, ProcessHandle.of(process.pid()).orElseThrow(), process::close);
             processes.put(name, process);
         }
@@ -188,7 +188,8 @@ public final class Suite {
                     try {
                         Files.createLink(copy, file);
                     } catch (IOException | UnsupportedOperationException e) {
-                        Files.copy(file, copy);
+                        // Keeps the modification time: the AppCDS archive checks it on the class path's jars.
+                        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
                     }
                 }
             }

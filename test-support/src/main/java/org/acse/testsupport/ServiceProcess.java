@@ -20,6 +20,18 @@ import java.util.concurrent.TimeUnit;
  * system properties, its output in a log file. Used by the end-to-end tests and the launcher.
  */
 public final class ServiceProcess implements AutoCloseable {
+    /**
+     * The JVM options every packaged service runs with locally: the heap settings the README gives (SPEC §11), one
+     * list for the launcher, the end-to-end tests and the benchmark. C1 only and a small code cache: start-up and
+     * memory before peak throughput.
+     */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m",
+            "-XX:ReservedCodeCacheSize=32m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+
+    /** The AppCDS archive the Quarkus build writes next to {@code quarkus-run.jar} (docs/adr/0006-start-up.md). */
+    public static final String CDS_ARCHIVE = "app-cds.jsa";
+
     private final String name;
     private final int port;
     private final Path log;
@@ -34,25 +46,32 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code <moduleDir>/target/quarkus-app/quarkus-run.jar} on {@code port}; returns once the process is
-     * launched (see {@link #awaitReady(Duration)}).
+     * launched (see {@link #awaitReady(Duration)}). Runs from the app's directory with its AppCDS archive when the
+     * build made one: the archive records the class path as the build ran it ({@code -jar quarkus-run.jar} there) and
+     * the jars' modification times, so a copy of the app must keep them ({@code cp -p}, hard links). A stale or
+     * foreign archive only costs a warning line (-Xshare:auto) and a slower start.
      */
     public static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> properties,
             List<String> jvmOptions, Path logDir) {
-        Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(name + " is not packaged: " + jar + " is missing (run ./mvnw package)");
+        Path app = moduleDir.resolve("target/quarkus-app").toAbsolutePath();
+        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(name + " is not packaged: " + app.resolve("quarkus-run.jar")
+                    + " is missing (run ./mvnw package)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (Files.exists(app.resolve(CDS_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+        }
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
-        command.add(jar.toString());
+        command.add("quarkus-run.jar");
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(name + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            Path log = logDir.resolve(name + ".log").toAbsolutePath();
+            Process process = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             return new ServiceProcess(name, port, log, process);
         } catch (IOException e) {
