@@ -4,11 +4,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.List;
+import org.acse.platform.tx.AfterCommit;
 
 /**
  * The live feed behind the SSE stream: alerts are pushed after the transaction that changed them committed, and
@@ -23,7 +21,7 @@ public class AlertFeed {
     private final BroadcastProcessor<AlertView> processor = BroadcastProcessor.create();
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     public Multi<FeedEvent> stream(Viewer viewer) {
         Multi<FeedEvent> alerts = processor.filter(a -> viewer.canSee(a.shelterId()))
@@ -35,18 +33,9 @@ public class AlertFeed {
 
     /** Publishes these alerts once the current transaction commits (nothing if it rolls back). */
     public void publishAfterCommit(List<AlertView> alerts) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    synchronized (processor) {
-                        alerts.forEach(processor::onNext);
-                    }
-                }
+        afterCommit.run(() -> {
+            synchronized (processor) {
+                alerts.forEach(processor::onNext);
             }
         });
     }

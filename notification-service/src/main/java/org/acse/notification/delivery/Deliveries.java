@@ -6,9 +6,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +15,7 @@ import java.util.UUID;
 import org.acse.notification.channel.ChannelSetting;
 import org.acse.notification.channel.OwnerType;
 import org.acse.platform.tracing.Traceparent;
+import org.acse.platform.tx.AfterCommit;
 
 /**
  * Records deliveries in the caller's transaction (PENDING, due now) and wakes the worker right after the commit,
@@ -26,7 +24,7 @@ import org.acse.platform.tracing.Traceparent;
 @ApplicationScoped
 public class Deliveries {
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     DeliveryWorker worker;
@@ -83,18 +81,7 @@ public class Deliveries {
     }
 
     private void wakeAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wake();
-                }
-            }
-        });
+        afterCommit.run(worker::wake);
     }
 
     public record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {

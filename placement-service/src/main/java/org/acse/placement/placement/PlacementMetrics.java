@@ -6,14 +6,12 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.acse.platform.tx.AfterCommit;
 
 /**
  * The decision loop's domain metrics. Each is recorded only once the transition's transaction committed, so that a
@@ -25,7 +23,7 @@ public class PlacementMetrics {
     MeterRegistry meters;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     private Timer timeToProposal;
     private Timer timeToAcceptance;
@@ -79,17 +77,6 @@ public class PlacementMetrics {
     }
 
     private void afterCommit(Runnable record) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    record.run();
-                }
-            }
-        });
+        afterCommit.run(record);
     }
 }

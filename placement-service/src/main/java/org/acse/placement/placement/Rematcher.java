@@ -5,13 +5,11 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.acse.placement.matching.MatchingConfig;
+import org.acse.platform.tx.AfterCommit;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -25,7 +23,7 @@ public class Rematcher {
     private static final int BATCH = 500;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     EntityManager em;
@@ -70,18 +68,7 @@ public class Rematcher {
 
     /** From inside a transaction: the request counts only if it commits. */
     public void requestAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    request();
-                }
-            }
-        });
+        afterCommit.run(this::request);
     }
 
     /** The safety net: places freed through another replica, or a request lost to a crash. */

@@ -9,9 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +37,7 @@ import org.acse.placement.matching.ShelterProfile;
 import org.acse.placement.matching.Support;
 import org.acse.placement.matching.UnitProfile;
 import org.acse.placement.matching.UnitStatus;
+import org.acse.platform.tx.AfterCommit;
 
 /**
  * The in-memory snapshot that matching searches, so that a search makes no database round trip: the shelters
@@ -67,7 +65,7 @@ public class ShelterDirectory {
     DataSource dataSource;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     // Guarded by this: the maps are replaced by a full reload; the index is rebuilt on demand after a change.
     private Map<UUID, ShelterProfile> shelters = new ConcurrentHashMap<>();
@@ -130,18 +128,7 @@ public class ShelterDirectory {
     }
 
     private void afterCommit(Consumer<Set<UUID>> change) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    changeBusy(change);
-                }
-            }
-        });
+        afterCommit.run(() -> changeBusy(change));
     }
 
     private synchronized void changeBusy(Consumer<Set<UUID>> change) {

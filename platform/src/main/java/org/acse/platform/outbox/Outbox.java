@@ -2,9 +2,6 @@ package org.acse.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,6 +9,7 @@ import org.acse.common.events.AcseEvent;
 import org.acse.common.events.EventJson;
 import org.acse.common.events.EventType;
 import org.acse.platform.tracing.Traceparent;
+import org.acse.platform.tx.AfterCommit;
 
 /**
  * Where services publish events: in the caller's transaction, so an event leaves if and only if its transaction
@@ -20,7 +18,7 @@ import org.acse.platform.tracing.Traceparent;
 @ApplicationScoped
 public class Outbox {
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -41,18 +39,7 @@ public class Outbox {
         message.createdAt = Instant.now();
         message.nextAttemptAt = message.createdAt;
         message.persist();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.run(relay::wake);
         return message.eventId;
     }
 }
