@@ -85,7 +85,7 @@ public final class ReferralFixtures {
     public static UUID acceptOnBroker(UUID referralId, UUID shelterId, String coordinatorToken) {
         UUID placementId = UUID.randomUUID();
         KafkaEvents.onSharedBroker().publish(EventType.PLACEMENT_ACCEPTED,
-                new PlacementDecided(placementId, referralId, shelterId, UUID.randomUUID(), null, Instant.now()));
+                new PlacementDecided(placementId, referralId, shelterId, UUID.randomUUID(), null, null, Instant.now()));
         awaitStatus(referralId, "ACCEPTED", coordinatorToken);
         return placementId;
     }

@@ -46,7 +46,7 @@ class StatusTimelineTest {
     }
 
     private static PlacementDecided decided(UUID referral, UUID placement, UUID shelter, Instant at) {
-        return new PlacementDecided(placement, referral, shelter, UUID.randomUUID(), null, at);
+        return new PlacementDecided(placement, referral, shelter, UUID.randomUUID(), null, null, at);
     }
 
     @Test

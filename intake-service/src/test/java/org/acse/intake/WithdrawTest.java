@@ -77,7 +77,7 @@ class WithdrawTest {
         String partner = Tokens.partner(Tokens.ORG_A);
         UUID id = submit(partner);
         KafkaEvents.onSharedBroker().publish(EventType.PLACEMENT_ARRIVED, new PlacementDecided(UUID.randomUUID(), id,
-                UUID.randomUUID(), UUID.randomUUID(), null, Instant.now()));
+                UUID.randomUUID(), UUID.randomUUID(), null, null, Instant.now()));
         awaitStatus(id, "ARRIVED", partner);
         as(partner).body(REASON).post("/api/v1/referrals/" + id + "/withdraw")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -91,9 +91,9 @@ class WithdrawTest {
         as(partner).body(REASON).post("/api/v1/referrals/" + id + "/withdraw").then().statusCode(200);
         KafkaEvents kafka = KafkaEvents.onSharedBroker();
         UUID accepted = kafka.publish(EventType.PLACEMENT_ACCEPTED, new PlacementDecided(UUID.randomUUID(), id,
-                UUID.randomUUID(), UUID.randomUUID(), null, Instant.now().plusSeconds(5)));
+                UUID.randomUUID(), UUID.randomUUID(), null, null, Instant.now().plusSeconds(5)));
         UUID arrived = kafka.publish(EventType.PLACEMENT_ARRIVED, new PlacementDecided(UUID.randomUUID(), id,
-                UUID.randomUUID(), UUID.randomUUID(), null, Instant.now().plusSeconds(6)));
+                UUID.randomUUID(), UUID.randomUUID(), null, null, Instant.now().plusSeconds(6)));
         awaitProcessed(dataSource, accepted, arrived);
         as(partner).get("/api/v1/referrals/" + id).then().body("status", equalTo("WITHDRAWN"))
                 .body("timeline.status", contains("SUBMITTED", "WITHDRAWN"));

@@ -22,7 +22,7 @@ final class SampleEvents {
     }
 
     static PlacementDecided decided(PlacementProposed p, String reason) {
-        return new PlacementDecided(p.placementId(), p.referralId(), p.shelterId(), p.unitId(), reason, Instant.now());
+        return new PlacementDecided(p.placementId(), p.referralId(), p.shelterId(), p.unitId(), reason, null, Instant.now());
     }
 
     private SampleEvents() {

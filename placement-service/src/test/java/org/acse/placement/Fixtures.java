@@ -112,6 +112,6 @@ public class Fixtures {
     public static ReferralSubmitted referral(Gender gender, List<Integer> children, Urgency urgency) {
         return new ReferralSubmitted(UUID.randomUUID(), "R-TEST" + UUID.randomUUID().toString().substring(0, 4),
                 Tokens.ORG_A, new Household(gender, 31, children), Needs.NONE, List.of("fr"), urgency,
-                List.of(DangerZone.commune(NICE)), NICE, 200, Instant.now());
+                List.of(DangerZone.commune(NICE)), NICE, 200, Instant.now(), null, null);
     }
 }

@@ -16,6 +16,7 @@ public enum EventType {
     PLACEMENT_EXPIRED("org.acse.placement.expired.v1", Topics.PLACEMENTS, PlacementDecided.class),
     PLACEMENT_CANCELLED("org.acse.placement.cancelled.v1", Topics.PLACEMENTS, PlacementDecided.class),
     PLACEMENT_ARRIVED("org.acse.placement.arrived.v1", Topics.PLACEMENTS, PlacementDecided.class),
+    PLACEMENT_NO_SHOW("org.acse.placement.no-show.v1", Topics.PLACEMENTS, PlacementDecided.class),
     PLACEMENT_NO_MATCH("org.acse.placement.no-match.v1", Topics.PLACEMENTS, PlacementNoMatch.class),
     PLACEMENT_SEARCHING("org.acse.placement.searching.v1", Topics.PLACEMENTS, PlacementSearching.class),
     ALERT_ACKNOWLEDGED("org.acse.alert.acknowledged.v1", Topics.ALERTS, AlertAcknowledged.class),

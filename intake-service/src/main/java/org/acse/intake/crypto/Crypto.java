@@ -1,23 +1,24 @@
 package org.acse.intake.crypto;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Base64;
+import org.acse.platform.crypto.FieldCipher;
 
-/** Builds the ciphers from configuration once; a missing or malformed key fails the start, not a request. */
+/** Builds the duplicate fingerprint from configuration once; a missing or malformed key fails the start. */
 @ApplicationScoped
 public class Crypto {
 
     @Produces
     @Singleton
-    FieldCipher fieldCipher(CryptoConfig config) {
-        return FieldCipher.of(config.activeKeyId(), config.keys());
-    }
-
-    @Produces
-    @Singleton
     DuplicateFingerprint duplicateFingerprint(CryptoConfig config) {
         return new DuplicateFingerprint(Base64.getDecoder().decode(config.duplicateKey()));
+    }
+
+    /** Both keys are checked at start: the cipher's (platform) and the fingerprint's. */
+    void checkKeys(@Observes StartupEvent start, FieldCipher cipher, DuplicateFingerprint fingerprint) {
     }
 }

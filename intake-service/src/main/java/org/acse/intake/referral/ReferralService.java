@@ -25,8 +25,8 @@ import org.acse.common.events.Needs;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
 import org.acse.intake.crypto.DuplicateFingerprint;
-import org.acse.intake.crypto.FieldCipher;
-import org.acse.intake.crypto.Sealed;
+import org.acse.platform.crypto.FieldCipher;
+import org.acse.platform.crypto.Sealed;
 import org.acse.platform.audit.AuditLog;
 import org.acse.platform.outbox.Outbox;
 import org.acse.platform.problem.FieldError;
@@ -129,7 +129,8 @@ public class ReferralService {
         timeline(referral.id, ReferralStatus.SUBMITTED, now);
         outbox.publish(EventType.REFERRAL_SUBMITTED, new ReferralSubmitted(referral.id, referral.pseudonym,
                 organisationId, referral.household, referral.needs, referral.languages, referral.urgency,
-                referral.dangerZones, referral.currentCommuneCode, referral.minDistanceKm, referral.submittedAt));
+                referral.dangerZones, referral.currentCommuneCode, referral.minDistanceKm, referral.submittedAt,
+                referral.possibleDuplicateOf, null));
         audit.record("referral.submit", "referral", referral.id);
         return new Submission(new SubmittedReferral(referral.id, ReferralStatus.SUBMITTED, referral.pseudonym), false);
     }

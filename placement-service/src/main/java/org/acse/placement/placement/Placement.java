@@ -1,5 +1,7 @@
 package org.acse.placement.placement;
 
+import org.acse.common.events.DeclineReason;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

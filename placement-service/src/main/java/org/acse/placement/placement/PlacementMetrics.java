@@ -1,5 +1,7 @@
 package org.acse.placement.placement;
 
+import org.acse.common.events.DeclineReason;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

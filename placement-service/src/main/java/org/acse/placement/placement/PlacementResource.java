@@ -1,5 +1,7 @@
 package org.acse.placement.placement;
 
+import org.acse.common.events.DeclineReason;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package org.acse.placement.placement;
 
+import org.acse.common.events.DeclineReason;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -325,7 +327,7 @@ public class PlacementService {
         boolean freesUnit = p.status == PlacementStatus.HELD || p.status == PlacementStatus.ACCEPTED;
         p.status = status;
         p.decidedAt = now;
-        outbox.publish(type, new PlacementDecided(p.id, p.referralId, p.shelterId, p.unitId, reason, now));
+        outbox.publish(type, new PlacementDecided(p.id, p.referralId, p.shelterId, p.unitId, reason, null, now));
         if (freesUnit && status != PlacementStatus.ACCEPTED) {
             directory.freedAfterCommit(p.unitId);
             if (status != PlacementStatus.ARRIVED) {

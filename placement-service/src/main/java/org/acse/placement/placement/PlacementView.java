@@ -1,5 +1,7 @@
 package org.acse.placement.placement;
 
+import org.acse.common.events.DeclineReason;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

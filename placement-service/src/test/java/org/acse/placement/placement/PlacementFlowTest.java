@@ -292,7 +292,7 @@ class PlacementFlowTest {
         ReferralSubmitted nowhere = new ReferralSubmitted(UUID.randomUUID(), "R-NOWHERE", Tokens.ORG_A,
                 Fixtures.womanInNice().household(), null, java.util.List.of(), org.acse.common.events.Urgency.IMMEDIATE,
                 java.util.List.of(org.acse.common.events.DangerZone.commune("99999")), Fixtures.NICE, 200,
-                Instant.now());
+                Instant.now(), null, null);
         kafka.publish(EventType.REFERRAL_SUBMITTED, nowhere);
         ReferralSubmitted after = Fixtures.womanInNice();
         submitAndAwaitProposal(after);

@@ -1,4 +1,4 @@
-package org.acse.intake.crypto;
+package org.acse.platform.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM for personal fields. The associated data binds a ciphertext to its row and column, so a ciphertext
- * copied onto another referral does not decrypt. Plain class: the CDI producer is {@link Crypto}.
+ * copied onto another referral does not decrypt. Plain class: the CDI producer is {@link Ciphers}.
  */
 public final class FieldCipher {
     private static final int NONCE_BYTES = 12;

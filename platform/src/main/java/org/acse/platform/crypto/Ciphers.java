@@ -1,0 +1,22 @@
+package org.acse.platform.crypto;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * Builds the field cipher from configuration once. A service that stores encrypted fields observes its start with
+ * the cipher as a parameter, so that a missing or malformed key fails the start, not a request.
+ */
+@ApplicationScoped
+public class Ciphers {
+
+    @Produces
+    @Singleton
+    FieldCipher fieldCipher(CipherConfig config) {
+        String active = config.activeKeyId().orElseThrow(() -> new IllegalStateException(
+                "acse.crypto.active-key-id is not configured"));
+        return FieldCipher.of(active, config.keys().orElseThrow(() -> new IllegalStateException(
+                "acse.crypto.keys is not configured")));
+    }
+}
