@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -62,4 +63,21 @@ public class Referral extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The referring organisation: it alone (and coordinators) may read the meeting point. */
+    @Column(name = "organisation_id")
+    public String organisationId;
+
+    /** An open referral that seems to be for the same person: a coordinator decides before a bed is held. */
+    @Column(name = "possible_duplicate_of")
+    public UUID possibleDuplicateOf;
+
+    public static Referral lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public void moveTo(ReferralStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+    }
 }

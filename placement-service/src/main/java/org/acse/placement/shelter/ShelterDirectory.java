@@ -73,6 +73,7 @@ public class ShelterDirectory {
     private volatile ShelterIndex index;
     /** While a full reload runs: the changes applied meanwhile, applied again to what it loaded. */
     private List<Consumer<Set<UUID>>> busyChanges;
+    private final Object fullReload = new Object();
     private Set<UUID> reloadedMeanwhile;
 
     void onStart(@Observes StartupEvent event) {
@@ -153,7 +154,14 @@ public class ShelterDirectory {
         }
     }
 
+    /** One full reload at a time (the scheduled refresh and a caller may overlap): they share the change logs. */
     public void reloadAll() {
+        synchronized (fullReload) {
+            reloadAllAlone();
+        }
+    }
+
+    private void reloadAllAlone() {
         synchronized (this) {
             busyChanges = new ArrayList<>();
             reloadedMeanwhile = new HashSet<>();

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.acse.placement.placement.Rematcher;
+import org.acse.placement.decision.Rematcher;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Roles;
 

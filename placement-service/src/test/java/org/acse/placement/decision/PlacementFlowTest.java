@@ -1,4 +1,4 @@
-package org.acse.placement.placement;
+package org.acse.placement.decision;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

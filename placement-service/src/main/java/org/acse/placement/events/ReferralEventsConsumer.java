@@ -1,11 +1,11 @@
-package org.acse.placement.referral;
+package org.acse.placement.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
-import org.acse.placement.placement.PlacementService;
+import org.acse.placement.decision.ReferralReactions;
 import org.acse.platform.inbox.IncomingEvent;
 import org.acse.platform.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +24,7 @@ public class ReferralEventsConsumer {
     Inbox inbox;
 
     @Inject
-    PlacementService placements;
+    ReferralReactions referrals;
 
     @Incoming("referrals")
     @Blocking
@@ -34,8 +34,8 @@ public class ReferralEventsConsumer {
 
     private void handle(IncomingEvent event) {
         switch (event.type()) {
-            case REFERRAL_SUBMITTED -> placements.onSubmitted(event.data(ReferralSubmitted.class));
-            case REFERRAL_WITHDRAWN -> placements.onWithdrawn(event.data(ReferralWithdrawn.class));
+            case REFERRAL_SUBMITTED -> referrals.onSubmitted(event.data(ReferralSubmitted.class));
+            case REFERRAL_WITHDRAWN -> referrals.onWithdrawn(event.data(ReferralWithdrawn.class));
             default -> {
                 // other types on this topic are not ours
             }

@@ -1,4 +1,4 @@
-package org.acse.placement.placement;
+package org.acse.placement.decision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -90,12 +90,12 @@ public class Holds {
         return new HashSet<>(ids);
     }
 
-    /** Shelters that declined this referral or let its hold expire: never proposed again. */
+    /** Shelters that declined this referral, let its hold expire or backed out: never proposed again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> refusedShelters(UUID referralId) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("SELECT DISTINCT shelter_id FROM placement WHERE referral_id = :r"
-                + " AND status IN ('DECLINED', 'EXPIRED')").setParameter("r", referralId).getResultList();
+                + " AND (status IN ('DECLINED', 'EXPIRED') OR (status = 'CANCELLED' AND cancellation = 'BACKED_OUT'))").setParameter("r", referralId).getResultList();
         return new HashSet<>(ids);
     }
 }

@@ -1,8 +1,9 @@
-package org.acse.placement.referral;
+package org.acse.placement.decision;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,15 +13,24 @@ import java.util.UUID;
 import org.acse.placement.matching.Evaluation;
 import org.acse.placement.matching.Exclusion;
 import org.acse.placement.matching.Score;
-import org.acse.placement.placement.PlacementService;
+import org.acse.placement.referral.ReferralStatus;
 import org.acse.platform.security.Roles;
 
-/** Why each shelter was excluded or how it scored, for coordinators (SPEC §5). */
-@Path("/api/v1/referrals/{referralId}/matching")
+/**
+ * A referral as placement sees it: why each shelter was excluded or how it scored (coordinators), the arrival
+ * arrangements (the referring organisation, coordinators), and a coordinator's decision to match it again.
+ */
+@Path("/api/v1/referrals/{referralId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class MatchingResource {
     @Inject
-    PlacementService placements;
+    Proposals proposals;
+
+    @Inject
+    Decisions decisions;
+
+    @Inject
+    Arrangements arrangements;
 
     public record ShelterVerdict(UUID shelterId, String shelterCode, boolean eligible, Integer rank,
             Exclusion exclusion, UUID unitId, Score score) {
@@ -29,15 +39,35 @@ public class MatchingResource {
     public record Explanation(UUID referralId, int sheltersConsidered, int eligible, List<ShelterVerdict> shelters) {
     }
 
+    public record Rematch(UUID referralId, ReferralStatus status) {
+    }
+
     @GET
+    @Path("/matching")
     @RolesAllowed(Roles.COORDINATOR)
     public Explanation explain(@PathParam("referralId") UUID referralId) {
-        List<Evaluation> evaluations = placements.explain(referralId);
+        List<Evaluation> evaluations = proposals.explain(referralId);
         int[] rank = {0};
         List<ShelterVerdict> verdicts = evaluations.stream().map(e -> e.eligible()
                 ? new ShelterVerdict(e.shelterId(), e.shelterCode(), true, ++rank[0], null, e.best().unitId(),
                         e.best().score())
                 : new ShelterVerdict(e.shelterId(), e.shelterCode(), false, null, e.exclusion(), null, null)).toList();
         return new Explanation(referralId, evaluations.size(), rank[0], verdicts);
+    }
+
+    /** When and where the person is expected: never the shelter, its address or its unit. */
+    @GET
+    @Path("/arrival")
+    @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
+    public Arrangement.View arrival(@PathParam("referralId") UUID referralId) {
+        return arrangements.read(referralId);
+    }
+
+    /** After a no-show, a possible duplicate or a no-match: the coordinator decides to match again. */
+    @POST
+    @Path("/rematch")
+    @RolesAllowed(Roles.COORDINATOR)
+    public Rematch rematch(@PathParam("referralId") UUID referralId) {
+        return new Rematch(referralId, decisions.rematch(referralId));
     }
 }

@@ -1,4 +1,4 @@
-package org.acse.placement.placement;
+package org.acse.placement.decision;
 
 import org.acse.common.events.DeclineReason;
 

@@ -1,4 +1,4 @@
-package org.acse.placement.placement;
+package org.acse.placement.decision;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -29,7 +29,7 @@ public class Rematcher {
     EntityManager em;
 
     @Inject
-    PlacementService placements;
+    ReferralReactions referrals;
 
     @Inject
     MatchingConfig config;
@@ -91,7 +91,7 @@ public class Rematcher {
         });
         for (UUID id : waiting) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> placements.rematch(id));
+                QuarkusTransaction.requiringNew().run(() -> referrals.rematchWaiting(id));
             } catch (RuntimeException e) {
                 LOG.warnf("re-match of referral %s failed: %s", id, e.getClass().getSimpleName());
             }

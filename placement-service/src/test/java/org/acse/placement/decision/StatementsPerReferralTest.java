@@ -1,4 +1,4 @@
-package org.acse.placement.placement;
+package org.acse.placement.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StatementsPerReferralTest {
     @Inject
-    PlacementService placements;
+    ReferralReactions placements;
 
     @Inject
     Fixtures fixtures;
