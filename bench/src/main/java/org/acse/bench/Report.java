@@ -264,7 +264,7 @@ final class Report {
                 .append("Load generator: open model, requests scheduled by intended start time, latency from that time"
                         + " (coordinated omission corrected), HdrHistogram. Everything (broker in the benchmark's JVM,"
                         + " PostgreSQL, the three services, the load generator) on this one machine.\n\n")
-                .append("## Summary\n\n| figure | measured | SPEC §11 |\n|---|---|---|\n").append(summary)
+                .append("## Summary\n\n| figure | measured | target (product §11) |\n|---|---|---|\n").append(summary)
                 .append(md)
                 .append("\n![latency](latency.png)\n");
         try {

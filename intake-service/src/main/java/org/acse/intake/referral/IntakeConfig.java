@@ -6,7 +6,7 @@ import java.time.Duration;
 
 @ConfigMapping(prefix = "acse.intake")
 public interface IntakeConfig {
-    /** The policy's minimum distance from every danger zone (SPEC §5); only a coordinator may ask for less. */
+    /** The policy's minimum distance from every danger zone (product §5); only a coordinator may ask for less. */
     @WithDefault("200")
     int policyMinDistanceKm();
 

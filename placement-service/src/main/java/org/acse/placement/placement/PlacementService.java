@@ -41,7 +41,7 @@ import org.acse.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
- * The decision loop (SPEC §3): take a referral in hand, hold the best place, follow the shelter's answer, move on
+ * The decision loop (product §3): take a referral in hand, hold the best place, follow the shelter's answer, move on
  * after a decline or an expiry, wait and re-match when nothing fits. Every transition locks the referral row first
  * (one transition of a referral at a time, across replicas) and publishes its event through the outbox, in the
  * transaction of the change.

@@ -15,7 +15,7 @@ import org.acse.placement.matching.Score;
 import org.acse.placement.placement.PlacementService;
 import org.acse.platform.security.Roles;
 
-/** Why each shelter was excluded or how it scored, for coordinators (SPEC §5). */
+/** Why each shelter was excluded or how it scored, for coordinators (product §5). */
 @Path("/api/v1/referrals/{referralId}/matching")
 @Produces(MediaType.APPLICATION_JSON)
 public class MatchingResource {

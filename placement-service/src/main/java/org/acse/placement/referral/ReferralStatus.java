@@ -1,6 +1,6 @@
 package org.acse.placement.referral;
 
-/** The referral's status as placement drives it (SPEC §3); SUBMITTED ends when placement takes it in hand. */
+/** The referral's status as placement drives it (product §3); SUBMITTED ends when placement takes it in hand. */
 public enum ReferralStatus {
     SEARCHING, PROPOSED, ACCEPTED, ARRIVED, NO_MATCH, WITHDRAWN;
 

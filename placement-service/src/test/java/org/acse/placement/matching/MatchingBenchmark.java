@@ -20,7 +20,7 @@ import org.acse.common.geo.Gazetteer;
 import org.jboss.logging.Logger;
 
 /**
- * The matching benchmark (SPEC §11: ≤ 5 ms p99 over 10,000 shelters / 100,000 places): p50/p99 of one candidate
+ * The matching benchmark (product §11: ≤ 5 ms p99 over 10,000 shelters / 100,000 places): p50/p99 of one candidate
  * search (what every hold runs) and of a full explanation, for 100, 1,000 and 10,000 shelters of 10 units each,
  * at real communes, with varied referrals. A plain harness, not a test (surefire does not pick it up). Run:
  * <pre>
