@@ -257,7 +257,7 @@ final class Report {
                 .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(".\n\n")
                 .append("Machine: ").append(Machine.describe()).append("  \nLoad average at start: ")
                 .append(loadAtStart).append("; at the end: ").append(Machine.loadAverage())
-                .append(" (other work on the machine makes the figures noisier).  \nCommit: ").append(Machine.commit(options.root()))
+                .append(".  \nCommit: ").append(Machine.commit(options.root()))
                 .append("; arguments: scenarios=").append(String.join(",", options.scenarios()))
                 .append(", rate=").append(options.rate()).append(", seconds=").append(options.seconds())
                 .append(", shelters=").append(options.shelters()).append("×").append(options.unitsEach()).append(" units.\n\n")

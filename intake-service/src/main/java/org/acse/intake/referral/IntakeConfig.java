@@ -10,7 +10,7 @@ public interface IntakeConfig {
     @WithDefault("200")
     int policyMinDistanceKm();
 
-    /** How long an {@code Idempotency-Key} is remembered (issue 3: at least 24 h). */
+    /** How long an {@code Idempotency-Key} is remembered (product §7: at least 24 h). */
     @WithDefault("PT48H")
     Duration idempotencyKeyTtl();
 

@@ -17,7 +17,7 @@ import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 
 /**
- * Checks a referral field by field (issue 3). Messages say what is expected and never repeat the submitted value.
+ * Checks a referral field by field (product §7). Messages say what is expected and never repeat the submitted value.
  * Plain class: unit-testable without Quarkus.
  */
 public final class ReferralValidator {

@@ -94,7 +94,7 @@ public final class MatchingBenchmark {
     }
 
     /**
-     * Wall-clock and thread CPU time of each run, sorted. On a shared machine the wall time also counts the time the
+     * Wall-clock and thread CPU time of each run, sorted. On a loaded machine the wall time also counts the time the
      * thread waited for a core; the CPU time is what the search itself costs.
      */
     private static long[][] measure(Runnable search, int warmup, int measured) {
