@@ -257,14 +257,14 @@ final class Report {
                 .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(".\n\n")
                 .append("Machine: ").append(Machine.describe()).append("  \nLoad average at start: ")
                 .append(loadAtStart).append("; at the end: ").append(Machine.loadAverage())
-                .append(" (other work on the machine makes the figures noisier).  \nCommit: ").append(Machine.commit(options.root()))
+                .append(".  \nCommit: ").append(Machine.commit(options.root()))
                 .append("; arguments: scenarios=").append(String.join(",", options.scenarios()))
                 .append(", rate=").append(options.rate()).append(", seconds=").append(options.seconds())
                 .append(", shelters=").append(options.shelters()).append("×").append(options.unitsEach()).append(" units.\n\n")
                 .append("Load generator: open model, requests scheduled by intended start time, latency from that time"
                         + " (coordinated omission corrected), HdrHistogram. Everything (broker in the benchmark's JVM,"
                         + " PostgreSQL, the three services, the load generator) on this one machine.\n\n")
-                .append("## Summary\n\n| figure | measured | SPEC §11 |\n|---|---|---|\n").append(summary)
+                .append("## Summary\n\n| figure | measured | target (product §11) |\n|---|---|---|\n").append(summary)
                 .append(md)
                 .append("\n![latency](latency.png)\n");
         try {

@@ -29,7 +29,7 @@ public final class SuiteUnderTest implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SuiteUnderTest.class);
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
 
-    /** The JVM options each service runs with: the heap settings the README gives (SPEC §11). */
+    /** The JVM options each service runs with: the heap settings the README gives (product §11). */
     public static final List<String> SERVICE_JVM_OPTIONS = ServiceProcess.JVM_OPTIONS;
 
     public static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * SPEC §9 under faults, on the packaged suite: the broker stopped for 30 s, placement-service SIGKILLed, the
+ * Product §9 under faults, on the packaged suite: the broker stopped for 30 s, placement-service SIGKILLed, the
  * database going away, poison on every topic. After each: every accepted referral reaches a final state
  * (PROPOSED or NO_MATCH in intake), its {@code referral.submitted} is on the broker exactly once, it has at most
  * one live proposal, and no unit is held twice. Run with {@code ./mvnw verify -Pfaults}.
@@ -173,7 +173,7 @@ class FaultInjectionIT {
                 () -> Tokens.partner(organisation), Network::referralBody, rate, count, 1000));
     }
 
-    /** The invariants of SPEC §5 and §9 for these referrals, once the flow has settled. */
+    /** The invariants of product §5 and §9 for these referrals, once the flow has settled. */
     private static void assertFlowCompleteAndUnique(Set<String> ids) {
         // First placement's side (proposed or no-match on the broker), then what intake shows the partner.
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->

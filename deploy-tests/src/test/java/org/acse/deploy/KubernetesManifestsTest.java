@@ -16,7 +16,7 @@ import org.acse.common.events.Topics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Renders every overlay and checks the deployment rules of issue 7 against the rendered objects and the code. */
+/** Renders every overlay and checks the deployment rules (product §10, docs/deploying-to-kubernetes.md) against the rendered objects and the code. */
 class KubernetesManifestsTest {
     static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([mMgG])");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decision loop across the three services, and the data-protection canary (issue 6): a referral whose every
+ * The decision loop across the three services, and the data-protection canary (product §8): a referral whose every
  * personal field holds a unique string goes through decline, acceptance and arrival over the real broker. Afterwards
  * that string is nowhere — logs, topics (DLQs included), alerts, e-mails, webhooks, partner answers, the databases in
  * clear — except in the audited identity view of the coordinator and of the accepting shelter's staff.

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §9: hostile input gets a 4xx problem, never a 5xx, and writes nothing. A corpus of several hundred requests
+ * Product §9: hostile input gets a 4xx problem, never a 5xx, and writes nothing. A corpus of several hundred requests
  * against every write endpoint of the three packaged services: malformed and truncated JSON, wrong types, nulls,
  * huge strings and arrays, 10 MB bodies, deep nesting, unicode edge cases, injection strings, unknown enum values,
  * invalid and overseas codes, negative and absurd numbers, wrong content types, malformed ids in the path.

@@ -28,7 +28,7 @@ import org.acse.intake.retention.RetentionJob;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
-/** Idempotency-Key (issue 3): same key and body → same 201; other body → 409; per organisation; kept ≥ 24 h. */
+/** Idempotency-Key (product §7): same key and body → same 201; other body → 409; per organisation; kept ≥ 24 h. */
 @QuarkusTest
 class IdempotencyTest {
     @Inject

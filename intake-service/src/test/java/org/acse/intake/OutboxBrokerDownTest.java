@@ -20,7 +20,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §3/§9: with the broker down, referrals are still accepted (201); once it is back, every one of them is
+ * Product §3/§9: with the broker down, referrals are still accepted (201); once it is back, every one of them is
  * published, exactly once. The broker is shared by the other test classes: it is restarted whatever happens.
  */
 @QuarkusTest

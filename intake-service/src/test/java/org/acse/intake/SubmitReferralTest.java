@@ -28,7 +28,7 @@ import org.acse.testsupport.PrometheusScrape;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
-/** One test per validation rule of issue 3, and the accepted submission with its event. */
+/** One test per validation rule of product §7, and the accepted submission with its event. */
 @QuarkusTest
 class SubmitReferralTest {
     @Inject

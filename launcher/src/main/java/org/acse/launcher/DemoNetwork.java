@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class DemoNetwork {
 
-    /** One shelter as {@code POST /api/v1/shelters} takes it (SPEC §7). */
+    /** One shelter as {@code POST /api/v1/shelters} takes it (product §7). */
     public record DemoShelter(String code, String name, String communeCode, String address, List<String> genders,
             boolean families, int maxChildren, boolean wheelchairAccessible, List<String> support,
             List<String> languages, List<Integer> units) {

@@ -97,7 +97,7 @@ public final class KafkaProcess implements AutoCloseable {
         throw new IllegalStateException("Kafka not ready within " + timeout.toSeconds() + " s; see " + log);
     }
 
-    /** The suite's topics and their dead-letter twins, 3 partitions each (SPEC §6). */
+    /** The suite's topics and their dead-letter twins, 3 partitions each (product §6). */
     public void createSuiteTopics() {
         try (Admin admin = admin()) {
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

@@ -10,7 +10,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.SimpleFormatter;
 
-/** {@code ./acse}: the local launcher (SPEC §10). */
+/** {@code ./acse}: the local launcher (product §10). */
 public final class Main {
 
     public static void main(String[] args) {

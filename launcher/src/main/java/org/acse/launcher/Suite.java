@@ -39,7 +39,7 @@ import org.acse.testsupport.ServiceProcess;
 import org.acse.testsupport.WebhookReceiver;
 import org.jboss.logging.Logger;
 
-/** {@code ./acse up}, {@code down} and {@code status}: the whole suite on this machine, in SPEC §10 order. */
+/** {@code ./acse up}, {@code down} and {@code status}: the whole suite on this machine, in product §10 order. */
 public final class Suite {
     static final String DATABASE = "acse";
     static final List<String> SCHEMAS = List.of("intake", "placement", "notification");

@@ -93,10 +93,11 @@ public final class KeycloakServer implements AutoCloseable {
             Path home = KeycloakDistribution.home();
             installRealm(home);
             if (Files.exists(home.resolve(".acse-built"))) {
-                // Usually 20–40 s on 2 cores; a machine busy with other builds has needed more than 120 s.
+                // Usually 20–40 s on 2 cores; with a load average far above the cores it has needed more than 120 s.
                 server.launch(home, Duration.ofSeconds(240));
             } else {
-                // Keycloak's first start builds into lib/quarkus: let only one process on this machine do that.
+                // Keycloak's first start builds into lib/quarkus of the cached distribution, which every test JVM
+                // and the launcher start from: one of them runs that step while the others wait, then all reuse it.
                 try (FileChannel channel = FileChannel.open(home.resolveSibling(home.getFileName() + ".lock"),
                         StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
                     server.launch(home, Duration.ofSeconds(300));

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The PostgreSQL server tests and the launcher use (SPEC §10): {@code ACSE_PG_URL} if set (a JDBC URL of a database
+ * The PostgreSQL server tests and the launcher use (product §10): {@code ACSE_PG_URL} if set (a JDBC URL of a database
  * on the server, with a user allowed to create databases), else a server on 127.0.0.1:5432 (user {@code postgres}),
  * else an embedded one. Databases made here are fresh, and dropped when the JVM exits.
  */

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
     /**
-     * The JVM options every packaged service runs with locally: the heap settings the README gives (SPEC §11), one
+     * The JVM options every packaged service runs with locally: the heap settings the README gives (product §11), one
      * list for the launcher, the end-to-end tests and the benchmark. C1 only and a small code cache: start-up and
      * memory before peak throughput.
      */

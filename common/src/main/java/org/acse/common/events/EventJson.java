@@ -8,7 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON mapping of event data. Unknown fields are ignored so that a newer producer never breaks an older
- * consumer (SPEC §6).
+ * consumer (product §6).
  */
 public final class EventJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()

@@ -2,7 +2,7 @@ package org.acse.common.events;
 
 import java.util.List;
 
-/** Kafka topic names (SPEC §6). Every topic has a dead-letter twin named {@code <topic>.dlq}. */
+/** Kafka topic names (product §6). Every topic has a dead-letter twin named {@code <topic>.dlq}. */
 public final class Topics {
     public static final String REFERRALS = "acse.referrals";
     public static final String PLACEMENTS = "acse.placements";

@@ -15,10 +15,12 @@ import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Builds the gazetteer's compact resources from the open-data CSV files of {@code shared/data/geo} (see its
- * SOURCES.md). One row per commune code (the CSV has one per postal code); rows without coordinates are left out;
+ * Builds the gazetteer's compact resources from the open-data CSV files of {@code data/geo} (sources and licence in
+ * its SOURCES.md). One row per commune code (the CSV has one per postal code); rows without coordinates are left out;
  * Paris, Marseille and Lyon, which the source gives only by district, get their own code at the mean of their
- * districts. Run: {@code ./mvnw -q -pl common exec:java -Dexec.args="<source dir> <target dir>"}.
+ * districts. Run from the repository root: {@code ./mvnw -q -pl common compile exec:java
+ * -Dexec.mainClass=org.acse.common.geo.GazetteerCompiler
+ * -Dexec.args="data/geo common/src/main/resources/org/acse/common/geo"}.
  */
 public final class GazetteerCompiler {
 

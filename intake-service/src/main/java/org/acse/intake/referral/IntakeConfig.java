@@ -6,11 +6,11 @@ import java.time.Duration;
 
 @ConfigMapping(prefix = "acse.intake")
 public interface IntakeConfig {
-    /** The policy's minimum distance from every danger zone (SPEC §5); only a coordinator may ask for less. */
+    /** The policy's minimum distance from every danger zone (product §5); only a coordinator may ask for less. */
     @WithDefault("200")
     int policyMinDistanceKm();
 
-    /** How long an {@code Idempotency-Key} is remembered (issue 3: at least 24 h). */
+    /** How long an {@code Idempotency-Key} is remembered (product §7: at least 24 h). */
     @WithDefault("PT48H")
     Duration idempotencyKeyTtl();
 

@@ -7,7 +7,7 @@ import org.acse.common.events.Gender;
 import org.acse.common.events.Urgency;
 
 /**
- * The body of {@code POST /api/v1/referrals} (SPEC §7), read strictly (unknown fields, wrong types and unknown enum
+ * The body of {@code POST /api/v1/referrals} (product §7), read strictly (unknown fields, wrong types and unknown enum
  * values are refused) and then checked field by field by {@link ReferralValidator}.
  */
 public record ReferralRequest(

@@ -1,6 +1,6 @@
 package org.acse.intake.referral;
 
-/** SPEC §3. ARRIVED and WITHDRAWN close a referral. */
+/** Product §3. ARRIVED and WITHDRAWN close a referral. */
 public enum ReferralStatus {
     SUBMITTED, SEARCHING, PROPOSED, ACCEPTED, ARRIVED, NO_MATCH, WITHDRAWN;
 

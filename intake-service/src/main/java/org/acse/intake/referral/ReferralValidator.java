@@ -17,7 +17,7 @@ import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 
 /**
- * Checks a referral field by field (issue 3). Messages say what is expected and never repeat the submitted value.
+ * Checks a referral field by field (product §7). Messages say what is expected and never repeat the submitted value.
  * Plain class: unit-testable without Quarkus.
  */
 public final class ReferralValidator {
@@ -30,7 +30,7 @@ public final class ReferralValidator {
     static final int MAX_DISTANCE_KM = 20_000;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,24}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    /** Where a minor in danger must go instead (SPEC §7: a minor is refused with 422 pointing to child protection). */
+    /** Where a minor in danger must go instead (product §7: a minor is refused with 422 pointing to child protection). */
     static final String CHILD_PROTECTION = "This service shelters adults. A minor in danger must be referred to child"
             + " protection: the departmental child protection unit (CRIP) of the conseil départemental, or call 119"
             + " (Allô Enfance en Danger), and the police (17) in an emergency.";

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.acse.common.events.EventType;
 
 /**
- * How placement events move a referral (SPEC §3). A closed referral (arrived, withdrawn) never moves again; an
+ * How placement events move a referral (product §3). A closed referral (arrived, withdrawn) never moves again; an
  * accepted one only moves to arrived; a decline or expiry counts only for the placement currently proposed.
  */
 public final class StatusRules {

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Erases personal data (identity, notes, withdrawal reason, duplicate fingerprint) a configurable time after a
- * referral is closed (SPEC §8), and forgets expired idempotency keys. What remains is pseudonymous: status,
+ * referral is closed (product §8), and forgets expired idempotency keys. What remains is pseudonymous: status,
  * timeline, household composition. Safe on several replicas: each run is one idempotent UPDATE.
  */
 @ApplicationScoped

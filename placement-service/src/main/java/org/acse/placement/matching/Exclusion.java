@@ -1,6 +1,6 @@
 package org.acse.placement.matching;
 
-/** Why a shelter is not eligible for a referral: the first hard constraint (SPEC §5) it fails. */
+/** Why a shelter is not eligible for a referral: the first hard constraint (product §5) it fails. */
 public enum Exclusion {
     SHELTER_INACTIVE,
     ALREADY_DECLINED_OR_EXPIRED,

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.acse.common.events.Urgency;
 
-/** {@code acse.matching.*}: ranking weights, urgency delays and hold durations (SPEC §3, §5), and the job cadence. */
+/** {@code acse.matching.*}: ranking weights, urgency delays and hold durations (product §3, §5), and the job cadence. */
 @ConfigMapping(prefix = "acse.matching")
 public interface MatchingConfig {
     Weights weights();

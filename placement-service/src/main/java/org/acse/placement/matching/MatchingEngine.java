@@ -12,12 +12,12 @@ import org.acse.common.events.Household;
 import org.acse.common.events.Needs;
 
 /**
- * The matching rules of SPEC §5 as a plain, deterministic function of a referral, a moment and the shelter network.
+ * The matching rules of product §5 as a plain, deterministic function of a referral, a moment and the shelter network.
  * A search ({@link #candidates}) starts from the shelters that pass the constraints indexed as bit sets
  * ({@link ShelterIndex}), checks the rest (children, unit size, danger-zone departments, then distances) only for
  * those, looks at a shelter's units only if the best they could score enters the ranked few it returns, and builds a
  * place only if it does. The explanation ({@link #explain}) is
- * computed on demand: every shelter through every hard constraint in the order of SPEC §5, so that each gets the
+ * computed on demand: every shelter through every hard constraint in the order of product §5, so that each gets the
  * first constraint it fails, or its best place and its score.
  */
 public final class MatchingEngine {
@@ -240,7 +240,7 @@ public final class MatchingEngine {
 
         /**
          * The explanation of one shelter: null and its eligible places given to the sink, or the first hard
-         * constraint of SPEC §5 it fails.
+         * constraint of product §5 it fails.
          */
         Exclusion evaluate(int slot, Sink places) {
             ShelterProfile s = index.at(slot);

@@ -30,7 +30,7 @@ public record MatchingRules(Weights weights, Map<Urgency, Duration> delays, int 
         }
     }
 
-    /** SPEC §3 and §5 defaults. */
+    /** Product §3 and §5 defaults. */
     public static MatchingRules defaults() {
         return new MatchingRules(new Weights(4, 2, 1, 2, 1),
                 Map.of(Urgency.IMMEDIATE, Duration.ofHours(24), Urgency.WITHIN_72H, Duration.ofHours(72),

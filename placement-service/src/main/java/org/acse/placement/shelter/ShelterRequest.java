@@ -16,7 +16,7 @@ import org.acse.placement.matching.Support;
 import org.acse.platform.validation.LanguageCode;
 import org.acse.placement.matching.UnitStatus;
 
-/** The body of {@code POST} and {@code PUT /api/v1/shelters} (SPEC §7). */
+/** The body of {@code POST} and {@code PUT /api/v1/shelters} (product §7). */
 public record ShelterRequest(
         @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "letters, digits, - and _ only")
         String code,

@@ -20,7 +20,7 @@ import org.acse.common.geo.Gazetteer;
 import org.jboss.logging.Logger;
 
 /**
- * The matching benchmark (SPEC §11: ≤ 5 ms p99 over 10,000 shelters / 100,000 places): p50/p99 of one candidate
+ * The matching benchmark (product §11: ≤ 5 ms p99 over 10,000 shelters / 100,000 places): p50/p99 of one candidate
  * search (what every hold runs) and of a full explanation, for 100, 1,000 and 10,000 shelters of 10 units each,
  * at real communes, with varied referrals. A plain harness, not a test (surefire does not pick it up). Run:
  * <pre>
@@ -94,7 +94,7 @@ public final class MatchingBenchmark {
     }
 
     /**
-     * Wall-clock and thread CPU time of each run, sorted. On a shared machine the wall time also counts the time the
+     * Wall-clock and thread CPU time of each run, sorted. On a loaded machine the wall time also counts the time the
      * thread waited for a core; the CPU time is what the search itself costs.
      */
     private static long[][] measure(Runnable search, int warmup, int measured) {

@@ -17,7 +17,7 @@ import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
 import org.junit.jupiter.api.Test;
 
-/** Every hard constraint and ranking rule of SPEC §5, with real French communes. */
+/** Every hard constraint and ranking rule of product §5, with real French communes. */
 class MatchingEngineTest {
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     static final Gazetteer FRANCE = Gazetteer.france();

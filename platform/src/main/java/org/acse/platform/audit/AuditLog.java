@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.acse.platform.security.Caller;
 
-/** Records who read or changed what (SPEC §8), in the transaction of the read or change itself. */
+/** Records who read or changed what (product §8), in the transaction of the read or change itself. */
 @ApplicationScoped
 public class AuditLog {
     @Inject

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Makes consumers idempotent: the first delivery of an event records its id in the consumer's transaction; a
- * redelivery finds it and changes nothing (SPEC §6).
+ * redelivery finds it and changes nothing (product §6).
  */
 @ApplicationScoped
 public class ProcessedEvents {

@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
  * is refused, not read as the second value), a string is not a number, an empty string is not a date or an
  * object, unknown fields, duplicate keys and trailing garbage are refused. A client mistake then gets a 400 naming
  * the field, instead of being silently read as something else. Event data is read by {@code EventJson}, which
- * stays lenient about unknown fields (SPEC §6).
+ * stays lenient about unknown fields (product §6).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {

@@ -13,7 +13,7 @@ import org.acse.platform.tx.AfterCommit;
 
 /**
  * Where services publish events: in the caller's transaction, so an event leaves if and only if its transaction
- * committed (SPEC §9). The relay is woken right after the commit.
+ * committed (product §9). The relay is woken right after the commit.
  */
 @ApplicationScoped
 public class Outbox {

@@ -1,6 +1,6 @@
 package org.acse.platform.security;
 
-/** Keycloak realm roles of the {@code acse} realm (SPEC §2). */
+/** Keycloak realm roles of the {@code acse} realm (product §2). */
 public final class Roles {
     public static final String PARTNER = "partner";
     public static final String SHELTER_STAFF = "shelter-staff";
