@@ -71,6 +71,13 @@ class AuthorisationMatrixTest {
                 new Endpoint("decline X", "POST", "/api/v1/placements/" + placementX + "/decline",
                         () -> "{\"reason\":\"OTHER\"}"),
                 new Endpoint("arrival X", "POST", "/api/v1/placements/" + placementX + "/arrival", null),
+                new Endpoint("back out of X", "POST", "/api/v1/placements/" + placementX + "/cancel",
+                        () -> "{\"reason\":\"OTHER\"}"),
+                new Endpoint("meeting point X", "PUT", "/api/v1/placements/" + placementX + "/meeting-point",
+                        () -> "{\"place\":\"Gare\",\"at\":\"2030-01-01T10:00:00Z\"}"),
+                new Endpoint("arrival arrangements", "GET", "/api/v1/referrals/" + referral.referralId()
+                        + "/arrival", null),
+                new Endpoint("rematch", "POST", "/api/v1/referrals/" + referral.referralId() + "/rematch", null),
                 new Endpoint("manual placement", "POST", "/api/v1/placements",
                         () -> "{\"referralId\":\"" + referral.referralId() + "\",\"unitId\":\"" + unitX + "\"}"),
                 new Endpoint("matching", "GET", "/api/v1/referrals/" + referral.referralId() + "/matching", null),
@@ -89,6 +96,12 @@ class AuthorisationMatrixTest {
         expected.put("accept X", new int[] {401, 403, 403, 409, 404, 409, 401, 401});
         expected.put("decline X", new int[] {401, 403, 403, 409, 404, 409, 401, 401});
         expected.put("arrival X", new int[] {401, 403, 403, 409, 404, 409, 401, 401});
+        expected.put("back out of X", new int[] {401, 403, 403, 409, 404, 409, 401, 401});
+        expected.put("meeting point X", new int[] {401, 403, 403, 409, 404, 409, 401, 401});
+        // Nothing was accepted yet: no arrangements to read, for the referring organisation (A) or anyone.
+        expected.put("arrival arrangements", new int[] {401, 404, 404, 403, 403, 404, 401, 401});
+        // The referral was proposed to the next shelter: nothing for a coordinator to decide.
+        expected.put("rematch", new int[] {401, 403, 403, 403, 403, 409, 401, 401});
         // X declined this referral: the unit is not eligible for it any more.
         expected.put("manual placement", new int[] {401, 403, 403, 403, 403, 409, 401, 401});
         expected.put("matching", new int[] {401, 403, 403, 403, 403, 200, 401, 401});

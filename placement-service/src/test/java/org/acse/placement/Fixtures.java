@@ -44,9 +44,10 @@ public class Fixtures {
 
     @Transactional
     void resetRows() {
+        // Referrals first, as every decision of the service locks them: no deadlock with one still running.
+        em.createNativeQuery("UPDATE referral SET status = 'WITHDRAWN' WHERE status <> 'ARRIVED'").executeUpdate();
         em.createNativeQuery("UPDATE placement SET status = 'CANCELLED' WHERE status IN ('HELD', 'ACCEPTED')")
                 .executeUpdate();
-        em.createNativeQuery("UPDATE referral SET status = 'WITHDRAWN' WHERE status <> 'ARRIVED'").executeUpdate();
         em.createNativeQuery("UPDATE shelter SET active = false").executeUpdate();
     }
 
@@ -68,6 +69,12 @@ public class Fixtures {
     public String referralStatus(UUID referralId) {
         return (String) em.createNativeQuery("SELECT status FROM referral WHERE id = :id")
                 .setParameter("id", referralId).getSingleResult();
+    }
+
+    @Transactional
+    @SuppressWarnings("rawtypes")
+    public List list(String sql) {
+        return em.createNativeQuery(sql).getResultList();
     }
 
     @Transactional

@@ -118,6 +118,13 @@ public final class KafkaEvents {
                         Optional::isPresent).orElseThrow();
     }
 
+    /** Waits until at least {@code count} records of this type about this referral are on the broker. */
+    public <T extends AcseEvent> List<T> awaitCount(EventType type, UUID referralId, Class<T> dataClass, int count) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> records(type, referralId).stream().map(r -> EventJson.read(r.value(), dataClass))
+                        .toList(), events -> events.size() >= count);
+    }
+
     public static Optional<String> header(ConsumerRecord<String, String> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? Optional.empty() : Optional.of(new String(h.value(), StandardCharsets.UTF_8));
