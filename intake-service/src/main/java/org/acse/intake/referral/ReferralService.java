@@ -206,7 +206,7 @@ public class ReferralService {
                         "Only coordinators may list possible duplicates.",
                         List.of(new FieldError("possibleDuplicate", "is for coordinators only")));
             }
-            query.append(possibleDuplicate ? " and possibleDuplicateOf is not null" : " and possibleDuplicateOf is null");
+            query.append(" and possibleDuplicateOf is ").append(possibleDuplicate ? "not null" : "null");
         }
         var found = Referral.<Referral>find(query.toString(), Sort.descending("submittedAt").and("id"), params);
         List<ReferralView.Summary> items = found.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
@@ -282,10 +282,12 @@ public class ReferralService {
             return new ReferralView(r.id, r.pseudonym, r.status, r.urgency, r.submittedAt, r.updatedAt, steps,
                     null, null, null, null, null);
         }
-        List<UUID> duplicates = Referral.<Referral>find("possibleDuplicateOf", Sort.by("submittedAt").and("id"), r.id)
-                .list().stream().map(d -> d.id).toList();
+        List<UUID> duplicates = entityManager.createQuery("select d.id from Referral d"
+                + " where d.possibleDuplicateOf = :id order by d.submittedAt, d.id", UUID.class)
+                .setParameter("id", r.id).getResultList();
         return new ReferralView(r.id, r.pseudonym, r.status, r.urgency, r.submittedAt, r.updatedAt, steps,
-                r.organisationId, r.possibleDuplicateOf, duplicates, r.acceptedShelterId, r.personalDataErasedAt != null);
+                r.organisationId, r.possibleDuplicateOf, duplicates, r.acceptedShelterId,
+                r.personalDataErasedAt != null);
     }
 
     static void timeline(UUID referralId, ReferralStatus status, Instant at) {
