@@ -10,8 +10,6 @@ import static org.acse.intake.ReferralFixtures.validBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasKey;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -24,7 +22,10 @@ import javax.sql.DataSource;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
-/** The identity: encrypted at rest, released to coordinators and the accepting shelter only, every read audited. */
+/**
+ * The identity: encrypted at rest, released to coordinators and the accepting shelter only, every read audited. How
+ * the access follows placement's decisions is {@link DecisionLoopTest}.
+ */
 @QuarkusTest
 class IdentityAccessTest {
     @Inject
@@ -88,33 +89,5 @@ class IdentityAccessTest {
         as(Tokens.partner(Tokens.ORG_A)).body("{\"reason\":\"no longer needed\"}")
                 .post("/api/v1/referrals/" + id + "/withdraw").then().statusCode(200);
         given().auth().oauth2(Tokens.staff(shelterX)).get(path).then().statusCode(404);
-    }
-
-    @Test
-    void possibleDuplicatesAreFlaggedForCoordinatorsOnly() {
-        String unique = "Dup" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> first = validBody();
-        child(first, "person").put("firstName", "Élodie");
-        child(first, "person").put("lastName", "N'Guessan-" + unique);
-        child(first, "person").put("birthDate", "1990-05-06");
-        UUID original = submit(Tokens.partner(Tokens.ORG_A), first);
-
-        // Another partner, other spelling (case, accents, punctuation, names swapped): same person.
-        Map<String, Object> second = validBody();
-        child(second, "person").put("firstName", "NGUESSAN " + unique.toUpperCase());
-        child(second, "person").put("lastName", "elodie");
-        child(second, "person").put("birthDate", "1990-05-06");
-        UUID again = submit(Tokens.partner(Tokens.ORG_B), second);
-
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + again).then()
-                .body("possibleDuplicateOf", equalTo(original.toString()));
-        as(Tokens.partner(Tokens.ORG_B)).get("/api/v1/referrals/" + again).then().statusCode(200)
-                .body("$", not(hasKey("possibleDuplicateOf")));
-
-        Map<String, Object> stranger = validBody();
-        child(stranger, "person").put("lastName", "N'Guessan-" + unique);
-        child(stranger, "person").put("birthDate", "1991-05-06");
-        UUID other = submit(Tokens.partner(Tokens.ORG_A), stranger);
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + other).then().body("$", not(hasKey("possibleDuplicateOf")));
     }
 }

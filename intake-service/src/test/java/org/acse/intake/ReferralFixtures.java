@@ -17,8 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.acse.common.events.Cancellation;
+import org.acse.common.events.DeclineReason;
 import org.acse.common.events.EventType;
+import org.acse.common.events.Gender;
+import org.acse.common.events.Household;
+import org.acse.common.events.Needs;
 import org.acse.common.events.PlacementDecided;
+import org.acse.common.events.PlacementProposed;
+import org.acse.common.events.Urgency;
 import org.acse.testsupport.KafkaEvents;
 import org.awaitility.Awaitility;
 
@@ -79,6 +86,25 @@ public final class ReferralFixtures {
     public static UUID submit(String token, Map<String, Object> body) {
         String id = as(token).body(json(body)).post("/api/v1/referrals").then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
+    }
+
+    /** {@code placement.proposed}: a place of this shelter held for the referral. */
+    public static PlacementProposed proposed(UUID referral, UUID placement, UUID shelter, Instant at) {
+        return new PlacementProposed(placement, referral, shelter, UUID.randomUUID(), "R-TEST0000",
+                new Household(Gender.FEMALE, 30, List.of()), Needs.NONE, List.of("fr"), Urgency.IMMEDIATE, at,
+                at.plus(Duration.ofHours(1)), at);
+    }
+
+    /** The data of {@code accepted}, {@code declined}, {@code expired}, {@code no-show}, {@code arrived}. */
+    public static PlacementDecided decided(UUID referral, UUID placement, UUID shelter, Instant at) {
+        return new PlacementDecided(placement, referral, shelter, UUID.randomUUID(), null, null, at);
+    }
+
+    /** {@code placement.cancelled}, with its cause (and the reason code of a back-out). */
+    public static PlacementDecided cancelled(UUID referral, UUID placement, UUID shelter, Cancellation cancellation,
+            Instant at) {
+        return new PlacementDecided(placement, referral, shelter, UUID.randomUUID(),
+                cancellation == Cancellation.BACKED_OUT ? DeclineReason.SAFETY_CONCERN.name() : null, cancellation, at);
     }
 
     /** Publishes {@code placement.accepted} by this shelter on the real broker and waits until intake applied it. */

@@ -3,6 +3,9 @@ package org.acse.intake;
 import static org.acse.intake.ReferralFixtures.as;
 import static org.acse.intake.ReferralFixtures.awaitProcessed;
 import static org.acse.intake.ReferralFixtures.awaitStatus;
+import static org.acse.intake.ReferralFixtures.cancelled;
+import static org.acse.intake.ReferralFixtures.decided;
+import static org.acse.intake.ReferralFixtures.proposed;
 import static org.acse.intake.ReferralFixtures.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -16,13 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.acse.common.events.Cancellation;
 import org.acse.common.events.CloudEventHeaders;
 import org.acse.common.events.EventType;
-import org.acse.common.events.Household;
-import org.acse.common.events.Needs;
-import org.acse.common.events.PlacementDecided;
 import org.acse.common.events.PlacementNoMatch;
-import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.PlacementSearching;
 import org.acse.common.events.Topics;
 import org.acse.common.events.Urgency;
@@ -38,16 +38,6 @@ class StatusTimelineTest {
 
     @Inject
     DataSource dataSource;
-
-    private static PlacementProposed proposed(UUID referral, UUID placement, UUID shelter, Instant at) {
-        return new PlacementProposed(placement, referral, shelter, UUID.randomUUID(), "R-TEST0000",
-                new Household(org.acse.common.events.Gender.FEMALE, 30, List.of()), Needs.NONE, List.of("fr"),
-                Urgency.IMMEDIATE, at, at.plus(Duration.ofHours(1)), at);
-    }
-
-    private static PlacementDecided decided(UUID referral, UUID placement, UUID shelter, Instant at) {
-        return new PlacementDecided(placement, referral, shelter, UUID.randomUUID(), null, null, at);
-    }
 
     @Test
     void theTimelineFollowsTheFlowAndNeverNamesTheShelterToThePartner() {
@@ -137,16 +127,38 @@ class StatusTimelineTest {
     }
 
     @Test
-    void aCancelledHoldAloneChangesNothing() {
+    void aCancelledProposalThatWasTheLastOneOpenSearchesAgain() {
         String partner = Tokens.partner(Tokens.ORG_A);
         UUID id = submit(partner);
         UUID placement = UUID.randomUUID();
+        UUID shelter = UUID.randomUUID();
         Instant t = Instant.now();
-        kafka.publish(EventType.PLACEMENT_PROPOSED, proposed(id, placement, UUID.randomUUID(), t));
-        UUID cancelled = kafka.publish(EventType.PLACEMENT_CANCELLED,
-                decided(id, placement, UUID.randomUUID(), t.plusSeconds(1)));
-        awaitProcessed(dataSource, cancelled);
-        as(partner).get("/api/v1/referrals/" + id).then().body("status", equalTo("PROPOSED"));
+        kafka.publish(EventType.PLACEMENT_PROPOSED, proposed(id, placement, shelter, t));
+        kafka.publish(EventType.PLACEMENT_CANCELLED,
+                cancelled(id, placement, shelter, Cancellation.REPLACED, t.plusSeconds(1)));
+        awaitStatus(id, "SEARCHING", partner);
+        as(partner).get("/api/v1/referrals/" + id).then()
+                .body("timeline.status", contains("SUBMITTED", "PROPOSED", "SEARCHING"));
+    }
+
+    @Test
+    void aNoShowIsAStatusThePartnerSeesAndANewSearchLeavesIt() {
+        String partner = Tokens.partner(Tokens.ORG_A);
+        UUID id = submit(partner);
+        UUID placement = UUID.randomUUID();
+        UUID shelter = UUID.randomUUID();
+        Instant t = Instant.now();
+        kafka.publish(EventType.PLACEMENT_PROPOSED, proposed(id, placement, shelter, t));
+        kafka.publish(EventType.PLACEMENT_ACCEPTED, decided(id, placement, shelter, t.plusSeconds(1)));
+        kafka.publish(EventType.PLACEMENT_NO_SHOW, decided(id, placement, shelter, t.plusSeconds(2)));
+        awaitStatus(id, "NO_SHOW", partner);
+        as(partner).get("/api/v1/referrals?status=NO_SHOW").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(id.toString()));
+        // A coordinator asked placement to match again.
+        kafka.publish(EventType.PLACEMENT_SEARCHING, new PlacementSearching(id, t.plusSeconds(3)));
+        awaitStatus(id, "SEARCHING", partner);
+        as(partner).get("/api/v1/referrals/" + id).then().body("timeline.status",
+                contains("SUBMITTED", "PROPOSED", "ACCEPTED", "NO_SHOW", "SEARCHING"));
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Follows placement's events so that partners see where their referral stands. Idempotent (processed event ids),
- * and a stale or out-of-order event never moves a referral back or reopens a closed one. A record that is not a
+ * Follows placement's events so that partners see where their referral stands, and so that the identity follows the
+ * accepted placement (the rules are {@link StatusRules}). Idempotent (processed event ids), and a stale or
+ * out-of-order event never moves a referral back or reopens a closed one. A record that is not a
  * readable event throws, and the channel's failure strategy sends it to {@code acse.placements.dlq}.
  */
 @ApplicationScoped
@@ -48,32 +49,8 @@ public class PlacementEvents {
             LOG.debugf("stale %s for referral %s ignored", event.type(), referralId);
             return;
         }
-        UUID placementId = placementOf(event);
-        boolean current = placementId != null && placementId.equals(referral.currentPlacementId);
-        Optional<ReferralStatus> next = StatusRules.next(referral.status, event.type(), current);
-        if (next.isEmpty()) {
-            return;
-        }
-        switch (event.type()) {
-            case PLACEMENT_PROPOSED -> referral.currentPlacementId = placementId;
-            case PLACEMENT_ACCEPTED -> {
-                referral.currentPlacementId = placementId;
-                referral.acceptedShelterId = event.data(PlacementDecided.class).shelterId();
-            }
-            case PLACEMENT_ARRIVED -> {
-                if (referral.acceptedShelterId == null) {
-                    referral.acceptedShelterId = event.data(PlacementDecided.class).shelterId();
-                }
-            }
-            case PLACEMENT_DECLINED, PLACEMENT_EXPIRED -> referral.currentPlacementId = null;
-            default -> {
-            }
-        }
-        referral.lastEventAt = at;
-        if (next.get() != referral.status) {
-            referral.moveTo(next.get(), at);
-        } else {
-            referral.updatedAt = Instant.now();
+        if (!referral.follow(event.type(), placementOf(event), shelterOf(event), at)) {
+            LOG.debugf("%s changes nothing for referral %s", event.type(), referralId);
         }
     }
 
@@ -95,5 +72,12 @@ public class PlacementEvents {
             return p.placementId();
         }
         return event.data() instanceof PlacementDecided d ? d.placementId() : null;
+    }
+
+    private static UUID shelterOf(IncomingEvent event) {
+        if (event.data() instanceof PlacementProposed p) {
+            return p.shelterId();
+        }
+        return event.data() instanceof PlacementDecided d ? d.shelterId() : null;
     }
 }

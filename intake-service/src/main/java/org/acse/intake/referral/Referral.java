@@ -8,9 +8,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.acse.common.events.DangerZone;
+import org.acse.common.events.EventType;
 import org.acse.common.events.Household;
 import org.acse.common.events.Needs;
 import org.acse.common.events.Urgency;
@@ -97,11 +101,16 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "consent_recorded_at")
     public Instant consentRecordedAt;
 
-    /** The placement now proposed or accepted: a decline or expiry of another one is stale. */
-    @Column(name = "current_placement_id")
-    public UUID currentPlacementId;
+    /** Proposals made and not yet answered (parallel offers may hold several). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "open_placement_ids", nullable = false)
+    public List<UUID> openPlacementIds = new ArrayList<>();
 
-    /** The shelter that accepted: its staff may read the identity. Never shown to a partner. */
+    /** The placement accepted or arrived at; forgotten when it is cancelled or ends in a no-show. */
+    @Column(name = "accepted_placement_id")
+    public UUID acceptedPlacementId;
+
+    /** The shelter of that placement: its staff may read the identity. Never shown to a partner. */
     @Column(name = "accepted_shelter_id")
     public UUID acceptedShelterId;
 
@@ -114,6 +123,35 @@ public class Referral extends PanacheEntityBase {
 
     @Column(name = "personal_data_erased_at")
     public Instant personalDataErasedAt;
+
+    /** Where the referral stands for placement, as {@link StatusRules} and {@link IdentityAccess} read it. */
+    StatusRules.State state() {
+        return new StatusRules.State(status, new LinkedHashSet<>(openPlacementIds), acceptedPlacementId,
+                acceptedShelterId);
+    }
+
+    /**
+     * Follows one placement event (its time already at the stored precision, and not stale): moves as
+     * {@link StatusRules} says, records the step in the timeline when the status changes. Returns whether anything
+     * changed.
+     */
+    boolean follow(EventType event, UUID placementId, UUID shelterId, Instant at) {
+        Optional<StatusRules.State> next = StatusRules.next(state(), event, placementId, shelterId);
+        if (next.isEmpty()) {
+            return false;
+        }
+        StatusRules.State state = next.get();
+        openPlacementIds = new ArrayList<>(state.openPlacements());
+        acceptedPlacementId = state.acceptedPlacementId();
+        acceptedShelterId = state.acceptedShelterId();
+        lastEventAt = at;
+        if (state.status() != status) {
+            moveTo(state.status(), at);
+        } else {
+            updatedAt = Instant.now();
+        }
+        return true;
+    }
 
     /** Moves to a status and records the step in the timeline. */
     void moveTo(ReferralStatus next, Instant at) {

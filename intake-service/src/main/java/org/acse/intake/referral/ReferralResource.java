@@ -98,6 +98,7 @@ public class ReferralResource {
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
     public ReferralView.Page<ReferralView.Summary> list(@QueryParam("status") String status,
+            @QueryParam("possibleDuplicate") String possibleDuplicate,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         if (page < 0) {
             throw ProblemException.invalid("page", "must be 0 or more");
@@ -105,7 +106,19 @@ public class ReferralResource {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        return referrals.list(status, page, size);
+        return referrals.list(status, flag("possibleDuplicate", possibleDuplicate), page, size);
+    }
+
+    /** {@code true} or {@code false}, nothing looser: "yes" must not silently mean false. */
+    private static Boolean flag(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid(name, "must be true or false");
+        };
     }
 
     @POST

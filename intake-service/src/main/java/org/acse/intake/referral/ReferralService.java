@@ -10,7 +10,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +37,8 @@ import org.acse.platform.security.Caller;
 public class ReferralService {
     static final String ORGANISATION_OF_COORDINATORS = "coordination";
     static final int MAX_REASON = 500;
+    /** The target of a coordinator's list in the audit log: every organisation. */
+    static final String ALL_ORGANISATIONS = "*";
     private static final List<ReferralStatus> CLOSED = List.of(ReferralStatus.ARRIVED, ReferralStatus.WITHDRAWN);
 
     @Inject
@@ -177,25 +178,42 @@ public class ReferralService {
             throw ProblemException.notFound("Referral");
         }
         caller.requireOrganisationAccess(referral.organisationId, "Referral");
+        audit.record("referral.read", "referral", id);
         return view(referral);
     }
 
+    /**
+     * A page of referrals, newest first: a partner's own, every one for a coordinator, who may also ask for the
+     * possible duplicates only. One audit row per request, on the organisation listed ({@code *}: all of them).
+     */
     @Transactional
-    public ReferralView.Page<ReferralView.Summary> list(String status, int page, int size) {
+    public ReferralView.Page<ReferralView.Summary> list(String status, Boolean possibleDuplicate, int page, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (!caller.isCoordinator()) {
+        boolean coordinator = caller.isCoordinator();
+        String listed = coordinator ? ALL_ORGANISATIONS : caller.requireOrganisation();
+        if (!coordinator) {
             query.append(" and organisationId = :org");
-            params.put("org", caller.requireOrganisation());
+            params.put("org", listed);
         }
         if (status != null) {
             query.append(" and status = :status");
             params.put("status", status(status));
         }
+        if (possibleDuplicate != null) {
+            if (!coordinator) {
+                throw new ProblemException(403, "forbidden", "Forbidden",
+                        "Only coordinators may list possible duplicates.",
+                        List.of(new FieldError("possibleDuplicate", "is for coordinators only")));
+            }
+            query.append(" and possibleDuplicateOf is ").append(possibleDuplicate ? "not null" : "null");
+        }
         var found = Referral.<Referral>find(query.toString(), Sort.descending("submittedAt").and("id"), params);
         List<ReferralView.Summary> items = found.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
-                .map(r -> new ReferralView.Summary(r.id, r.pseudonym, r.status, r.urgency, r.submittedAt, r.updatedAt))
+                .map(r -> new ReferralView.Summary(r.id, r.pseudonym, r.status, r.urgency, r.submittedAt, r.updatedAt,
+                        coordinator ? r.possibleDuplicateOf : null))
                 .toList();
+        audit.record("referral.list", "organisation", listed);
         return new ReferralView.Page<>(items, page, size, found.count());
     }
 
@@ -237,11 +255,12 @@ public class ReferralService {
         return view(referral);
     }
 
-    /** Coordinators at any time; staff of the shelter that accepted, once accepted. Anyone else: 404. */
+    /** As {@link IdentityAccess} decides; anyone it refuses gets a 404, as if the referral did not exist. */
     @Transactional
     public ReferralView.Identity identity(UUID id) {
         Referral referral = Referral.findById(id);
-        if (referral == null || !mayReadIdentity(referral)) {
+        if (referral == null || !IdentityAccess.mayRead(new IdentityAccess.Reader(caller.isCoordinator(),
+                caller.isShelterStaff(), caller.shelterId()), referral.state())) {
             throw ProblemException.notFound("Referral");
         }
         if (referral.identityCiphertext == null) {
@@ -256,22 +275,19 @@ public class ReferralService {
         return new ReferralView.Identity(id, referral.pseudonym, person, notes);
     }
 
-    private boolean mayReadIdentity(Referral referral) {
-        if (caller.isCoordinator()) {
-            return true;
-        }
-        return caller.isShelterStaff() && referral.acceptedShelterId != null
-                && EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.ARRIVED).contains(referral.status)
-                && caller.shelterId().filter(referral.acceptedShelterId::equals).isPresent();
-    }
-
     private ReferralView view(Referral r) {
         List<ReferralView.Step> steps = StatusChange.<StatusChange>find("referralId", Sort.by("id"), r.id).list()
                 .stream().map(s -> new ReferralView.Step(s.status, s.at)).toList();
-        boolean coordinator = caller.isCoordinator();
+        if (!caller.isCoordinator()) {
+            return new ReferralView(r.id, r.pseudonym, r.status, r.urgency, r.submittedAt, r.updatedAt, steps,
+                    null, null, null, null, null);
+        }
+        List<UUID> duplicates = entityManager.createQuery("select d.id from Referral d"
+                + " where d.possibleDuplicateOf = :id order by d.submittedAt, d.id", UUID.class)
+                .setParameter("id", r.id).getResultList();
         return new ReferralView(r.id, r.pseudonym, r.status, r.urgency, r.submittedAt, r.updatedAt, steps,
-                coordinator ? r.organisationId : null, coordinator ? r.possibleDuplicateOf : null,
-                coordinator ? r.acceptedShelterId : null, coordinator ? r.personalDataErasedAt != null : null);
+                r.organisationId, r.possibleDuplicateOf, duplicates, r.acceptedShelterId,
+                r.personalDataErasedAt != null);
     }
 
     static void timeline(UUID referralId, ReferralStatus status, Instant at) {

@@ -8,19 +8,22 @@ import org.acse.common.events.Urgency;
 
 /**
  * A referral as its referring organisation follows it: status and timeline, never the shelter. The fields after
- * {@code timeline} are for coordinators only and are null (absent) for a partner.
+ * {@code timeline} are for coordinators only and are null (absent) for a partner: {@code possibleDuplicateOf} is an
+ * older open referral that may be the same person, {@code possibleDuplicates} the newer ones that point at this one,
+ * {@code acceptedShelterId} the shelter of the accepted or arrived placement.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReferralView(UUID id, String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
         Instant updatedAt, List<Step> timeline, String organisationId, UUID possibleDuplicateOf,
-        UUID acceptedShelterId, Boolean personalDataErased) {
+        List<UUID> possibleDuplicates, UUID acceptedShelterId, Boolean personalDataErased) {
 
     public record Step(ReferralStatus status, Instant at) {
     }
 
-    /** One line of a list. */
+    /** One line of a list; {@code possibleDuplicateOf} for coordinators only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(UUID id, String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
-            Instant updatedAt) {
+            Instant updatedAt, UUID possibleDuplicateOf) {
     }
 
     /** A page, as every list of the suite. */
