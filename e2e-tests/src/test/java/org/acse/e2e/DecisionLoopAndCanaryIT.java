@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
@@ -29,12 +30,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The decision loop across the three services, and the data-protection canary (product §8): a referral whose every
- * personal field holds a unique string goes through decline, acceptance and arrival over the real broker. Afterwards
- * that string is nowhere — logs, topics (DLQs included), alerts, e-mails, webhooks, partner answers, the databases in
- * clear — except in the audited identity view of the coordinator and of the accepting shelter's staff.
+ * personal field holds a unique string goes through a decline, an acceptance with a meeting point, a back-out, a
+ * second acceptance and the arrival, over the real broker. The identity follows the person at every step. Afterwards
+ * the strings (identity, notes, meeting point, comments) are nowhere — logs, topics (DLQs included), alerts, e-mails,
+ * webhooks, partner answers, the databases in clear — except in the audited identity view of the coordinator and of
+ * the staff of the shelter the person is with, and the meeting point in the referring organisation's audited view.
  */
 class DecisionLoopAndCanaryIT {
     private static final String CANARY = "Cnry" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String MEETING_POINT = "Hall Mtg" + UUID.randomUUID().toString().substring(0, 8)
+            + " de la gare Saint-Jean";
     private static final String PHONE_CANARY = "+3361" + (10_000_000 + (int) (Math.random() * 80_000_000));
     private static Suite suite;
     private static WebhookReceiver receiver;
@@ -53,69 +58,108 @@ class DecisionLoopAndCanaryIT {
     }
 
     @Test
-    void declineMovesOnAcceptanceReleasesIdentityToThatShelterOnlyAndNoPersonalDataLeaks() throws Exception {
+    void everyAnswerMovesTheReferralOnTheIdentityFollowsThePersonAndNoPersonalDataLeaks() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-        // A man in a wheelchair in danger in Lille; two shelters fit, in Bordeaux and Toulouse, far from the Nord.
-        List<Shelter> fitting = List.of(registerShelter("BDX" + tag, "33063"), registerShelter("TLS" + tag, "31555"));
+        // A man in a wheelchair in danger in Lille; three shelters fit, far from the Nord.
+        List<Shelter> fitting = List.of(registerShelter("BDX" + tag, "33063"), registerShelter("TLS" + tag, "31555"),
+                registerShelter("RNS" + tag, "35238"));
         for (Shelter shelter : fitting) {
             registerChannels(shelter);
         }
+        String partner = suite.identities.partner("org-lyon");
 
-        String referralId = given().auth().oauth2(suite.identities.partner("org-lyon")).contentType(ContentType.JSON)
+        String referralId = given().auth().oauth2(partner).contentType(ContentType.JSON)
                 .body(canaryReferral()).post(suite.intake.url() + "/api/v1/referrals")
                 .then().statusCode(201).extract().path("id");
 
         // The first proposal goes to the best-ranked shelter; its team declines.
-        String first = awaitHeldPlacement(referralId);
-        Shelter declining = fitting.stream().filter(s -> s.id.toString().equals(placementShelter(first))).findFirst()
-                .orElseThrow();
-        Shelter accepting = fitting.get(fitting.indexOf(declining) == 0 ? 1 : 0);
+        String first = awaitHeldPlacement(referralId, null);
+        Shelter declining = shelterOf(fitting, first);
         given().auth().oauth2(declining.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "STAFF_UNAVAILABLE", "comment", "équipe réduite ce soir"))
                 .post(suite.placement.url() + "/api/v1/placements/" + first + "/decline").then().statusCode(200);
 
-        // The next candidate is proposed and alerted; its team accepts.
-        await().atMost(Duration.ofSeconds(60)).until(() -> !receiver.deliveries("/" + accepting.id).isEmpty());
-        String second = awaitHeldPlacement(referralId);
-        assertThat(placementShelter(second)).isEqualTo(accepting.id.toString());
-        given().auth().oauth2(accepting.staffToken())
+        // The next candidate is proposed and alerted; its team accepts and gives a meeting point.
+        String second = awaitHeldPlacement(referralId, first);
+        Shelter backingOut = shelterOf(fitting, second);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !receiver.deliveries("/" + backingOut.id).isEmpty());
+        given().auth().oauth2(backingOut.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("meetingPoint", Map.of("place", MEETING_POINT, "at", "2026-12-02T14:00:00Z")))
                 .post(suite.placement.url() + "/api/v1/placements/" + second + "/accept").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(suite.identities.partner("org-lyon"))
-                .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
-                .then().statusCode(200).body("status", equalTo("ACCEPTED")));
+        awaitStatus(referralId, "ACCEPTED");
+        assertIdentity(referralId, Map.of(backingOut, 200, declining, 404));
 
-        // Identity: the accepting shelter's staff and coordinators; not the declining shelter, not another partner.
-        String identity = given().auth().oauth2(accepting.staffToken())
-                .get(suite.intake.url() + "/api/v1/referrals/" + referralId + "/identity")
-                .then().statusCode(200).extract().asString();
-        assertThat(identity).contains(CANARY);
-        given().auth().oauth2(declining.staffToken())
-                .get(suite.intake.url() + "/api/v1/referrals/" + referralId + "/identity").then().statusCode(404);
+        // The meeting point: the referring organisation and coordinators, nobody else.
+        String arrival = suite.placement.url() + "/api/v1/referrals/" + referralId + "/arrival";
+        given().auth().oauth2(partner).get(arrival).then().statusCode(200)
+                .body("meetingPoint.place", equalTo(MEETING_POINT));
+        given().auth().oauth2(suite.identities.coordinator()).get(arrival).then().statusCode(200)
+                .body("meetingPoint.place", equalTo(MEETING_POINT));
+        given().auth().oauth2(suite.identities.partner("org-nice")).get(arrival).then().statusCode(404);
+        given().auth().oauth2(backingOut.staffToken()).get(arrival).then().statusCode(403);
+
+        // The team backs out: it loses the identity at once, and the referral is matched again.
+        given().auth().oauth2(backingOut.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "NO_LONGER_AVAILABLE", "comment", "dégât des eaux"))
+                .post(suite.placement.url() + "/api/v1/placements/" + second + "/cancel").then().statusCode(200);
+        String third = awaitHeldPlacement(referralId, second);
+        Shelter accepting = shelterOf(fitting, third);
+        assertThat(accepting).isNotIn(declining, backingOut);
+        awaitStatus(referralId, "PROPOSED");
+        assertIdentity(referralId, Map.of(backingOut, 404, declining, 404, accepting, 404));
+
+        // The third shelter accepts: the identity moves to it; the person arrives there.
+        given().auth().oauth2(accepting.staffToken())
+                .post(suite.placement.url() + "/api/v1/placements/" + third + "/accept").then().statusCode(200);
+        awaitStatus(referralId, "ACCEPTED");
+        assertIdentity(referralId, Map.of(accepting, 200, backingOut, 404, declining, 404));
+        given().auth().oauth2(partner).get(arrival).then().statusCode(200).body("meetingPoint", nullValue());
+        given().auth().oauth2(accepting.staffToken())
+                .post(suite.placement.url() + "/api/v1/placements/" + third + "/arrival").then().statusCode(200);
+        awaitStatus(referralId, "ARRIVED");
+        assertIdentity(referralId, Map.of(accepting, 200, backingOut, 404, declining, 404));
         given().auth().oauth2(suite.identities.partner("org-nice"))
                 .get(suite.intake.url() + "/api/v1/referrals/" + referralId).then().statusCode(404);
 
-        given().auth().oauth2(accepting.staffToken())
-                .post(suite.placement.url() + "/api/v1/placements/" + second + "/arrival").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(suite.identities.partner("org-lyon"))
-                .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
-                .then().statusCode(200).body("status", equalTo("ARRIVED")));
-
-        // What a partner can read: the status and its timeline, never the shelter.
-        String partnerView = given().auth().oauth2(suite.identities.partner("org-lyon"))
+        // What a partner can read: the status and its timeline, never a shelter.
+        String partnerView = given().auth().oauth2(partner)
                 .get(suite.intake.url() + "/api/v1/referrals/" + referralId).then().extract().asString()
-                + given().auth().oauth2(suite.identities.partner("org-lyon"))
-                .get(suite.intake.url() + "/api/v1/referrals?size=100").then().extract().asString();
+                + given().auth().oauth2(partner).get(suite.intake.url() + "/api/v1/referrals?size=100")
+                .then().extract().asString()
+                + given().auth().oauth2(partner).get(arrival).then().extract().asString();
         assertThat(partnerView).doesNotContain(CANARY).doesNotContain(PHONE_CANARY)
-                .doesNotContain(accepting.code).doesNotContain(accepting.id.toString())
-                .doesNotContain("Bordeaux").doesNotContain("Toulouse");
+                .contains("SEARCHING", "PROPOSED", "ACCEPTED", "ARRIVED");
+        for (Shelter shelter : fitting) {
+            assertThat(partnerView).doesNotContain(shelter.code).doesNotContain(shelter.id.toString());
+        }
+        assertThat(partnerView).doesNotContain("Bordeaux").doesNotContain("Toulouse").doesNotContain("Rennes");
 
         assertNoLeak(referralId);
     }
 
+    /** Who may read the identity now: coordinators always; each shelter's staff as given. */
+    private static void assertIdentity(String referralId, Map<Shelter, Integer> expected) {
+        String identity = suite.intake.url() + "/api/v1/referrals/" + referralId + "/identity";
+        assertThat(given().auth().oauth2(suite.identities.coordinator()).get(identity).then().statusCode(200)
+                .extract().asString()).contains(CANARY);
+        expected.forEach((shelter, status) -> given().auth().oauth2(shelter.staffToken()).get(identity)
+                .then().statusCode(status));
+    }
+
+    private static void awaitStatus(String referralId, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(suite.identities.partner("org-lyon"))
+                .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
+                .then().statusCode(200).body("status", equalTo(status)));
+    }
+
+    private static Shelter shelterOf(List<Shelter> shelters, String placementId) {
+        String shelterId = placementShelter(placementId);
+        return shelters.stream().filter(s -> s.id.toString().equals(shelterId)).findFirst().orElseThrow();
+    }
+
     private void assertNoLeak(String referralId) throws Exception {
-        List<String> secrets = List.of(CANARY, PHONE_CANARY, "rue du Canari");
+        List<String> secrets = List.of(CANARY, PHONE_CANARY, "rue du Canari", MEETING_POINT, "dégât des eaux");
         // Alerts: webhooks and e-mails.
         assertThat(receiver.deliveries()).isNotEmpty();
         for (WebhookReceiver.Delivery delivery : receiver.deliveries()) {
@@ -186,11 +230,13 @@ class DecisionLoopAndCanaryIT {
         }
     }
 
-    private static String awaitHeldPlacement(String referralId) {
+    /** The referral's one held placement, once it is not {@code previous}. */
+    private static String awaitHeldPlacement(String referralId, String previous) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(suite.identities.coordinator())
                 .queryParam("referralId", referralId).queryParam("status", "HELD")
                 .get(suite.placement.url() + "/api/v1/placements").then().statusCode(200)
-                .extract().<List<String>>path("items.id"), ids -> ids.size() == 1).get(0);
+                .extract().<List<String>>path("items.id"), ids -> ids.size() == 1 && !ids.get(0).equals(previous))
+                .get(0);
     }
 
     private static String placementShelter(String placementId) {
