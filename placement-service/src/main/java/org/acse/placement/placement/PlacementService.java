@@ -113,6 +113,7 @@ public class PlacementService {
         referral.dangerZones = event.dangerZones();
         referral.currentCommuneCode = event.currentCommuneCode();
         referral.minDistanceKm = event.minDistanceKm() > 0 ? event.minDistanceKm() : config.defaultMinDistanceKm();
+        referral.preferredScheme = MatchRequest.schemeCode(event.preferredScheme());
         referral.submittedAt = event.submittedAt() == null ? now : event.submittedAt();
         referral.updatedAt = now;
         referral.persist();
@@ -339,7 +340,7 @@ public class PlacementService {
     private MatchRequest request(Referral r) {
         return new MatchRequest(r.id, r.household, r.needs, r.languages, r.urgency,
                 dangerZones.resolve(r.dangerZones), Gazetteer.france().requireCommune(r.currentCommuneCode).centre(),
-                r.minDistanceKm);
+                r.minDistanceKm, r.preferredScheme);
     }
 
     private Optional<Placement> live(UUID referralId) {
