@@ -65,13 +65,14 @@ public class ShelterService {
 
     @Transactional
     public ShelterView update(UUID id, ShelterRequest request) {
-        // Locked: a scheme's change of shelters locks them too, and neither overwrites the other.
+        // The scheme's row, then the shelter's, locked in the order a scheme's change of shelters takes them: neither
+        // change overwrites the other, and they never wait for each other in a circle.
+        Scheme scheme = scheme(request.schemeCode());
         Shelter shelter = Shelter.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (shelter == null) {
             throw ProblemException.notFound("Shelter");
         }
         Commune commune = validate(request);
-        Scheme scheme = scheme(request.schemeCode());
         if (scheme != null && shelter.schemeId != null && !shelter.schemeId.equals(scheme.id)) {
             throw SchemeMembership.inAnotherScheme(List.of(new FieldError("schemeCode", "the shelter already "
                     + "belongs to another scheme; take it out of that scheme first")));
