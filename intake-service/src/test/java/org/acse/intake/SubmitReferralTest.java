@@ -55,6 +55,24 @@ class SubmitReferralTest {
         assertThat(event.minDistanceKm()).isEqualTo(200);
         assertThat(event.languages()).containsExactly("fr", "en");
         assertThat(event.dangerZones()).hasSize(3);
+        assertThat(event.preferredScheme()).isNull();
+    }
+
+    @Test
+    void aPreferredSchemeTravelsInTheEventAndABadOneIsNamed() {
+        Map<String, Object> body = validBody();
+        body.put("preferredScheme", "destiny");
+        String id = as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals")
+                .then().statusCode(201).extract().path("id");
+        ReferralSubmitted event = KafkaEvents.onSharedBroker()
+                .await(EventType.REFERRAL_SUBMITTED, UUID.fromString(id), ReferralSubmitted.class);
+        assertThat(event.preferredScheme()).isEqualTo("DESTINY");
+        for (Object bad : List.of("x", "not a scheme!", "A".repeat(17), 42)) {
+            body.put("preferredScheme", bad);
+            as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals")
+                    .then().statusCode(400).body("errors.field", hasItem("preferredScheme"))
+                    .body(org.hamcrest.Matchers.not(containsString("not a scheme!")));
+        }
     }
 
     @Test

@@ -12,13 +12,15 @@ public record Arguments(Command command, boolean empty, String user) {
     public static final String USAGE = """
             Usage: ./acse <command>
               up [--empty]   start PostgreSQL, Kafka, Keycloak and the three services, load the demo network of
-                             shelters and show a referral going through (--empty: no shelters, no demo referral);
+                             shelters with the Destiny scheme and show two referrals going through (--empty: no
+                             shelters, no demo referral);
                              runs in the foreground, Ctrl-C stops everything
               down           stop everything a running './acse up' started
               status         what is up
               token <user>   print a bearer token for a demo user (password 'demo'), e.g.
                              curl -H "Authorization: Bearer $(./acse token coordinator)" ...
-              demo           submit a sample referral as partner.nice and show what happened""";
+              demo           submit the demo referrals again (partner.paris asking for the Destiny scheme,
+                             partner.nice in danger in Nice) and show what happened""";
 
     /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
     public static Arguments parse(String... args) {

@@ -1,26 +1,41 @@
 package org.acse.launcher;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The demo network {@code ./acse up} loads: shelters at real communes across metropolitan France with the mix a
- * real network has (mostly women-only, some for men, families, wheelchair access, languages, support). Names and
- * addresses are invented; the communes are real INSEE codes checked against the gazetteer by a test.
+ * real network has (mostly women-only, some for men, families, wheelchair access, languages, support), and the
+ * Destiny scheme: 18 places in the Alpes-Maritimes (06) and the Var (83) with global support. Names and addresses
+ * are invented; the communes are real INSEE codes checked against the gazetteer by a test.
  */
 public final class DemoNetwork {
 
-    /** One shelter as {@code POST /api/v1/shelters} takes it (product §7). */
+    /** A scheme of places as {@code POST /api/v1/schemes} takes it. */
+    public record DemoScheme(String code, String name, String description) {
+        public Map<String, Object> request() {
+            return Map.of("code", code, "name", name, "description", description);
+        }
+    }
+
+    /** One shelter as {@code POST /api/v1/shelters} takes it (product §7); {@code schemeCode} null: in no scheme. */
     public record DemoShelter(String code, String name, String communeCode, String address, List<String> genders,
             boolean families, int maxChildren, boolean wheelchairAccessible, List<String> support,
-            List<String> languages, List<Integer> units) {
+            List<String> languages, List<Integer> units, String schemeCode) {
 
         public Map<String, Object> request() {
-            return Map.of("code", code, "name", name, "communeCode", communeCode, "address", address,
+            Map<String, Object> request = new LinkedHashMap<>(Map.of("code", code, "name", name, "communeCode",
+                    communeCode, "address", address,
                     "accepts", Map.of("genders", genders, "families", families, "maxChildren", maxChildren),
                     "wheelchairAccessible", wheelchairAccessible, "support", support, "languages", languages,
-                    "active", true, "units", units.stream().map(c -> Map.of("capacity", c)).toList());
+                    "active", true, "units", units.stream().map(c -> Map.of("capacity", c)).toList()));
+            if (schemeCode != null) {
+                request.put("schemeCode", schemeCode);
+            }
+            return request;
         }
 
         public int places() {
@@ -84,22 +99,66 @@ public final class DemoNetwork {
             ajaccio-sanguinaires | Les Sanguinaires         | 2A004 | W   | 2 | n | PSYCHOLOGICAL,SOCIAL                   | fr,it           | 2
             """;
 
+    /** The Destiny scheme (dispositif Destiny): French first, then English. */
+    public static final DemoScheme DESTINY = new DemoScheme("DESTINY", "Dispositif Destiny",
+            "18 places dans les Alpes-Maritimes (06) et le Var (83) pour des victimes en danger localement ou en"
+                    + " grande vulnérabilité qui demandent à s'éloigner : accueil à bref délai pour une évaluation et"
+                    + " un accompagnement global (soutien psychologique, cours de français, démarches juridiques,"
+                    + " administratives et sociales, accès aux soins). Les personnes venant d'ailleurs en France sont"
+                    + " orientées vers ces places. / 18 places in the Alpes-Maritimes (06) and the Var (83) for victims"
+                    + " in local danger or in great vulnerability who ask to move away: received at short notice for"
+                    + " an assessment and global support (psychological support, French lessons, legal,"
+                    + " administrative and social steps, access to care). People from elsewhere in France are sent"
+                    + " to these places.");
+
+    /** The support every shelter of the Destiny scheme gives. */
+    static final String DESTINY_SUPPORT = "PSYCHOLOGICAL,FRENCH_LESSONS,LEGAL,SOCIAL,MEDICAL";
+
+    // The Destiny scheme's shelters, same columns: 18 places in the 06 and the 83.
+    private static final String DESTINY_TABLE = """
+            destiny-nice       | Destiny – Le Port          | 06088 | WN  | 2 | y | %1$s | fr,en,ro       | 1,1,2
+            destiny-cannes     | Destiny – Les Mimosas      | 06029 | W   | 1 | n | %1$s | fr,en,es       | 1,2
+            destiny-antibes    | Destiny – Le Fort Carré    | 06004 | ALL | - | y | %1$s | fr,en,ar       | 1,1
+            destiny-grasse     | Destiny – Les Jasmins      | 06069 | M   | - | n | %1$s | fr,ar,ro       | 2
+            destiny-toulon     | Destiny – La Corniche      | 83137 | W   | 2 | y | %1$s | fr,en,yo       | 1,1,2
+            destiny-hyeres     | Destiny – Les Salins       | 83069 | WN  | - | n | %1$s | fr,en,pt       | 1
+            destiny-frejus     | Destiny – L'Estérel        | 83061 | M   | - | n | %1$s | fr,ar,uk       | 1
+            destiny-draguignan | Destiny – Le Malmont       | 83050 | W   | - | y | %1$s | fr,en,zh       | 1
+            """.formatted(DESTINY_SUPPORT);
+
     private static final String[] STREETS = {"rue des Écoles", "avenue de la République", "rue Victor-Hugo",
         "rue du Moulin", "impasse des Lilas", "chemin des Vignes", "rue Pasteur", "boulevard Gambetta",
         "rue de la Paix", "allée des Tilleuls"};
 
-    private static final List<DemoShelter> SHELTERS = parse(TABLE);
+    private static final List<DemoShelter> SHELTERS = network();
 
     public static List<DemoShelter> shelters() {
         return SHELTERS;
     }
 
-    static List<DemoShelter> parse(String table) {
-        List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
-        return java.util.stream.IntStream.range(0, lines.size()).mapToObj(i -> row(i, lines.get(i))).toList();
+    /** The schemes of the network, loaded before the shelters that belong to them. */
+    public static List<DemoScheme> schemes() {
+        return List.of(DESTINY);
     }
 
-    private static DemoShelter row(int index, String line) {
+    /** The shelters of a scheme. */
+    public static List<DemoShelter> of(DemoScheme scheme) {
+        return SHELTERS.stream().filter(s -> scheme.code().equals(s.schemeCode())).toList();
+    }
+
+    private static List<DemoShelter> network() {
+        List<DemoShelter> all = new ArrayList<>(parse(TABLE, null, 0));
+        all.addAll(parse(DESTINY_TABLE, DESTINY.code(), all.size()));
+        return List.copyOf(all);
+    }
+
+    private static List<DemoShelter> parse(String table, String schemeCode, int first) {
+        List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
+        return java.util.stream.IntStream.range(0, lines.size())
+                .mapToObj(i -> row(first + i, lines.get(i), schemeCode)).toList();
+    }
+
+    private static DemoShelter row(int index, String line, String schemeCode) {
         String[] f = Arrays.stream(line.split("\\|")).map(String::trim).toArray(String[]::new);
         if (f.length != 9) {
             throw new IllegalStateException("demo network row " + (index + 1) + " has " + f.length + " columns");
@@ -116,7 +175,7 @@ public final class DemoNetwork {
         String address = (index % 97 + 3) + " " + STREETS[index % STREETS.length] + " (adresse fictive)";
         return new DemoShelter(f[0], f[1], f[2], address, genders, families, families ? Integer.parseInt(f[4]) : 0,
                 f[5].equals("y"), List.of(f[6].split(",")), List.of(f[7].split(",")),
-                Arrays.stream(f[8].split(",")).map(String::trim).map(Integer::valueOf).toList());
+                Arrays.stream(f[8].split(",")).map(String::trim).map(Integer::valueOf).toList(), schemeCode);
     }
 
     private DemoNetwork() {

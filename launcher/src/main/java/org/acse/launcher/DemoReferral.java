@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +20,28 @@ import org.acse.common.geo.Gazetteer;
 import org.acse.testsupport.WebhookReceiver;
 
 /**
- * Submits a sample referral as {@code partner.nice} (a woman and her child, in danger in Nice) and tells what the
- * suite did with it, in plain words: where the place was found (department and region, never an address) and how
- * the receiving team was alerted.
+ * Submits the demo referrals and tells what the suite did with each, in plain words: where the place was found
+ * (department and region, never an address), whether the scheme asked for applied, and how the receiving team was
+ * alerted. The first comes from {@code partner.paris} for a woman in danger in Paris who asks for the Destiny scheme:
+ * she is placed in it, in the 06 or the 83. The second, from {@code partner.nice}, asks for the same scheme for a
+ * woman and her child in danger in Nice: every place of the scheme is in the danger zone's department or too close
+ * to it, so she goes far from the 06 anyway.
  */
 public final class DemoReferral {
     static final String DANGER_ZONE = "06088";
+    static final String PARIS = "75056";
+    static final String PARTNER_PARIS = "partner.paris";
+    static final String ORG_PARIS = "org-paris";
     private static final Set<String> SETTLED = Set.of("PROPOSED", "ACCEPTED", "ARRIVED", "NO_MATCH", "WITHDRAWN");
 
     /** The launcher's own webhook receiver and the secret each shelter's channel was registered with. */
     public record Webhooks(WebhookReceiver receiver, Map<String, String> secretByShelterId,
             Map<String, String> pathByShelterId) {
+    }
+
+    /** One demo referral: who sends it, for whom (in words), where the danger is, and the request body. */
+    record Story(int number, String partner, String organisation, String who, String dangerCommune,
+            String preferredScheme, Map<String, Object> body) {
     }
 
     private final SuiteApi api;
@@ -41,32 +53,60 @@ public final class DemoReferral {
         this.console = console;
     }
 
+    /** A woman alone in danger in Paris, who asks to move away through the Destiny scheme. */
+    static Story fromParis() {
+        return new Story(1, PARTNER_PARIS, ORG_PARIS, "a woman alone, in danger in Paris (75); she speaks English and"
+                + " French and needs psychological support", PARIS, DemoNetwork.DESTINY.code(),
+                body(31, List.of(), List.of("en", "fr"), PARIS, DemoNetwork.DESTINY.code()));
+    }
+
+    /** A woman and her 4-year-old child in danger in Nice, whose partner asks for the same scheme. */
+    static Story fromNice() {
+        return new Story(2, "partner.nice", "org-nice", "a woman and her 4-year-old child, in danger in Nice (06); she"
+                + " speaks English and Yoruba and needs psychological support", DANGER_ZONE,
+                DemoNetwork.DESTINY.code(), body(27, List.of(Map.of("age", 4)), List.of("en", "yo"), DANGER_ZONE,
+                        DemoNetwork.DESTINY.code()));
+    }
+
+    static List<Story> stories() {
+        return List.of(fromParis(), fromNice());
+    }
+
     /** The request body: invented identity (encrypted by intake, never shown again). */
-    static Map<String, Object> body() {
+    static Map<String, Object> body(int age, List<?> children, List<String> languages,
+            String dangerCommune, String preferredScheme) {
         return Map.ofEntries(
                 Map.entry("person", Map.of("firstName", "Demo", "lastName", "Exemple", "nationality", "NG",
                         "phone", "+33600000000")),
-                Map.entry("gender", "FEMALE"), Map.entry("age", 27), Map.entry("children", List.of(Map.of("age", 4))),
-                Map.entry("languages", List.of("en", "yo")),
+                Map.entry("gender", "FEMALE"), Map.entry("age", age), Map.entry("children", children),
+                Map.entry("languages", languages),
                 Map.entry("needs", Map.of("wheelchairAccess", false, "psychologicalSupport", true, "medicalCare",
                         false, "interpreter", false)),
                 Map.entry("exploitation", List.of("SEXUAL")),
-                Map.entry("dangerZones", List.of(Map.of("communeCode", DANGER_ZONE))),
-                Map.entry("currentLocation", Map.of("communeCode", DANGER_ZONE)), Map.entry("urgency", "IMMEDIATE"),
+                Map.entry("dangerZones", List.of(Map.of("communeCode", dangerCommune))),
+                Map.entry("currentLocation", Map.of("communeCode", dangerCommune)), Map.entry("urgency", "IMMEDIATE"),
+                Map.entry("preferredScheme", preferredScheme),
                 Map.entry("consent", Map.of("dataSharing", true, "recordedAt", Instant.now().toString())));
     }
 
-    /** Runs the story; returns true when an alert reached the receiving shelter. */
+    /** Runs every story; returns true when each alert reached its receiving shelter. */
     public boolean run(Optional<Webhooks> webhooks) {
-        Commune nice = gazetteer.requireCommune(DANGER_ZONE);
+        boolean all = true;
+        for (Story story : stories()) {
+            all &= run(story, webhooks);
+        }
+        return all;
+    }
+
+    private boolean run(Story story, Optional<Webhooks> webhooks) {
+        Commune danger = gazetteer.requireCommune(story.dangerCommune());
         console.line("");
-        console.line("Demo referral: partner.nice (organisation org-nice) asks for a place for a woman and her"
-                + " 4-year-old child,");
-        console.line("  in danger in %s (%s); she speaks English and Yoruba and needs psychological support; urgency"
-                + " IMMEDIATE.", nice.name(), nice.departmentCode());
-        String partner = api.token("partner.nice");
+        console.line("Demo referral %d: %s (organisation %s) asks for a place in the scheme %s for", story.number(),
+                story.partner(), story.organisation(), story.preferredScheme());
+        console.line("  %s; urgency IMMEDIATE.", story.who());
+        String partner = api.token(story.partner());
         long submitted = System.nanoTime();
-        SuiteApi.Response created = api.post(SuiteApi.INTAKE + "/api/v1/referrals", partner, body());
+        SuiteApi.Response created = api.post(SuiteApi.INTAKE + "/api/v1/referrals", partner, story.body());
         if (created.status() != 201) {
             console.line("  intake refused the referral: %d %s", created.status(), created.body());
             return false;
@@ -104,22 +144,19 @@ public final class DemoReferral {
         }
         JsonNode placement = decided.get();
         String shelterId = placement.path("shelterId").asText();
-        SuiteApi.Response shelter = api.get(SuiteApi.PLACEMENT + "/api/v1/shelters/" + shelterId, coordinator);
-        Optional<Commune> where = gazetteer.commune(shelter.body().path("communeCode").asText(null));
+        JsonNode shelter = api.get(SuiteApi.PLACEMENT + "/api/v1/shelters/" + shelterId, coordinator).body();
+        JsonNode preference = api.get(SuiteApi.PLACEMENT + "/api/v1/referrals/" + id + "/matching", coordinator)
+                .body().path("preferredScheme");
+        Optional<Commune> where = gazetteer.commune(shelter.path("communeCode").asText(null));
         if (where.isPresent()) {
-            Commune c = where.get();
-            console.line("  2. placement-service held a place (%s until %s) in a shelter in %s (%s), region %s,",
-                    placement.path("status").asText(), placement.path("holdExpiresAt").asText("?"),
-                    gazetteer.requireDepartment(c.departmentCode()).name(), c.departmentCode(),
-                    gazetteer.region(c.regionCode()).map(r -> r.name()).orElse(c.regionCode()));
-            console.line("     %d km from the danger zone and outside its department, %d ms after submission. The"
-                    + " address stays with placement-service.", Math.round(c.centre().distanceKm(nice.centre())),
-                    decidedMs);
+            placedLines(gazetteer, where.get(), danger, placement.path("status").asText(),
+                    placement.path("holdExpiresAt").asText("?"), decidedMs, shelter.path("scheme"), preference)
+                    .forEach(console::line);
         } else {
             console.line("  2. placement-service held a place (%s) in shelter %s.", placement.path("status").asText(),
                     shelterId);
         }
-        console.line("  3. partner.nice sees the referral as %s, without the shelter's identity or location.",
+        console.line("  3. %s sees the referral as %s, without the shelter's identity or location.", story.partner(),
                 api.get(SuiteApi.INTAKE + "/api/v1/referrals/" + id, partner).body().path("status").asText("?"));
 
         Optional<JsonNode> alert = await(Duration.ofSeconds(30), () -> {
@@ -152,6 +189,56 @@ public final class DemoReferral {
                         (System.nanoTime() - submitted) / 1_000_000),
                 () -> console.line("  5. no delivery confirmed yet (GET /api/v1/deliveries?referralId=%s).", id));
         return delivered.isPresent();
+    }
+
+    /**
+     * Where the place was held, in plain words: the department and region (never an address), the distance from
+     * the danger zone, the shelter's scheme, and what the scheme asked for did ({@code preference}: the matching
+     * explanation's {@code preferredScheme}, missing when none was asked for).
+     */
+    static List<String> placedLines(Gazetteer gazetteer, Commune where, Commune danger, String status, String until,
+            long ms, JsonNode scheme, JsonNode preference) {
+        List<String> lines = new ArrayList<>();
+        String department = gazetteer.requireDepartment(where.departmentCode()).name();
+        String region = gazetteer.region(where.regionCode()).map(r -> r.name()).orElse(where.regionCode());
+        String schemeName = scheme == null || scheme.isMissingNode() || scheme.isNull() ? null
+                : scheme.path("name").asText(null);
+        String schemeCode = schemeName == null ? null : scheme.path("code").asText(null);
+        lines.add(String.format("  2. placement-service held a place (%s until %s) in a shelter %sin %s (%s), region"
+                + " %s,", status, until, schemeName == null ? "" : "of the " + schemeName + " (" + schemeCode + "), ",
+                department, where.departmentCode(), region));
+        boolean outside = !where.departmentCode().equals(danger.departmentCode());
+        lines.add(String.format("     %d km from the danger zone and %s its department, %d ms after submission. The"
+                + " address stays with placement-service.", Math.round(where.centre().distanceKm(danger.centre())),
+                outside ? "outside" : "inside", ms));
+        if (preference != null && !preference.isMissingNode() && !preference.isNull()) {
+            String asked = preference.path("code").asText();
+            if (preference.path("applied").asBoolean() && asked.equals(schemeCode)) {
+                lines.add(String.format("     The scheme asked for (%s) was preferred in the ranking, once every hard"
+                        + " constraint was met.", asked));
+            } else if (preference.path("applied").asBoolean()) {
+                lines.add(String.format("     The scheme asked for (%s) had eligible places, but a better place ranked"
+                        + " first.", asked));
+            } else if (preference.path("sheltersInScheme").asInt() == 0) {
+                lines.add(String.format("     The scheme asked for (%s) has no shelter in the network.", asked));
+            } else {
+                List<String> why = new ArrayList<>();
+                preference.path("exclusionsInScheme").fields().forEachRemaining(e -> why.add(reason(e.getKey())
+                        + " (" + e.getValue().asInt() + ")"));
+                lines.add(String.format("     The scheme asked for (%s) could not apply: its %d shelters are %s; the"
+                        + " danger-zone rule wins over the scheme.", asked, preference.path("sheltersInScheme")
+                        .asInt(), String.join(" or ", why)));
+            }
+        }
+        return lines;
+    }
+
+    private static String reason(String exclusion) {
+        return switch (exclusion) {
+            case "IN_DANGER_ZONE_DEPARTMENT" -> "in the danger zone's department";
+            case "TOO_CLOSE_TO_DANGER_ZONE" -> "too close to the danger zone";
+            default -> exclusion.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
     }
 
     private boolean awaitWebhook(Webhooks webhooks, String shelterId, String referralId, long submitted) {

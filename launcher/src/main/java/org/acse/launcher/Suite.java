@@ -205,6 +205,17 @@ public final class Suite {
         WebhookReceiver receiver = new WebhookReceiver();
         stops.push(receiver::close);
         String coordinator = api.token("coordinator");
+        for (DemoNetwork.DemoScheme scheme : DemoNetwork.schemes()) {
+            SuiteApi.Response created = api.post(SuiteApi.PLACEMENT + "/api/v1/schemes", coordinator,
+                    scheme.request());
+            if (created.status() != 201) {
+                throw new IllegalStateException("placement-service refused scheme " + scheme.code() + ": "
+                        + created.status() + " " + created.body());
+            }
+        }
+        // The first demo referral's partner, in Paris.
+        keycloak.createUser(DemoReferral.PARTNER_PARIS, SuiteApi.DEMO_PASSWORD, "partner",
+                Map.of("org_id", DemoReferral.ORG_PARIS));
         Map<String, String> secrets = new ConcurrentHashMap<>();
         Map<String, String> paths = new ConcurrentHashMap<>();
         // A few at a time: each staff user costs Keycloak a password hash, the rest is quick.
@@ -227,7 +238,9 @@ public final class Suite {
             pool.shutdownNow();
         }
         int places = shelters.stream().mapToInt(DemoShelter::places).sum();
-        console.done(places + " places, staff users, webhooks");
+        int destiny = DemoNetwork.of(DemoNetwork.DESTINY).stream().mapToInt(DemoShelter::places).sum();
+        console.done(places + " places (" + destiny + " in the " + DemoNetwork.DESTINY.name() + ", 06 and 83),"
+                + " staff users, webhooks");
         return new DemoReferral.Webhooks(receiver, secrets, paths);
     }
 
@@ -266,7 +279,8 @@ public final class Suite {
         console.line("Dashboard (shelter staff, coordinators): %s/dashboard/", SuiteApi.NOTIFICATION);
         console.line("Keycloak: %s (realm acse; admin console: admin / admin, local only)", SuiteApi.KEYCLOAK);
         console.line("Kafka: 127.0.0.1:%d    PostgreSQL database: %s", KAFKA_PORT, DATABASE);
-        console.line("Demo users (password demo): partner.nice (org-nice), partner.lyon (org-lyon), coordinator%s",
+        console.line("Demo users (password demo): partner.nice (org-nice), partner.lyon (org-lyon), %scoordinator%s",
+                empty ? "" : DemoReferral.PARTNER_PARIS + " (" + DemoReferral.ORG_PARIS + "), ",
                 empty ? "" : ", staff.<shelter-code> for each shelter, e.g. staff." + DemoNetwork.shelters().get(0)
                         .code());
         console.line("  e.g. curl -H \"Authorization: Bearer $(./acse token coordinator)\" %s/api/v1/shelters",

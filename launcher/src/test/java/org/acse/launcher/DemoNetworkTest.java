@@ -82,6 +82,48 @@ class DemoNetworkTest {
     }
 
     @Test
+    void theDestinySchemeHasEighteenPlacesInTheAlpesMaritimesAndTheVarWithGlobalSupport() {
+        List<DemoShelter> destiny = DemoNetwork.of(DemoNetwork.DESTINY);
+        assertThat(destiny.stream().mapToInt(DemoShelter::places).sum()).isEqualTo(18);
+        assertThat(destiny).allSatisfy(s -> {
+            assertThat(france.requireCommune(s.communeCode()).departmentCode()).as(s.code()).isIn("06", "83");
+            assertThat(s.support()).as(s.code() + " support").contains("PSYCHOLOGICAL", "FRENCH_LESSONS", "LEGAL",
+                    "SOCIAL", "MEDICAL");
+            assertThat(s.request()).containsEntry("schemeCode", "DESTINY");
+        });
+        // Real communes, by name: the INSEE codes are those of these towns.
+        assertThat(destiny.stream().map(s -> france.requireCommune(s.communeCode()).name()).toList())
+                .containsExactlyInAnyOrder("Nice", "Cannes", "Antibes", "Grasse", "Toulon", "Hyères", "Fréjus",
+                        "Draguignan");
+        assertThat(destiny.stream().map(s -> france.requireCommune(s.communeCode()).departmentCode())
+                .collect(Collectors.toSet())).containsExactlyInAnyOrder("06", "83");
+        // The other shelters belong to no scheme, and say nothing of one.
+        assertThat(shelters).filteredOn(s -> s.schemeCode() == null).allSatisfy(s ->
+                assertThat(s.request()).doesNotContainKey("schemeCode"));
+        assertThat(DemoNetwork.schemes()).containsExactly(DemoNetwork.DESTINY);
+        assertThat(DemoNetwork.DESTINY.code()).matches("[A-Z0-9][A-Z0-9_-]{1,15}");
+        assertThat(DemoNetwork.DESTINY.description()).contains("06", "83").hasSizeLessThanOrEqualTo(2000);
+    }
+
+    @Test
+    void theReferralFromParisFitsTheSchemeAndTheOneFromNiceCannot() {
+        // From Paris: a woman alone needing psychological support, outside the 75 and 200 km away at least.
+        Commune paris = france.requireCommune(DemoReferral.PARIS);
+        assertThat(DemoNetwork.of(DemoNetwork.DESTINY)).filteredOn(s -> s.genders().contains("FEMALE"))
+                .filteredOn(s -> france.requireCommune(s.communeCode()).centre().distanceKm(paris.centre()) >= 200)
+                .hasSizeGreaterThanOrEqualTo(4);
+        // From Nice: every shelter of the scheme is in the 06 or within 200 km of Nice.
+        Commune nice = france.requireCommune(DemoReferral.DANGER_ZONE);
+        assertThat(DemoNetwork.of(DemoNetwork.DESTINY)).allSatisfy(s -> {
+            Commune c = france.requireCommune(s.communeCode());
+            assertThat(c.departmentCode().equals("06") || c.centre().distanceKm(nice.centre()) < 200)
+                    .as(s.code()).isTrue();
+        });
+        assertThat(DemoReferral.stories()).extracting(DemoReferral.Story::preferredScheme).containsOnly("DESTINY");
+        assertThat(DemoReferral.fromParis().body()).containsEntry("preferredScheme", "DESTINY");
+    }
+
+    @Test
     void theRequestFollowsTheShelterContract() {
         var request = shelters.get(0).request();
         assertThat(request).containsKeys("code", "name", "communeCode", "address", "accepts", "wheelchairAccessible",

@@ -53,6 +53,14 @@ class AuthorisationMatrixTest {
                  "accepts":{"genders":["FEMALE","MALE","NON_BINARY"],"families":true,"maxChildren":4},
                  "wheelchairAccessible":true,"support":[],"languages":["fr"],"units":[{"id":"%s","capacity":1}]}"""
                 .formatted(x.getString("code"), unitX);
+        // A scheme of places with shelter X in it.
+        String schemeCode = "M" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String schemeBody = "{\"code\":\"" + schemeCode + "\",\"name\":\"Scheme S\"}";
+        String schemeS = given().auth().oauth2(Tokens.coordinator()).contentType("application/json").body(schemeBody)
+                .post("/api/v1/schemes").then().statusCode(201).extract().path("id");
+        String schemeShelters = "{\"shelterIds\":[\"" + shelterX + "\"]}";
+        given().auth().oauth2(Tokens.coordinator()).contentType("application/json").body(schemeShelters)
+                .put("/api/v1/schemes/" + schemeS + "/shelters").then().statusCode(200);
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("create shelter", "POST", "/api/v1/shelters", () -> """
@@ -81,6 +89,13 @@ class AuthorisationMatrixTest {
                 new Endpoint("manual placement", "POST", "/api/v1/placements",
                         () -> "{\"referralId\":\"" + referral.referralId() + "\",\"unitId\":\"" + unitX + "\"}"),
                 new Endpoint("matching", "GET", "/api/v1/referrals/" + referral.referralId() + "/matching", null),
+                new Endpoint("create scheme", "POST", "/api/v1/schemes", () -> "{\"code\":\"N"
+                        + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "\",\"name\":\"New\"}"),
+                new Endpoint("list schemes", "GET", "/api/v1/schemes", null),
+                new Endpoint("get scheme S", "GET", "/api/v1/schemes/" + schemeS, null),
+                new Endpoint("update scheme S", "PUT", "/api/v1/schemes/" + schemeS, () -> schemeBody),
+                new Endpoint("shelters of S", "PUT", "/api/v1/schemes/" + schemeS + "/shelters", () -> schemeShelters),
+                new Endpoint("occupancy of S", "GET", "/api/v1/schemes/" + schemeS + "/occupancy", null),
                 new Endpoint("audit", "GET", "/api/v1/audit", null));
 
         //                                  none partA partB staffX staffY coord expired otherKey
@@ -105,6 +120,13 @@ class AuthorisationMatrixTest {
         // X declined this referral: the unit is not eligible for it any more.
         expected.put("manual placement", new int[] {401, 403, 403, 403, 403, 409, 401, 401});
         expected.put("matching", new int[] {401, 403, 403, 403, 403, 200, 401, 401});
+        expected.put("create scheme", new int[] {401, 403, 403, 403, 403, 201, 401, 401});
+        expected.put("list schemes", new int[] {401, 403, 403, 200, 200, 200, 401, 401});
+        // Staff see the scheme of their own shelter only.
+        expected.put("get scheme S", new int[] {401, 403, 403, 200, 404, 200, 401, 401});
+        expected.put("update scheme S", new int[] {401, 403, 403, 403, 403, 200, 401, 401});
+        expected.put("shelters of S", new int[] {401, 403, 403, 403, 403, 200, 401, 401});
+        expected.put("occupancy of S", new int[] {401, 403, 403, 403, 403, 200, 401, 401});
         expected.put("audit", new int[] {401, 403, 403, 403, 403, 200, 401, 401});
 
         Map<String, String> tokens = new LinkedHashMap<>();

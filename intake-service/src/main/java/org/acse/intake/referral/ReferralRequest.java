@@ -8,7 +8,9 @@ import org.acse.common.events.Urgency;
 
 /**
  * The body of {@code POST /api/v1/referrals} (product §7), read strictly (unknown fields, wrong types and unknown enum
- * values are refused) and then checked field by field by {@link ReferralValidator}.
+ * values are refused) and then checked field by field by {@link ReferralValidator}. {@code preferredScheme}: the code
+ * of a scheme of places the partner asks for (e.g. {@code DESTINY}), optional; placement-service treats it as a
+ * preference, never a way around the danger zones.
  */
 public record ReferralRequest(
         Person person,
@@ -24,7 +26,8 @@ public record ReferralRequest(
         Urgency urgency,
         Integer minDistanceKm,
         Consent consent,
-        String notes) {
+        String notes,
+        String preferredScheme) {
 
     /** The identity: encrypted at rest, never in an event, a log or a partner's answer. */
     public record Person(String firstName, String lastName, LocalDate birthDate, String nationality, String phone) {

@@ -131,7 +131,8 @@ public class ReferralService {
         outbox.publish(EventType.REFERRAL_SUBMITTED, new ReferralSubmitted(referral.id, referral.pseudonym,
                 organisationId, referral.household, referral.needs, referral.languages, referral.urgency,
                 referral.dangerZones, referral.currentCommuneCode, referral.minDistanceKm, referral.submittedAt,
-                referral.possibleDuplicateOf, null));
+                referral.possibleDuplicateOf, request.preferredScheme() == null ? null
+                        : request.preferredScheme().toUpperCase(Locale.ROOT)));
         audit.record("referral.submit", "referral", referral.id);
         return new Submission(new SubmittedReferral(referral.id, ReferralStatus.SUBMITTED, referral.pseudonym), false);
     }

@@ -28,6 +28,8 @@ public final class ReferralValidator {
     static final int MAX_AGE = 120;
     static final double MAX_RADIUS_KM = 1_000;
     static final int MAX_DISTANCE_KM = 20_000;
+    /** The shape of a scheme code (placement-service knows the schemes): 2 to 16 letters, digits, - and _. */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,15}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,24}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** Where a minor in danger must go instead (product §7: a minor is refused with 422 pointing to child protection). */
@@ -87,6 +89,9 @@ public final class ReferralValidator {
         }
         minDistance(r.minDistanceKm(), callerIsCoordinator, errors);
         consent(r.consent(), errors);
+        if (r.preferredScheme() != null && !SCHEME.matcher(r.preferredScheme()).matches()) {
+            errors.add(new FieldError("preferredScheme", "must be a scheme code: 2 to 16 letters, digits, - or _"));
+        }
         if (r.notes() != null && r.notes().length() > MAX_NOTES) {
             errors.add(new FieldError("notes", "must have at most " + MAX_NOTES + " characters"));
         }

@@ -22,9 +22,29 @@ class ReferralValidatorTest {
 
     private static ReferralRequest request(LocalDate birthDate, Integer age, Integer minDistanceKm,
             List<ReferralRequest.DangerZone> zones) {
+        return request(birthDate, age, minDistanceKm, zones, null);
+    }
+
+    private static ReferralRequest request(LocalDate birthDate, Integer age, Integer minDistanceKm,
+            List<ReferralRequest.DangerZone> zones, String preferredScheme) {
         return new ReferralRequest(new ReferralRequest.Person("A", "B", birthDate, "FR", null), Gender.FEMALE, null,
                 age, List.of(), List.of("fr", "ara"), null, List.of(), zones, new ReferralRequest.Location("06088"),
-                Urgency.IMMEDIATE, minDistanceKm, new ReferralRequest.Consent(true, null), null);
+                Urgency.IMMEDIATE, minDistanceKm, new ReferralRequest.Consent(true, null), null, preferredScheme);
+    }
+
+    @Test
+    void aPreferredSchemeIsCheckedForItsShapeOnly() {
+        for (String good : List.of("DESTINY", "destiny", "AC-SE_2", "D9")) {
+            assertThat(validator.validate(request(null, 30, null, nice(), good), false)).isEqualTo(30);
+        }
+        for (String bad : List.of("D", "", " DESTINY", "DEST INY", "-DESTINY", "A".repeat(17), "DÉSTINY")) {
+            assertThatThrownBy(() -> validator.validate(request(null, 30, null, nice(), bad), false))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.toProblem().errors()).extracting(FieldError::field)
+                                .containsExactly("preferredScheme");
+                    });
+        }
     }
 
     private static List<ReferralRequest.DangerZone> nice() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.acse.placement.matching.Evaluation;
 import org.acse.placement.matching.Exclusion;
+import org.acse.placement.matching.SchemePreference;
 import org.acse.placement.matching.Score;
 import org.acse.placement.referral.ReferralStatus;
 import org.acse.platform.security.Roles;
@@ -32,11 +33,14 @@ public class MatchingResource {
     @Inject
     Arrangements arrangements;
 
-    public record ShelterVerdict(UUID shelterId, String shelterCode, boolean eligible, Integer rank,
+    /** {@code schemeCode}: the shelter's scheme of places; its score's {@code preferenceApplied} says it counted. */
+    public record ShelterVerdict(UUID shelterId, String shelterCode, String schemeCode, boolean eligible, Integer rank,
             Exclusion exclusion, UUID unitId, Score score) {
     }
 
-    public record Explanation(UUID referralId, int sheltersConsidered, int eligible, List<ShelterVerdict> shelters) {
+    /** {@code preferredScheme}: what the scheme the partner asked for did (null when none was asked for). */
+    public record Explanation(UUID referralId, int sheltersConsidered, int eligible, SchemePreference preferredScheme,
+            List<ShelterVerdict> shelters) {
     }
 
     public record Rematch(UUID referralId, ReferralStatus status) {
@@ -49,10 +53,13 @@ public class MatchingResource {
         List<Evaluation> evaluations = proposals.explain(referralId);
         int[] rank = {0};
         List<ShelterVerdict> verdicts = evaluations.stream().map(e -> e.eligible()
-                ? new ShelterVerdict(e.shelterId(), e.shelterCode(), true, ++rank[0], null, e.best().unitId(),
-                        e.best().score())
-                : new ShelterVerdict(e.shelterId(), e.shelterCode(), false, null, e.exclusion(), null, null)).toList();
-        return new Explanation(referralId, evaluations.size(), rank[0], verdicts);
+                ? new ShelterVerdict(e.shelterId(), e.shelterCode(), e.schemeCode(), true, ++rank[0], null,
+                        e.best().unitId(), e.best().score())
+                : new ShelterVerdict(e.shelterId(), e.shelterCode(), e.schemeCode(), false, null, e.exclusion(), null,
+                        null)).toList();
+        Referral referral = Referral.findById(referralId);
+        return new Explanation(referralId, evaluations.size(), rank[0],
+                SchemePreference.of(referral == null ? null : referral.preferredScheme, evaluations), verdicts);
     }
 
     /** When and where the person is expected: never the shelter, its address or its unit. */

@@ -188,6 +188,6 @@ public class Proposals {
     private MatchRequest request(Referral r) {
         return new MatchRequest(r.id, r.household, r.needs, r.languages, r.urgency,
                 dangerZones.resolve(r.dangerZones), Gazetteer.france().requireCommune(r.currentCommuneCode).centre(),
-                r.minDistanceKm);
+                r.minDistanceKm, r.preferredScheme);
     }
 }

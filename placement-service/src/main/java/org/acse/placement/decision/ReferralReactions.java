@@ -18,6 +18,7 @@ import org.acse.common.events.ReferralWithdrawn;
 import org.acse.common.geo.Gazetteer;
 import org.acse.common.geo.UnknownPlaceException;
 import org.acse.placement.matching.DangerZones;
+import org.acse.placement.matching.MatchRequest;
 import org.acse.placement.matching.MatchingConfig;
 import org.acse.placement.referral.Referral;
 import org.acse.placement.referral.ReferralStatus;
@@ -76,6 +77,7 @@ public class ReferralReactions {
         referral.dangerZones = event.dangerZones();
         referral.currentCommuneCode = event.currentCommuneCode();
         referral.minDistanceKm = event.minDistanceKm() > 0 ? event.minDistanceKm() : matching.defaultMinDistanceKm();
+        referral.preferredScheme = MatchRequest.schemeCode(event.preferredScheme());
         referral.submittedAt = event.submittedAt() == null ? now : event.submittedAt();
         referral.possibleDuplicateOf = event.possibleDuplicateOf();
         if (referral.possibleDuplicateOf != null && config.duplicatesAwaitDecision()) {

@@ -64,6 +64,10 @@ public interface MatchingConfig {
 
         @WithDefault("1")
         double occupancy();
+
+        /** A shelter of the scheme the referral asks for (soft: never a way around a hard constraint). */
+        @WithDefault("3")
+        double scheme();
     }
 
     interface Delays {
@@ -103,7 +107,8 @@ public interface MatchingConfig {
     default MatchingRules rules() {
         Weights w = weights();
         return new MatchingRules(
-                new MatchingRules.Weights(w.availability(), w.languages(), w.needs(), w.travel(), w.occupancy()),
+                new MatchingRules.Weights(w.availability(), w.languages(), w.needs(), w.travel(), w.occupancy(),
+                        w.scheme()),
                 Map.of(Urgency.IMMEDIATE, delay().immediate(), Urgency.WITHIN_72H, delay().within72h(),
                         Urgency.WITHIN_7_DAYS, delay().within7Days()),
                 defaultMinDistanceKm(), travelScaleKm(), staleAfter());

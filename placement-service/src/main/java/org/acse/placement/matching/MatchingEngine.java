@@ -19,6 +19,9 @@ import org.acse.common.events.Needs;
  * place only if it does. The explanation ({@link #explain}) is
  * computed on demand: every shelter through every hard constraint in the order of product §5, so that each gets the
  * first constraint it fails, or its best place and its score.
+ * <p>
+ * A preferred scheme of places ({@link MatchRequest#preferredScheme}) is a term of the ranking, weighed only for
+ * shelters that already passed every hard constraint: it can reorder eligible places, never make a shelter eligible.
  */
 public final class MatchingEngine {
     private static final int FREE = UnitStatus.FREE.ordinal();
@@ -63,9 +66,10 @@ public final class MatchingEngine {
             best.clear();
             Exclusion exclusion = search.evaluate(slot, best);
             if (exclusion == null) {
-                eligible.add(new Evaluation(shelter.id(), shelter.code(), null, best.ranked().get(0)));
+                eligible.add(new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(), null,
+                        best.ranked().get(0)));
             } else {
-                excluded.add(new Evaluation(shelter.id(), shelter.code(), exclusion, null));
+                excluded.add(new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(), exclusion, null));
             }
         }
         eligible.sort(Comparator.comparing(Evaluation::best, Candidate.RANKING));
@@ -86,12 +90,12 @@ public final class MatchingEngine {
         };
         Exclusion exclusion = new Search(request, context, ShelterIndex.of(List.of(shelter))).evaluate(0, all);
         if (exclusion != null) {
-            return new Evaluation(shelter.id(), shelter.code(), exclusion, null);
+            return new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(), exclusion, null);
         }
         return places.stream().filter(c -> c.unitId().equals(unitId)).findFirst()
-                .map(c -> new Evaluation(shelter.id(), shelter.code(), null, c))
-                .orElseGet(() -> new Evaluation(shelter.id(), shelter.code(), Exclusion.NO_UNIT_AVAILABLE_IN_TIME,
-                        null));
+                .map(c -> new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(), null, c))
+                .orElseGet(() -> new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(),
+                        Exclusion.NO_UNIT_AVAILABLE_IN_TIME, null));
     }
 
     /** Where a search puts eligible places; {@code wants} lets it skip building places that would be dropped. */
@@ -181,6 +185,9 @@ public final class MatchingEngine {
         private final int[] zoneDepartments;
         private final Place here;
         private final double weightSum;
+        /** The preferred scheme's id in the index (-1: none asked for, or no shelter of it) and its weight here. */
+        private final int preferredScheme;
+        private final double schemeWeight;
         private final long staleBefore;
         private final long nowNanos;
         private final long deadlineNanos;
@@ -210,7 +217,9 @@ public final class MatchingEngine {
             }
             here = request.currentLocation() == null ? null
                     : new Place(request.currentLocation().lat(), request.currentLocation().lon());
-            weightSum = rules.weights().sum();
+            preferredScheme = index.knownScheme(request.preferredScheme());
+            schemeWeight = preferredScheme >= 0 ? rules.weights().scheme() : 0;
+            weightSum = rules.weights().sum() + schemeWeight;
             staleBefore = ShelterProfile.nanos(now.minus(rules.staleAfter()));
             nowNanos = ShelterProfile.nanos(now);
             deadlineNanos = ShelterProfile.nanos(now.plus(delay));
@@ -324,7 +333,11 @@ public final class MatchingEngine {
             double languages = languageScore(s);
             double needsScore = !needs.interpreter() || s.offers(Support.INTERPRETER) || sharesLanguage(s) ? 1 : 0;
             MatchingRules.Weights w = rules.weights();
-            double partWithoutOccupancy = w.languages() * languages + w.needs() * needsScore + w.travel() * travel;
+            // The preferred scheme only adds to the score of a shelter that passed every hard constraint.
+            boolean inScheme = preferredScheme >= 0 && index.scheme[slot] == preferredScheme;
+            double partWithoutOccupancy = w.languages() * languages + w.needs() * needsScore + w.travel() * travel
+                    + (inScheme ? schemeWeight : 0);
+            Double schemeScore = preferredScheme < 0 ? null : inScheme ? 1.0 : 0.0;
             if (prune) {
                 // The best any unit here could score: available now, fresh, and the occupancy before holds (holds
                 // only lower it). If even that cannot enter the top, the units are not looked at.
@@ -376,7 +389,7 @@ public final class MatchingEngine {
                     places.add(new Candidate(s.id(), new UUID(s.unitMost[i], s.unitLeast[i]), s.unitCapacity[i],
                             fromNow ? now : ShelterProfile.instant(declared),
                             new Score(availability, languages, needsScore, travel, occupancy, total, stale,
-                                    travelKm)));
+                                    travelKm, schemeScore, inScheme)));
                 }
             }
             return eligible;

@@ -10,9 +10,9 @@ import org.acse.common.events.Gender;
 /**
  * The shelter network arranged for searching, immutable once built: the hard constraints that are mere properties
  * of a shelter (active, gender, families, wheelchair access, psychological and medical support) as bit sets, so
- * that a search starts from the AND of a few words per 64 shelters instead of visiting every shelter; positions and
- * departments as primitive columns. Units stay in their profiles: a search looks at the units of a shelter only when
- * that shelter could enter its top.
+ * that a search starts from the AND of a few words per 64 shelters instead of visiting every shelter; positions,
+ * departments and schemes as primitive columns. Units stay in their profiles: a search looks at the units of a
+ * shelter only when that shelter could enter its top.
  */
 public final class ShelterIndex {
     private static final int GENDERS = Gender.values().length;
@@ -29,6 +29,9 @@ public final class ShelterIndex {
     final int[] maxCapacity;
     final int[] department;
     private final Map<String, Integer> departments = new HashMap<>();
+    /** The scheme of each shelter as a small id (-1: none), so that a search compares ints. */
+    final int[] scheme;
+    private final Map<String, Integer> schemes = new HashMap<>();
     final double[] sinLat;
     final double[] cosLat;
     final double[] sinLon;
@@ -46,6 +49,7 @@ public final class ShelterIndex {
         medical = new long[words];
         maxCapacity = new int[n];
         department = new int[n];
+        scheme = new int[n];
         sinLat = new double[n];
         cosLat = new double[n];
         sinLon = new double[n];
@@ -64,6 +68,7 @@ public final class ShelterIndex {
             set(medical, i, s.offers(Support.MEDICAL));
             maxCapacity[i] = s.maxCapacity();
             department[i] = departmentId(s.departmentCode());
+            scheme[i] = s.schemeCode() == null ? -1 : schemes.computeIfAbsent(s.schemeCode(), c -> schemes.size());
             sinLat[i] = s.place.sinLat;
             cosLat[i] = s.place.cosLat;
             sinLon[i] = s.place.sinLon;
@@ -110,6 +115,12 @@ public final class ShelterIndex {
     /** The id of a department in {@link #department}, or -1 when no shelter of the index is in it. */
     int knownDepartment(String code) {
         Integer id = code == null ? null : departments.get(code);
+        return id == null ? -1 : id;
+    }
+
+    /** The id of a scheme in {@link #scheme}, or -1 when no shelter of the index belongs to it. */
+    int knownScheme(String code) {
+        Integer id = code == null ? null : schemes.get(code);
         return id == null ? -1 : id;
     }
 

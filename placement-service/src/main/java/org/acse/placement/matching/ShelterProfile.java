@@ -29,6 +29,8 @@ public final class ShelterProfile {
     private final boolean active;
     private final GeoPoint location;
     private final String departmentCode;
+    /** The scheme of places the shelter belongs to (its code), or null. */
+    private final String schemeCode;
     private final boolean families;
     private final int maxChildren;
     private final Integer childMinAge;
@@ -52,11 +54,20 @@ public final class ShelterProfile {
     public ShelterProfile(UUID id, String code, boolean active, GeoPoint location, String departmentCode,
             Set<Gender> genders, boolean families, int maxChildren, Integer childMinAge, Integer childMaxAge,
             boolean wheelchairAccessible, Set<Support> support, Set<String> languages, List<UnitProfile> units) {
+        this(id, code, active, location, departmentCode, genders, families, maxChildren, childMinAge, childMaxAge,
+                wheelchairAccessible, support, languages, units, null);
+    }
+
+    public ShelterProfile(UUID id, String code, boolean active, GeoPoint location, String departmentCode,
+            Set<Gender> genders, boolean families, int maxChildren, Integer childMinAge, Integer childMaxAge,
+            boolean wheelchairAccessible, Set<Support> support, Set<String> languages, List<UnitProfile> units,
+            String schemeCode) {
         this.id = id;
         this.code = code;
         this.active = active;
         this.location = location;
         this.departmentCode = departmentCode == null ? null : departmentCode.intern();
+        this.schemeCode = schemeCode == null ? null : schemeCode.intern();
         this.families = families;
         this.maxChildren = maxChildren;
         this.childMinAge = childMinAge;
@@ -133,6 +144,10 @@ public final class ShelterProfile {
 
     public String departmentCode() {
         return departmentCode;
+    }
+
+    public String schemeCode() {
+        return schemeCode;
     }
 
     public boolean accepts(Gender gender) {

@@ -58,6 +58,10 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "min_distance_km", nullable = false)
     public int minDistanceKm;
 
+    /** The scheme of places the partner asked for (a code; a soft preference of the ranking), or null. */
+    @Column(name = "preferred_scheme")
+    public String preferredScheme;
+
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 

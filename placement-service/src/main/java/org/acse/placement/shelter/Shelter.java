@@ -62,6 +62,10 @@ public class Shelter extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active;
 
+    /** The scheme of places it belongs to, if any (at most one). */
+    @Column(name = "scheme_id")
+    public UUID schemeId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

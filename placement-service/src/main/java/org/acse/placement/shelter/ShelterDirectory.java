@@ -57,7 +57,8 @@ public class ShelterDirectory {
     };
     private static final String SHELTERS = """
             SELECT id, code, commune_code, genders::text, families, max_children, child_min_age, child_max_age,
-                   wheelchair_accessible, support::text, languages::text, active FROM shelter""";
+                   wheelchair_accessible, support::text, languages::text, active,
+                   (SELECT code FROM scheme WHERE scheme.id = shelter.scheme_id) FROM shelter""";
     private static final String UNITS = """
             SELECT shelter_id, id, capacity, status, available_from, last_confirmed_at FROM unit WHERE NOT retired""";
 
@@ -272,7 +273,7 @@ public class ShelterDirectory {
     /** A shelter row as read, until its units are read. */
     private record Row(UUID id, String code, String communeCode, Set<Gender> genders, boolean families,
             int maxChildren, Integer childMinAge, Integer childMaxAge, boolean wheelchair, Set<Support> support,
-            Set<String> languages, boolean active) {
+            Set<String> languages, boolean active, String schemeCode) {
         static Row of(ResultSet rs) throws SQLException {
             Set<Gender> genders = EnumSet.noneOf(Gender.class);
             strings(rs.getString(4)).forEach(g -> genders.add(Gender.valueOf(g)));
@@ -281,13 +282,14 @@ public class ShelterDirectory {
             return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), genders,
                     rs.getBoolean(5), rs.getInt(6), (Integer) rs.getObject(7, Integer.class),
                     (Integer) rs.getObject(8, Integer.class), rs.getBoolean(9), support,
-                    new LinkedHashSet<>(strings(rs.getString(11))), rs.getBoolean(12));
+                    new LinkedHashSet<>(strings(rs.getString(11))), rs.getBoolean(12), rs.getString(13));
         }
 
         ShelterProfile profile(List<UnitProfile> units) {
             Commune commune = Gazetteer.france().requireCommune(communeCode);
             return new ShelterProfile(id, code, active, commune.centre(), commune.departmentCode(), genders,
-                    families, maxChildren, childMinAge, childMaxAge, wheelchair, support, languages, units);
+                    families, maxChildren, childMinAge, childMaxAge, wheelchair, support, languages, units,
+                    schemeCode);
         }
     }
 

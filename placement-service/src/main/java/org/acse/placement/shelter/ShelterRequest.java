@@ -13,10 +13,15 @@ import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Gender;
 import org.acse.placement.matching.Support;
+import org.acse.placement.scheme.SchemeRequest;
 import org.acse.platform.validation.LanguageCode;
 import org.acse.placement.matching.UnitStatus;
 
-/** The body of {@code POST} and {@code PUT /api/v1/shelters} (product §7). */
+/**
+ * The body of {@code POST} and {@code PUT /api/v1/shelters} (product §7). {@code schemeCode}: the scheme of places the
+ * shelter joins (on creation, or on an update while it is in no other scheme); absent on an update, the shelter's
+ * scheme is unchanged: it leaves a scheme through {@code PUT /api/v1/schemes/{id}/shelters}.
+ */
 public record ShelterRequest(
         @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "letters, digits, - and _ only")
         String code,
@@ -28,7 +33,8 @@ public record ShelterRequest(
         List<@NotNull Support> support,
         List<@NotNull @LanguageCode String> languages,
         Boolean active,
-        @NotEmpty @Size(max = 500) List<@NotNull @Valid UnitRequest> units) {
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid UnitRequest> units,
+        @Pattern(regexp = SchemeRequest.CODE, message = SchemeRequest.CODE_MESSAGE) String schemeCode) {
 
     public record Accepts(
             @NotEmpty List<@NotNull Gender> genders,

@@ -2,6 +2,7 @@ package org.acse.placement.shelter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,12 +11,16 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
 import org.acse.placement.matching.MatchingConfig;
 import org.acse.placement.matching.UnitStatus;
+import org.acse.placement.scheme.Scheme;
+import org.acse.placement.scheme.SchemeMembership;
+import org.acse.placement.scheme.SchemeService;
 import org.acse.platform.audit.AuditLog;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
@@ -42,11 +47,13 @@ public class ShelterService {
         if (request.units().stream().anyMatch(u -> u.id() != null)) {
             throw ProblemException.invalid("units", "new units have no id");
         }
+        Scheme scheme = scheme(request.schemeCode());
         Instant now = Instant.now();
         Shelter shelter = new Shelter();
         shelter.id = UUID.randomUUID();
         shelter.createdAt = now;
         apply(shelter, request, commune, now);
+        shelter.schemeId = scheme == null ? null : scheme.id;
         shelter.persist();
         int position = 0;
         for (ShelterRequest.UnitRequest u : request.units()) {
@@ -58,8 +65,18 @@ public class ShelterService {
 
     @Transactional
     public ShelterView update(UUID id, ShelterRequest request) {
-        Shelter shelter = find(id);
+        // The scheme's row, then the shelter's, locked in the order a scheme's change of shelters takes them: neither
+        // change overwrites the other, and they never wait for each other in a circle.
+        Scheme scheme = scheme(request.schemeCode());
+        Shelter shelter = Shelter.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (shelter == null) {
+            throw ProblemException.notFound("Shelter");
+        }
         Commune commune = validate(request);
+        if (scheme != null && shelter.schemeId != null && !shelter.schemeId.equals(scheme.id)) {
+            throw SchemeMembership.inAnotherScheme(List.of(new FieldError("schemeCode", "the shelter already "
+                    + "belongs to another scheme; take it out of that scheme first")));
+        }
         if (!shelter.code.equals(request.code()) && Shelter.count("code", request.code()) > 0) {
             throw ProblemException.conflict("duplicate-code", "A shelter with this code exists.");
         }
@@ -78,6 +95,9 @@ public class ShelterService {
         }
         Instant now = Instant.now();
         apply(shelter, request, commune, now);
+        if (scheme != null) {
+            shelter.schemeId = scheme.id;
+        }
         int position = 0;
         for (ShelterRequest.UnitRequest u : request.units()) {
             if (u.id() == null) {
@@ -107,11 +127,14 @@ public class ShelterService {
     public ShelterView.Page list(int page, int size) {
         var query = caller.isCoordinator() ? Shelter.<Shelter>find("order by code")
                 : Shelter.<Shelter>find("id = ?1", caller.shelterId().orElse(new UUID(0, 0)));
+        Map<UUID, String> schemeCodes = new HashMap<>();
         List<ShelterView.Summary> items = query.page(page, size).list().stream().map(s -> {
             List<Unit> units = Unit.ofShelter(s.id);
             Commune commune = Gazetteer.france().requireCommune(s.communeCode);
+            String schemeCode = s.schemeId == null ? null : schemeCodes.computeIfAbsent(s.schemeId,
+                    k -> Scheme.<Scheme>findByIdOptional(k).map(x -> x.code).orElse(null));
             return new ShelterView.Summary(s.id, s.code, s.name, s.communeCode, commune.departmentCode(), s.active,
-                    units.size(), (int) units.stream().filter(u -> u.status == UnitStatus.FREE).count());
+                    units.size(), (int) units.stream().filter(u -> u.status == UnitStatus.FREE).count(), schemeCode);
         }).toList();
         return new ShelterView.Page(items, page, size, query.count());
     }
@@ -136,6 +159,18 @@ public class ShelterService {
             throw ProblemException.notFound("Shelter");
         }
         return shelter;
+    }
+
+    /**
+     * The scheme a request names (its row locked, so that a concurrent change of its shelters waits), or null.
+     * @throws ProblemException 400 naming {@code schemeCode} for an unknown scheme
+     */
+    private static Scheme scheme(String code) {
+        if (code == null) {
+            return null;
+        }
+        return Scheme.<Scheme>find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.invalid("schemeCode", "is not the code of a scheme"));
     }
 
     private static Commune validate(ShelterRequest request) {
@@ -190,7 +225,9 @@ public class ShelterService {
         return new ShelterView(s.id, s.code, s.name, s.communeCode, commune.departmentCode(), s.address,
                 new ShelterView.Accepts(s.genders, s.families, s.maxChildren, s.childMinAge, s.childMaxAge),
                 s.wheelchairAccessible, s.support, s.languages, s.active,
-                Unit.ofShelter(s.id).stream().map(u -> unitView(u, now)).toList());
+                Unit.ofShelter(s.id).stream().map(u -> unitView(u, now)).toList(),
+                Optional.ofNullable(SchemeService.ofShelter(s))
+                        .map(x -> new ShelterView.SchemeRef(x.id, x.code, x.name)).orElse(null));
     }
 
     private ShelterView.UnitView unitView(Unit u, Instant now) {

@@ -7,10 +7,16 @@ import org.acse.common.events.Gender;
 import org.acse.placement.matching.Support;
 import org.acse.placement.matching.UnitStatus;
 
-/** A shelter as coordinators and its own staff see it, address included (that read is audited). */
+/**
+ * A shelter as coordinators and its own staff see it, address included (that read is audited), and the scheme of
+ * places it belongs to (null if none).
+ */
 public record ShelterView(UUID id, String code, String name, String communeCode, String departmentCode,
         String address, Accepts accepts, boolean wheelchairAccessible, List<Support> support, List<String> languages,
-        boolean active, List<UnitView> units) {
+        boolean active, List<UnitView> units, SchemeRef scheme) {
+
+    public record SchemeRef(UUID id, String code, String name) {
+    }
 
     public record Accepts(List<Gender> genders, boolean families, int maxChildren, Integer childMinAge,
             Integer childMaxAge) {
@@ -22,7 +28,7 @@ public record ShelterView(UUID id, String code, String name, String communeCode,
 
     /** The list form: no address, so that listing never spreads addresses. */
     public record Summary(UUID id, String code, String name, String communeCode, String departmentCode,
-            boolean active, int units, int freeUnits) {
+            boolean active, int units, int freeUnits, String schemeCode) {
     }
 
     public record Page(List<Summary> items, int page, int size, long total) {

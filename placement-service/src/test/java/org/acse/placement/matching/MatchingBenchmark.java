@@ -32,6 +32,8 @@ public final class MatchingBenchmark {
     private static final int WARMUP = 2_000;
     private static final int MEASURED = 3_000;
     private static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
+    /** {@code -Dbench.schemes=true}: a shelter in five in one of 20 schemes, every referral preferring one. */
+    private static final boolean SCHEMES = Boolean.getBoolean("bench.schemes");
 
     public static void main(String[] args) {
         // Under exec:java the Maven JVM's own logging would swallow the report: log through java.util.logging.
@@ -140,7 +142,8 @@ public final class MatchingBenchmark {
                     : Set.of(Support.MEDICAL, Support.LEGAL);
             network.add(new ShelterProfile(new UUID(s, -1), "S" + s, random.nextInt(20) != 0, commune.centre(),
                     commune.departmentCode(), accepted, random.nextBoolean(), 3, null, null, random.nextBoolean(),
-                    support, random.nextBoolean() ? Set.of("fr", "en") : Set.of("fr", "ro", "ar"), units));
+                    support, random.nextBoolean() ? Set.of("fr", "en") : Set.of("fr", "ro", "ar"), units,
+                    SCHEMES && s % 5 == 0 ? "S" + (s / 5 % 20) : null));
         }
         return network;
     }
@@ -153,7 +156,8 @@ public final class MatchingBenchmark {
         return new MatchRequest(UUID.randomUUID(), new Household(gender, 30, children),
                 new Needs(random.nextInt(5) == 0, random.nextInt(4) == 0, false, random.nextBoolean()),
                 List.of(random.nextBoolean() ? "ro" : "en"), urgency,
-                zones.resolve(List.of(DangerZone.commune(danger.code()))), danger.centre(), 200);
+                zones.resolve(List.of(DangerZone.commune(danger.code()))), danger.centre(), 200,
+                SCHEMES ? "S" + random.nextInt(20) : null);
     }
 
     private MatchingBenchmark() {

@@ -49,10 +49,16 @@ class MatchingEngineTest {
         boolean wheelchair = true;
         Set<Support> support = Set.of(Support.values());
         Set<String> languages = Set.of("fr");
+        String scheme;
         List<UnitProfile> units = new ArrayList<>();
 
         Shelter(String commune) {
             this.commune = commune;
+        }
+
+        Shelter inScheme(String code) {
+            this.scheme = code;
+            return this;
         }
 
         Shelter unit(int capacity) {
@@ -68,7 +74,7 @@ class MatchingEngineTest {
             Commune c = FRANCE.requireCommune(commune);
             return new ShelterProfile(id, "S-" + commune + "-" + id.toString().substring(0, 4), active, c.centre(),
                     c.departmentCode(), genders, families, maxChildren, childMinAge, childMaxAge, wheelchair, support,
-                    languages, units);
+                    languages, units, scheme);
         }
     }
 
@@ -339,6 +345,140 @@ class MatchingEngineTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZONES.resolve(DangerZone.commune("99999")))
                 .isInstanceOf(org.acse.common.geo.UnknownPlaceException.class);
         assertThat(MatchingRules.defaults().delays()).containsKeys(Urgency.values());
+    }
+
+    static final String DESTINY = "DESTINY";
+    static final String ANTIBES = "06004";
+    static final String CANNES = "06029";
+    static final String HYERES = "83069";
+    static final String FREJUS = "83061";
+    static final String DRAGUIGNAN = "83050";
+
+    /** A woman alone in danger in Paris, asking (or not) for a scheme. */
+    static MatchRequest womanInParis(String scheme) {
+        return new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30, List.of()), Needs.NONE,
+                List.of("fr"), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.commune(PARIS))),
+                FRANCE.requireCommune(PARIS).centre(), 200, scheme);
+    }
+
+    @Test
+    void aPreferredSchemeRanksItsEligibleSheltersFirst() {
+        Shelter lyon = shelter(LYON).unit(1);
+        Shelter toulon = shelter(TOULON).unit(1).inScheme(DESTINY);
+        Shelter nice = shelter(NICE).unit(1).inScheme(DESTINY);
+        List<ShelterProfile> network = List.of(lyon.profile(), toulon.profile(), nice.profile());
+        // Without the preference, Lyon is nearer from Paris and ranks first.
+        List<Candidate> plain = engine.candidates(womanInParis(null), context(), network, 3);
+        assertThat(plain.get(0).shelterId()).isEqualTo(lyon.id);
+        assertThat(plain).allSatisfy(c -> {
+            assertThat(c.score().scheme()).isNull();
+            assertThat(c.score().preferenceApplied()).isFalse();
+        });
+        // With it, both places of the scheme rank before Lyon, and say why.
+        List<Candidate> preferred = engine.candidates(womanInParis("destiny"), context(), network, 3);
+        assertThat(preferred).extracting(Candidate::shelterId).containsExactlyInAnyOrder(lyon.id, toulon.id, nice.id);
+        assertThat(preferred.get(2).shelterId()).isEqualTo(lyon.id);
+        assertThat(preferred.get(0).score().preferenceApplied()).isTrue();
+        assertThat(preferred.get(0).score().scheme()).isEqualTo(1.0);
+        assertThat(preferred.get(2).score().preferenceApplied()).isFalse();
+        assertThat(preferred.get(2).score().scheme()).isEqualTo(0.0);
+        assertThat(preferred).allSatisfy(c -> assertThat(c.score().total()).isBetween(0.0, 1.0));
+        // The explanation says the preference applied, and the best place is in the scheme.
+        SchemePreference summary = SchemePreference.of("DESTINY", engine.explain(womanInParis(DESTINY), context(),
+                network));
+        assertThat(summary.applied()).isTrue();
+        assertThat(summary.bestInScheme()).isTrue();
+        assertThat(summary.sheltersInScheme()).isEqualTo(2);
+        assertThat(summary.eligibleInScheme()).isEqualTo(2);
+        assertThat(summary.summary()).startsWith("Préférence appliquée").contains("Preference applied");
+    }
+
+    @Test
+    void withoutAKnownSchemeThePreferenceChangesNoScore() {
+        List<ShelterProfile> network = List.of(shelter(LYON).unit(1).profile(),
+                shelter(TOULON).unit(1).inScheme(DESTINY).profile(), shelter("59350").unit(2).profile());
+        List<Candidate> none = engine.candidates(womanInParis(null), context(), network, 3);
+        List<Candidate> unknown = engine.candidates(womanInParis("ELSEWHERE"), context(), network, 3);
+        assertThat(unknown).isEqualTo(none);
+        // Nor does a weight of 0, nor the rules of an engine that has no scheme weight at all.
+        MatchingRules d = MatchingRules.defaults();
+        MatchingRules noScheme = new MatchingRules(new MatchingRules.Weights(4, 2, 1, 2, 1), d.delays(), 200, 1200,
+                d.staleAfter());
+        assertThat(new MatchingEngine(noScheme).candidates(womanInParis(DESTINY), context(), network, 3))
+                .extracting(Candidate::shelterId).containsExactlyElementsOf(none.stream().map(Candidate::shelterId)
+                        .toList());
+        assertThat(SchemePreference.of("ELSEWHERE", engine.explain(womanInParis("ELSEWHERE"), context(), network))
+                .summary()).contains("not known to the network");
+        assertThat(SchemePreference.of(null, List.of())).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchingRules(
+                new MatchingRules.Weights(4, 2, 1, 2, 1, -1), d.delays(), 200, 1200, d.staleAfter()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void thePreferenceNeverPlacesSomeoneInTheDangerZonesDepartmentOrWithinItsDistance() {
+        // The whole scheme is in the 06 and the 83: for a person in danger in Nice, all of it is too close.
+        List<Shelter> scheme = List.of(shelter(NICE), shelter(CANNES), shelter(ANTIBES), shelter(GRASSE),
+                shelter(TOULON), shelter(HYERES), shelter(FREJUS), shelter(DRAGUIGNAN));
+        List<ShelterProfile> network = new ArrayList<>();
+        for (Shelter s : scheme) {
+            network.add(s.unit(1).unit(2).inScheme(DESTINY).profile());
+        }
+        Shelter lyon = shelter(LYON).unit(1);
+        network.add(lyon.profile());
+        MatchRequest inNice = new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30, List.of()),
+                Needs.NONE, List.of("fr"), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.commune(NICE))),
+                FRANCE.requireCommune(NICE).centre(), 200, DESTINY);
+        // Whatever the weight of the preference.
+        for (double weight : new double[] {3, 1_000}) {
+            MatchingRules d = MatchingRules.defaults();
+            MatchingEngine heavy = new MatchingEngine(new MatchingRules(new MatchingRules.Weights(4, 2, 1, 2, 1,
+                    weight), d.delays(), 200, 1200, d.staleAfter()));
+            assertThat(heavy.candidates(inNice, context(), network, 32)).extracting(Candidate::shelterId)
+                    .containsOnly(lyon.id);
+            List<Evaluation> explained = heavy.explain(inNice, context(), network);
+            assertThat(explained.stream().filter(e -> DESTINY.equals(e.schemeCode())).map(Evaluation::exclusion))
+                    .hasSize(8).containsOnly(Exclusion.IN_DANGER_ZONE_DEPARTMENT, Exclusion.TOO_CLOSE_TO_DANGER_ZONE)
+                    .contains(Exclusion.IN_DANGER_ZONE_DEPARTMENT, Exclusion.TOO_CLOSE_TO_DANGER_ZONE);
+            SchemePreference summary = SchemePreference.of(DESTINY, explained);
+            assertThat(summary.applied()).isFalse();
+            assertThat(summary.exclusionsInScheme()).containsEntry(Exclusion.IN_DANGER_ZONE_DEPARTMENT, 4)
+                    .containsEntry(Exclusion.TOO_CLOSE_TO_DANGER_ZONE, 4);
+            assertThat(summary.summary()).startsWith("Préférence sans effet").contains("Preference not applied");
+        }
+        // A radius counts too: in danger within 80 km of Marseille, from Paris, asking only 10 km more.
+        Commune marseille = FRANCE.requireCommune(MARSEILLE);
+        MatchRequest aroundMarseille = new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30,
+                List.of()), Needs.NONE, List.of("fr"), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.point(
+                        marseille.centre().lat(), marseille.centre().lon(), 80))), FRANCE.requireCommune(PARIS)
+                        .centre(), 10, DESTINY);
+        List<Candidate> found = engine.candidates(aroundMarseille, context(), network, 32);
+        assertThat(found).extracting(Candidate::shelterId).doesNotContain(scheme.get(4).id, scheme.get(5).id)
+                .contains(scheme.get(0).id);
+        assertThat(found.get(0).score().preferenceApplied()).isTrue();
+        assertThat(verdict(aroundMarseille, scheme.get(4))).isEqualTo(Exclusion.TOO_CLOSE_TO_DANGER_ZONE);
+        assertThat(verdict(aroundMarseille, scheme.get(5))).isEqualTo(Exclusion.TOO_CLOSE_TO_DANGER_ZONE);
+    }
+
+    @Test
+    void thePreferenceNeverBendsTheHouseholdOrTheNeeds() {
+        Shelter womenOnly = shelter(TOULON).unit(1).inScheme(DESTINY);
+        womenOnly.genders = Set.of(Gender.FEMALE);
+        Shelter noCare = shelter(NICE).unit(1).inScheme(DESTINY);
+        noCare.support = Set.of();
+        Shelter single = shelter(HYERES).unit(1).inScheme(DESTINY);
+        MatchRequest man = new MatchRequest(UUID.randomUUID(), new Household(Gender.MALE, 30, List.of()),
+                new Needs(false, false, true, false), List.of(), Urgency.IMMEDIATE,
+                ZONES.resolve(List.of(DangerZone.commune(PARIS))), FRANCE.requireCommune(PARIS).centre(), 200,
+                DESTINY);
+        assertThat(verdict(man, womenOnly)).isEqualTo(Exclusion.GENDER_NOT_ACCEPTED);
+        assertThat(verdict(man, noCare)).isEqualTo(Exclusion.MEDICAL_CARE_MISSING);
+        MatchRequest family = new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30, List.of(3, 6)),
+                Needs.NONE, List.of(), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.commune(PARIS))),
+                FRANCE.requireCommune(PARIS).centre(), 200, DESTINY);
+        assertThat(verdict(family, single)).isEqualTo(Exclusion.NO_UNIT_LARGE_ENOUGH);
+        assertThat(engine.candidates(family, context(), List.of(single.profile(), shelter(LYON).unit(3).profile()),
+                5)).hasSize(1).allSatisfy(c -> assertThat(c.score().preferenceApplied()).isFalse());
     }
 
     UUID best(MatchRequest request, Shelter... shelters) {

@@ -32,6 +32,9 @@ class ShelterIndexTest {
     static final Gazetteer FRANCE = Gazetteer.france();
     static final DangerZones ZONES = new DangerZones(FRANCE);
     final MatchingEngine engine = new MatchingEngine(MatchingRules.defaults());
+    /** Shelters in no scheme, or in one of two; referrals asking for none, one of those, or one nobody is in. */
+    static final String[] SCHEMES = {null, null, "DESTINY", "OTHER"};
+    static final String[] PREFERENCES = {null, "DESTINY", "OTHER", "UNKNOWN"};
 
     @Test
     void theIndexedSearchFindsWhatTheExplanationFinds() {
@@ -46,6 +49,10 @@ class ShelterIndexTest {
                 new MatchingRules.Weights(1, 0, 0.5, 1, 6), defaults.delays(), 200, 1200, Duration.ofHours(24))), 8, 8);
         theIndexedSearchFindsWhatTheExplanationFinds(new MatchingEngine(new MatchingRules(
                 new MatchingRules.Weights(-1, 1, 1, 2, -2), defaults.delays(), 200, 1200, Duration.ofHours(24))), 9, 8);
+        // A preferred scheme that outweighs everything else.
+        theIndexedSearchFindsWhatTheExplanationFinds(new MatchingEngine(new MatchingRules(
+                new MatchingRules.Weights(1, 0, 0.5, 1, 1, 20), defaults.delays(), 200, 1200, Duration.ofHours(24))),
+                10, 8);
     }
 
     void theIndexedSearchFindsWhatTheExplanationFinds(MatchingEngine engine, long seed, int rounds) {
@@ -202,7 +209,8 @@ class ShelterIndexTest {
             Integer max = random.nextInt(3) == 0 ? 6 + random.nextInt(12) : null;
             network.add(new ShelterProfile(UUID.randomUUID(), "S" + s, random.nextInt(10) != 0, commune.centre(),
                     commune.departmentCode(), accepted, random.nextBoolean(), random.nextInt(4), min, max,
-                    random.nextBoolean(), support, random.nextBoolean() ? Set.of("fr", "en") : Set.of("ro"), units));
+                    random.nextBoolean(), support, random.nextBoolean() ? Set.of("fr", "en") : Set.of("ro"), units,
+                    SCHEMES[random.nextInt(SCHEMES.length)]));
         }
         return network;
     }
@@ -226,6 +234,7 @@ class ShelterIndexTest {
                 new Needs(random.nextInt(4) == 0, random.nextInt(4) == 0, random.nextInt(4) == 0,
                         random.nextBoolean()),
                 random.nextBoolean() ? List.of("ro") : List.of(), Urgency.values()[random.nextInt(3)],
-                ZONES.resolve(zones), here.centre(), random.nextInt(4) == 0 ? 0 : 50 + random.nextInt(200));
+                ZONES.resolve(zones), here.centre(), random.nextInt(4) == 0 ? 0 : 50 + random.nextInt(200),
+                PREFERENCES[random.nextInt(PREFERENCES.length)]);
     }
 }
