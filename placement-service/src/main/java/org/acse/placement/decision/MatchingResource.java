@@ -50,16 +50,16 @@ public class MatchingResource {
     @Path("/matching")
     @RolesAllowed(Roles.COORDINATOR)
     public Explanation explain(@PathParam("referralId") UUID referralId) {
-        List<Evaluation> evaluations = proposals.explain(referralId);
+        Proposals.Explained explained = proposals.explain(referralId);
+        List<Evaluation> evaluations = explained.evaluations();
         int[] rank = {0};
         List<ShelterVerdict> verdicts = evaluations.stream().map(e -> e.eligible()
                 ? new ShelterVerdict(e.shelterId(), e.shelterCode(), e.schemeCode(), true, ++rank[0], null,
                         e.best().unitId(), e.best().score())
                 : new ShelterVerdict(e.shelterId(), e.shelterCode(), e.schemeCode(), false, null, e.exclusion(), null,
                         null)).toList();
-        Referral referral = Referral.findById(referralId);
         return new Explanation(referralId, evaluations.size(), rank[0],
-                SchemePreference.of(referral == null ? null : referral.preferredScheme, evaluations), verdicts);
+                SchemePreference.of(explained.preferredScheme(), evaluations), verdicts);
     }
 
     /** When and where the person is expected: never the shelter, its address or its unit. */

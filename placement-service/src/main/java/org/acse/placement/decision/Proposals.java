@@ -152,9 +152,13 @@ public class Proposals {
                 .orElseThrow(() -> ProblemException.conflict("unit-taken", "The unit was just taken."));
     }
 
+    /** Every shelter's verdict for a referral, and the scheme it asked for. */
+    public record Explained(List<Evaluation> evaluations, String preferredScheme) {
+    }
+
     /** Every shelter's verdict for the referral, as matching sees it now: for coordinators, audited. */
     @Transactional
-    public List<Evaluation> explain(UUID referralId) {
+    public Explained explain(UUID referralId) {
         Referral referral = Referral.findById(referralId);
         if (referral == null) {
             throw ProblemException.notFound("Referral");
@@ -162,8 +166,8 @@ public class Proposals {
         Set<UUID> busy = holds.busyUnits();
         Placement.liveOf(referral.id).forEach(p -> busy.remove(p.unitId));
         audit.record("referral.matching.read", "referral", referralId);
-        return engine().explain(request(referral), new MatchContext(Instant.now(), busy,
-                holds.refusedShelters(referral.id)), directory.index());
+        return new Explained(engine().explain(request(referral), new MatchContext(Instant.now(), busy,
+                holds.refusedShelters(referral.id)), directory.index()), referral.preferredScheme);
     }
 
     /** {@code first}: the referral is known to have had no placement before (no need to count them). */

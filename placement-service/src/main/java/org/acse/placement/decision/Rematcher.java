@@ -3,12 +3,14 @@ package org.acse.placement.decision;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.acse.placement.matching.MatchingConfig;
+import org.acse.placement.shelter.PlacesChanged;
 import org.acse.platform.tx.AfterCommit;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -64,6 +66,11 @@ public class Rematcher {
         if (requested.get() && running.compareAndSet(false, true)) {
             executor.runAsync(this::drain);
         }
+    }
+
+    /** A shelter published or changed places (after its commit). */
+    void onPlacesChanged(@Observes PlacesChanged change) {
+        request();
     }
 
     /** From inside a transaction: the request counts only if it commits. */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Gender;
 import org.acse.placement.matching.Support;
-import org.acse.placement.scheme.SchemeRequest;
 import org.acse.platform.validation.LanguageCode;
 import org.acse.placement.matching.UnitStatus;
 

@@ -1,6 +1,7 @@
 package org.acse.placement.shelter;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.acse.placement.decision.Rematcher;
+
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Roles;
 
@@ -32,7 +33,7 @@ public class ShelterResource {
     ShelterDirectory directory;
 
     @Inject
-    Rematcher rematcher;
+    Event<PlacesChanged> placesChanged;
 
     @POST
     @RolesAllowed(Roles.COORDINATOR)
@@ -79,7 +80,7 @@ public class ShelterResource {
     /** After the commit: matching sees the change at once, and waiting referrals get another chance. */
     private void published(UUID shelterId) {
         directory.reload(shelterId);
-        rematcher.request();
+        placesChanged.fire(new PlacesChanged(shelterId));
     }
 
     /** Page parameters shared by the lists of this service. */

@@ -1,4 +1,4 @@
-package org.acse.placement.scheme;
+package org.acse.placement.shelter;
 
 import java.util.ArrayList;
 import java.util.HashSet;

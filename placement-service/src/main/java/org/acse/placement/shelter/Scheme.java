@@ -1,4 +1,4 @@
-package org.acse.placement.scheme;
+package org.acse.placement.shelter;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package org.acse.placement.scheme;
+package org.acse.placement.shelter;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.acse.placement.shelter.ShelterDirectory;
-import org.acse.placement.shelter.ShelterResource;
 import org.acse.platform.security.Roles;
 
 /** Schemes of places: coordinators manage them; staff read the scheme of their own shelter. */

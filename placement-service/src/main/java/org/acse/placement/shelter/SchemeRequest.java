@@ -1,4 +1,4 @@
-package org.acse.placement.scheme;
+package org.acse.placement.shelter;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

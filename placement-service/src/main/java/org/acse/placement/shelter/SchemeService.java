@@ -1,4 +1,4 @@
-package org.acse.placement.scheme;
+package org.acse.placement.shelter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,10 +17,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.acse.common.geo.Gazetteer;
 import org.acse.placement.matching.Support;
-import org.acse.placement.placement.Placement;
-import org.acse.placement.placement.PlacementStatus;
-import org.acse.placement.shelter.Shelter;
-import org.acse.placement.shelter.Unit;
 import org.acse.platform.audit.AuditLog;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
@@ -136,14 +132,17 @@ public class SchemeService {
                 .toList();
         List<Unit> units = active.isEmpty() ? List.of()
                 : Unit.<Unit>list("shelterId in ?1 and retired = false", active);
-        Map<UUID, PlacementStatus> live = new HashMap<>();
+        Map<UUID, String> live = new HashMap<>();
         if (!units.isEmpty()) {
-            Placement.<Placement>list("unitId in ?1 and status in ?2", units.stream().map(u -> u.id).toList(),
-                    List.of(PlacementStatus.HELD, PlacementStatus.ACCEPTED)).forEach(p -> live.put(p.unitId, p.status));
+            // The live placements of these units, read as rows: the registry does not depend on the decision loop.
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Shelter.getEntityManager().createNativeQuery("SELECT unit_id, status FROM placement"
+                    + " WHERE unit_id IN (:units) AND status IN ('HELD', 'ACCEPTED')")
+                    .setParameter("units", units.stream().map(u -> u.id).toList()).getResultList();
+            rows.forEach(r -> live.put((UUID) r[0], (String) r[1]));
         }
         List<SchemeOccupancy.UnitState> states = units.stream().map(u -> new SchemeOccupancy.UnitState(u.capacity,
-                u.status, live.get(u.id) == PlacementStatus.HELD, live.get(u.id) == PlacementStatus.ACCEPTED))
-                .toList();
+                u.status, "HELD".equals(live.get(u.id)), "ACCEPTED".equals(live.get(u.id)))).toList();
         audit.record("scheme.occupancy.read", "scheme", id);
         return SchemeOccupancy.count(scheme.id, scheme.code, active.size(), states);
     }
