@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KubernetesManifestsTest {
     static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([mMgG])");
+    /** Quarkus' management interface (quarkus.management.port): health and metrics, never behind the Ingress. */
+    static final int MANAGEMENT_PORT = 9000;
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
@@ -255,10 +257,119 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"production"})
-    void productionImagesArePinned(String overlay) {
+    void productionImagesArePinnedByDigest(String overlay) {
         Kustomize.kind(Kustomize.render(overlay), "Deployment").forEach(d -> d.path("spec").path("template").path("spec")
                 .path("containers").forEach(c -> assertThat(c.path("image").asText())
-                        .as("%s image", name(d)).contains(":").doesNotEndWith(":latest")));
+                        .as("%s image: a registry name and a sha256 digest (kustomize images: digest)", name(d))
+                        .matches("[a-z0-9.:-]+(/[a-z0-9._-]+)+@sha256:[0-9a-f]{64}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void theNamespaceEnforcesRestrictedPodSecurity(String overlay) {
+        JsonNode namespace = Kustomize.named(Kustomize.render(overlay), "Namespace", "acse").orElseThrow();
+        JsonNode labels = namespace.path("metadata").path("labels");
+        for (String mode : List.of("enforce", "warn", "audit")) {
+            assertThat(labels.path("pod-security.kubernetes.io/" + mode).asText()).as("%s: %s", overlay, mode)
+                    .isEqualTo("restricted");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void anHpaOwnsTheReplicaCountOfItsDeployment(String overlay) {
+        List<JsonNode> objects = Kustomize.render(overlay);
+        Kustomize.kind(objects, "HorizontalPodAutoscaler").forEach(hpa -> {
+            String target = hpa.path("spec").path("scaleTargetRef").path("name").asText();
+            JsonNode deployment = Kustomize.named(objects, "Deployment", target)
+                    .orElseThrow(() -> new AssertionError(overlay + ": HPA " + name(hpa) + " targets no Deployment"));
+            assertThat(deployment.path("spec").has("replicas"))
+                    .as("%s: %s sets replicas that its HPA (min %d) owns: a re-apply would scale it down", overlay,
+                            target, hpa.path("spec").path("minReplicas").asInt()).isFalse();
+            assertThat(hpa.path("spec").path("minReplicas").asInt())
+                    .isLessThanOrEqualTo(hpa.path("spec").path("maxReplicas").asInt());
+        });
+        Kustomize.kind(objects, "Deployment").forEach(d -> {
+            boolean scaled = Kustomize.kind(objects, "HorizontalPodAutoscaler").anyMatch(h ->
+                    name(d).equals(h.path("spec").path("scaleTargetRef").path("name").asText()));
+            if (!scaled) {
+                assertThat(d.path("spec").path("replicas").asInt(1)).as("%s: %s without HPA", overlay, name(d)).isPositive();
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void healthAndMetricsAreOnTheManagementPortThatNoIngressRoutes(String overlay) {
+        List<JsonNode> objects = Kustomize.render(overlay);
+        for (String service : SERVICES) {
+            JsonNode container = Kustomize.named(objects, "Deployment", service).orElseThrow()
+                    .path("spec").path("template").path("spec").path("containers").get(0);
+            assertThat(container.path("ports").findValues("containerPort").stream().map(JsonNode::asInt))
+                    .as("%s listens on the management port", service).contains(MANAGEMENT_PORT);
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(containerPort(container, container.path(probe).path("httpGet").path("port")))
+                        .as("%s %s on the management interface", service, probe).isEqualTo(MANAGEMENT_PORT);
+            }
+            JsonNode svc = Kustomize.named(objects, "Service", service).orElseThrow();
+            assertThat(svc.path("spec").path("ports").findValues("port").stream().map(JsonNode::asInt))
+                    .as("Service %s exposes the management port for scraping", service).contains(MANAGEMENT_PORT);
+        }
+        JsonNode monitor = Kustomize.named(objects, "ServiceMonitor", "acse-services").orElseThrow();
+        for (JsonNode endpoint : monitor.path("spec").path("endpoints")) {
+            assertThat(endpoint.path("port").asText()).as("metrics scraped on the management port").isEqualTo("management");
+            assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
+        }
+        Kustomize.kind(objects, "Ingress").forEach(ingress -> ingress.path("spec").path("rules").forEach(rule ->
+                rule.path("http").path("paths").forEach(path -> {
+                    String where = overlay + ": Ingress " + name(ingress) + " " + rule.path("host").asText()
+                            + path.path("path").asText();
+                    assertThat(path.path("path").asText()).as("%s routes to /q/", where).doesNotStartWith("/q");
+                    assertThat(path.path("path").asText()).as("%s: a catch-all would route /q/", where).isNotEqualTo("/");
+                    JsonNode port = path.path("backend").path("service").path("port");
+                    assertThat(port.path("name").asText()).as("%s", where).isNotEqualTo("management");
+                    assertThat(port.path("number").asInt()).as("%s", where).isNotEqualTo(MANAGEMENT_PORT);
+                })));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void consumerLagIsExportedAndAlerted(String overlay) {
+        List<JsonNode> objects = Kustomize.render(overlay);
+        JsonNode kafka = Kustomize.named(objects, "Kafka", "acse-kafka").orElseThrow();
+        JsonNode exporter = kafka.path("spec").path("kafkaExporter");
+        assertThat(exporter.isMissingNode()).as("%s: Kafka Exporter", overlay).isFalse();
+        for (String topic : Topics.ALL) {
+            assertThat(topic).as("the exporter's topicRegex covers %s", topic).matches(exporter.path("topicRegex").asText(".*"));
+        }
+        for (String service : SERVICES) {
+            for (ServiceConfig.Incoming in : ServiceConfig.of(service).incoming()) {
+                assertThat(in.groupId()).as("the exporter's groupRegex covers %s", in.groupId())
+                        .matches(exporter.path("groupRegex").asText(".*"));
+            }
+        }
+        assertThat(Kustomize.kind(objects, "PodMonitor").anyMatch(p -> p.path("spec").path("selector").path("matchLabels")
+                .path("strimzi.io/name").asText().equals(name(kafka) + "-kafka-exporter")))
+                .as("%s: Prometheus scrapes the exporter", overlay).isTrue();
+        List<String> expressions = Kustomize.kind(objects, "PrometheusRule")
+                .flatMap(r -> r.findValues("expr").stream()).map(JsonNode::asText).toList();
+        assertThat(expressions).as("%s: an alert on consumer lag", overlay)
+                .anyMatch(e -> e.contains("kafka_consumergroup_lag"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void strimziResourcesUseTheV1Api(String overlay) {
+        Kustomize.render(overlay).stream()
+                .filter(o -> o.path("apiVersion").asText().startsWith("kafka.strimzi.io/"))
+                .forEach(o -> assertThat(o.path("apiVersion").asText()).as("%s %s", o.path("kind").asText(), name(o))
+                        .isEqualTo("kafka.strimzi.io/v1"));
+        Kustomize.kind(Kustomize.render(overlay), "Kafka").forEach(k -> {
+            assertThat(k.path("spec").has("zookeeper")).as("KRaft only").isFalse();
+            assertThat(Kustomize.kind(Kustomize.render(overlay), "KafkaNodePool")
+                    .anyMatch(p -> name(k).equals(p.path("metadata").path("labels").path("strimzi.io/cluster").asText())))
+                    .as("%s has a KafkaNodePool", name(k)).isTrue();
+        });
     }
 
     // --- helpers ---
@@ -323,6 +434,16 @@ class KubernetesManifestsTest {
             }
         }
         return false;
+    }
+
+    /** The container port a probe's or a Service's port (number or name) designates; 0 if none. */
+    private static int containerPort(JsonNode container, JsonNode port) {
+        for (JsonNode p : container.path("ports")) {
+            if (port.isInt() ? p.path("containerPort").asInt() == port.asInt() : p.path("name").asText().equals(port.asText())) {
+                return p.path("containerPort").asInt();
+            }
+        }
+        return 0;
     }
 
     private static void assertProbe(String where, JsonNode container, String probe, String path) {
