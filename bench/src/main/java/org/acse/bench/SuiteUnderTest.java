@@ -163,6 +163,11 @@ public final class SuiteUnderTest implements AutoCloseable {
         return "http://127.0.0.1:" + launches.get(name).port();
     }
 
+    /** Where the running instance of the service answers health and metrics. */
+    public String managementUrl(String name) {
+        return processes.get(name).managementUrl();
+    }
+
     public String intake() {
         return url("intake-service");
     }

@@ -47,7 +47,7 @@ final class DatabaseOutage {
                     terminateBackends(s, name);
                     return System.nanoTime() - begin >= outage.toNanos();
                 });
-                LOG.infof("intake ready during the outage: %s", ready(suite.intake()));
+                LOG.infof("intake ready during the outage: %s", ready(suite.managementUrl("intake-service")));
             } finally {
                 s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
                 LOG.infof("database %s back after %d ms", name,

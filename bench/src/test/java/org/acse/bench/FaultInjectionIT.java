@@ -124,7 +124,7 @@ class FaultInjectionIT {
         assertFlowCompleteAndUnique(result.accepted().keySet());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (String service : SuiteUnderTest.SERVICES) {
-                assertThat(Json.send("GET", suite.url(service) + "/q/health/ready", Tokens.coordinator(), null).status())
+                assertThat(Json.send("GET", suite.managementUrl(service) + "/q/health/ready", Tokens.coordinator(), null).status())
                         .as(service + " ready again").isEqualTo(200);
             }
         });

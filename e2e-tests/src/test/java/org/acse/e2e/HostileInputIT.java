@@ -109,7 +109,7 @@ class HostileInputIT {
         }
         Map<String, Long> after = rowCounts();
         for (var service : List.of(suite.intake, suite.placement, suite.notification)) {
-            HttpResponse<String> ready = CLIENT.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+            HttpResponse<String> ready = CLIENT.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/health/ready"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).as(service.name() + " ready after the corpus").isEqualTo(200);
         }

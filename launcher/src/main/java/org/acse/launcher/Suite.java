@@ -43,6 +43,11 @@ import org.jboss.logging.Logger;
 public final class Suite {
     static final String DATABASE = "acse";
     static final List<String> SCHEMAS = List.of("intake", "placement", "notification");
+    /** Each service's health and metrics, locally: its HTTP port + 1000 (9081, 9082, …). */
+    static int managementPort(String service) {
+        return SERVICE_PORTS.getOrDefault(service, 0) + 1000;
+    }
+
     static final Map<String, Integer> SERVICE_PORTS = Map.of("intake-service", 8081, "placement-service", 8082,
             "notification-service", 8083);
     static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
@@ -158,6 +163,7 @@ public final class Suite {
             Map<String, String> properties = new LinkedHashMap<>(common);
             // The demo channels are webhooks; no SMTP server locally, so mail is only logged.
             properties.putAll(LocalSettings.forService(name, SuiteApi.PLACEMENT, SuiteApi.NOTIFICATION, 0));
+            properties.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(managementPort(name)));
             ServiceProcess process = ServiceProcess.start(name, snapshot(name), SERVICE_PORTS.get(name),
                     properties, ServiceProcess.JVM_OPTIONS, workspace.logs());
             track(name, ProcessHandle.of(process.pid()).orElseThrow(), process::close);
@@ -382,7 +388,8 @@ public final class Suite {
                 case "launcher" -> "running";
                 default -> {
                     String url = "http://127.0.0.1:" + SERVICE_PORTS.getOrDefault(e.name(), 0);
-                    yield api.answers(url + "/q/health/ready") ? "ready, " + url : "not ready, " + url;
+                    String ready = "http://127.0.0.1:" + managementPort(e.name()) + "/q/health/ready";
+                    yield api.answers(ready) ? "ready, " + url : "not ready, " + url;
                 }
             };
             allUp &= alive;

@@ -34,12 +34,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -65,7 +67,17 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
         }
         command.add("-Dquarkus.http.port=" + port);
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        // The packaged services serve health and metrics on Quarkus's management interface (port 9000 in
+        // Kubernetes); on one machine each gets its own, on loopback, unless the caller names it.
+        int managementPort = properties.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(properties.get(MANAGEMENT_PORT))
+                : Ports.free();
+        command.add("-D" + MANAGEMENT_PORT + "=" + managementPort);
+        command.add("-Dquarkus.management.host=127.0.0.1");
+        properties.forEach((k, v) -> {
+            if (!k.equals(MANAGEMENT_PORT)) {
+                command.add("-D" + k + "=" + v);
+            }
+        });
         command.add("-jar");
         command.add("quarkus-run.jar");
         try {
@@ -73,13 +85,16 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(name + ".log").toAbsolutePath();
             Process process = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new ServiceProcess(name, port, log, process);
+            return new ServiceProcess(name, port, managementPort, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
-    /** Waits until {@code /q/health/ready} answers 200; fails early if the process died. */
+    /** The property that places a service's management interface. */
+    public static final String MANAGEMENT_PORT = "quarkus.management.port";
+
+    /** Waits until {@code /q/health/ready} (on the management interface) answers 200; fails early if the process died. */
     public ServiceProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -89,7 +104,8 @@ public final class ServiceProcess implements AutoCloseable {
                         + "; its last lines:\n" + logTail(40));
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(managementUrl()
+                        + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return this;
@@ -126,6 +142,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health ({@code /q/health/*}) and metrics ({@code /q/metrics}) are served here. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public String name() {

@@ -2,6 +2,7 @@ package org.acse.placement.decision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 import org.acse.placement.referral.Referral;
 import org.acse.platform.audit.AuditLog;
@@ -19,7 +21,8 @@ import org.acse.platform.security.Caller;
 
 /**
  * The journey's arrangements: the meeting point is sealed here and opened only for the referring organisation and
- * coordinators (every read audited); the shelter that gave it and everyone else never read it back.
+ * coordinators (every read audited); the shelter that gave it and everyone else never read it back. Erased, with the
+ * comments, once the referral has been closed for {@code acse.decision.retention.after-closed}.
  */
 @ApplicationScoped
 public class Arrangements {
@@ -34,6 +37,9 @@ public class Arrangements {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    DecisionConfig config;
 
     /** A missing or malformed key fails the start, not the first acceptance. */
     void checkKey(@Observes StartupEvent start, FieldCipher cipher) {
@@ -80,6 +86,28 @@ public class Arrangements {
         audit.record("placement.arrival.read", "referral", referralId);
         return new Arrangement.View(given.status, new Arrangement.ExpectedArrival(given.arrivalFrom,
                 given.arrivalUntil), point);
+    }
+
+    /**
+     * Erases the meeting points and comments of placements whose referral closed (arrived or withdrawn) before
+     * {@code closedBefore}: they go with the referral's personal data.
+     *
+     * @return how many placements were erased
+     */
+    @Transactional
+    public int eraseClosedBefore(Instant closedBefore) {
+        return Placement.getEntityManager().createNativeQuery("""
+                UPDATE placement p SET meeting_point_ciphertext = NULL, meeting_point_key_id = NULL,
+                       comment_ciphertext = NULL, comment_key_id = NULL
+                  FROM referral r
+                 WHERE p.referral_id = r.id AND r.status IN ('ARRIVED', 'WITHDRAWN') AND r.updated_at < :before
+                   AND (p.meeting_point_ciphertext IS NOT NULL OR p.comment_ciphertext IS NOT NULL)""")
+                .setParameter("before", closedBefore).executeUpdate();
+    }
+
+    @Scheduled(every = "${acse.decision.retention.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void eraseExpired() {
+        eraseClosedBefore(Instant.now().minus(config.retention().afterClosed()));
     }
 
     private static String aad(UUID placementId, String field) {

@@ -21,6 +21,17 @@ public interface DecisionConfig {
     @WithDefault("60s")
     Duration arrivalCheckInterval();
 
+    /** How long meeting points and comments stay after the referral closed, and how often that is checked. */
+    Retention retention();
+
+    interface Retention {
+        @WithDefault("P30D")
+        Duration afterClosed();
+
+        @WithDefault("1h")
+        Duration every();
+    }
+
     /** The arrival window when the shelter gives none, from the acceptance. */
     ArrivalWindow arrivalWindow();
 

@@ -41,6 +41,9 @@ class DecisionLoopTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    Arrangements arrangements;
+
     @BeforeEach
     void cleanNetwork() {
         fixtures.reset();
@@ -201,5 +204,15 @@ class DecisionLoopTest {
                 + " in meeting_point_ciphertext) > 0")).isZero();
         assertThat(fixtures.count("SELECT count(*) FROM audit_log WHERE action = 'placement.arrival.read'"
                 + " AND target_id = '" + referral.referralId() + "'")).isEqualTo(2);
+
+        // Once the referral is closed and its retention delay passed, the meeting point goes with its personal data.
+        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon)))
+                .post("/api/v1/placements/" + proposed.placementId() + "/arrival").then().statusCode(200);
+        assertThat(arrangements.eraseClosedBefore(Instant.now().minusSeconds(3600))).isZero();
+        assertThat(arrangements.eraseClosedBefore(Instant.now().plusSeconds(1))).isPositive();
+        given().auth().oauth2(Tokens.partner(Tokens.ORG_A)).get(arrival).then().statusCode(200)
+                .body("status", equalTo("ARRIVED")).body("meetingPoint", nullValue());
+        assertThat(fixtures.count("SELECT count(*) FROM placement WHERE meeting_point_ciphertext IS NOT NULL AND id = '"
+                + proposed.placementId() + "'")).isZero();
     }
 }
