@@ -76,7 +76,8 @@ class EmailAndEscalationTest {
 
         // IMMEDIATE is acknowledged within 2 s in tests: nobody does, so coordinators hear of it
         WebhookReceiver.Delivery escalation = await().atMost(Duration.ofSeconds(20))
-                .until(() -> receiver.deliveries(coordinationPath), d -> !d.isEmpty()).get(0);
+                .until(() -> TestAlerts.about(receiver, coordinationPath, proposed.referralId()), d -> !d.isEmpty())
+                .get(0);
         assertThat(escalation.header("X-Acse-Event")).isEqualTo(EventType.ALERT_ESCALATED.type());
         assertThat(JsonPath.from(escalation.body()).getString("referralId")).isEqualTo(proposed.referralId().toString());
         List<WebhookReceiver.Delivery> toShelter = await().atMost(Duration.ofSeconds(10))
@@ -97,7 +98,7 @@ class EmailAndEscalationTest {
                 AlertAcknowledged.class);
         assertThat(ack.alertId().toString()).isEqualTo(alertId);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> receiver.deliveries(coordinationPath).size() == 1);
+                .until(() -> TestAlerts.about(receiver, coordinationPath, proposed.referralId()).size() == 1);
         assertThat(kafka.records(EventType.ALERT_ESCALATED, proposed.referralId())).hasSize(1);
     }
 
