@@ -24,6 +24,7 @@ import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.Urgency;
 import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.KeycloakServer;
+import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -79,7 +80,8 @@ class DashboardBrowserTest {
             logIn(staffX, "staff.x-" + suffix, "pw-x-" + suffix);
             logIn(staffY, "staff.y-" + suffix, "pw-y-" + suffix);
 
-            PlacementProposed proposed = SampleEvents.proposed(shelterX, Urgency.IMMEDIATE);
+            // within 72 h: no escalation (2 s for IMMEDIATE in tests) comes between the clicks
+            PlacementProposed proposed = SampleEvents.proposed(shelterX, Urgency.WITHIN_72H);
             KafkaEvents.onSharedBroker().publish(EventType.PLACEMENT_PROPOSED, proposed);
 
             WebElement card = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(
@@ -107,6 +109,10 @@ class DashboardBrowserTest {
             JsonNode claims = claims(call.authorization().substring("Bearer ".length()));
             assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer());
             assertThat(claims.path("shelter_id").asText()).isEqualTo(shelterX.toString());
+
+            // placement-service publishes the acceptance, which the alert follows
+            KafkaEvents.onSharedBroker().publish(EventType.PLACEMENT_ACCEPTED, SampleEvents.decided(proposed, null));
+            TestAlerts.awaitStatus(Tokens.staff(shelterX), alertIdOf(card), "ACCEPTED");
 
             // once accepted, the team no longer declines: it backs out, with a reason and a comment
             WebElement accepted = staffX.findElement(By.cssSelector("#alerts li[data-alert-id]"));
@@ -138,6 +144,10 @@ class DashboardBrowserTest {
             staffX.quit();
             staffY.quit();
         }
+    }
+
+    private static String alertIdOf(WebElement card) {
+        return card.getAttribute("data-alert-id");
     }
 
     private void logIn(WebDriver driver, String user, String password) {
