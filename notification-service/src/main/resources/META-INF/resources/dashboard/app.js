@@ -5,7 +5,11 @@
   const T = {
     fr: {
       skip: "Aller au contenu", title: "Ac.Sé — alertes d'accueil", logout: 'Se déconnecter',
-      active: 'Propositions en attente', none: "Aucune alerte pour l'instant.", noMatch: 'Orientations sans place',
+      active: 'Propositions en cours', none: "Aucune alerte pour l'instant.", noMatch: 'Orientations sans place',
+      decisions: 'Décisions à prendre', backOutReason: 'Motif du désistement', backOut: 'Se désister',
+      comment: 'Commentaire (facultatif, sans donnée personnelle)',
+      k: { NO_SHOW: "Personne non arrivée : relancer la recherche ou clôturer l'orientation.",
+        POSSIBLE_DUPLICATE: 'Doublon possible de l’orientation', NO_MATCH: 'Aucune place trouvée.' },
       escalated: 'Escalades', failed: 'Envois en échec', channel: 'Canal', recipient: 'Destinataire',
       attempts: 'Tentatives', lastAttempt: 'Dernière tentative', statusLabel: 'Statut', household: 'Foyer',
       needs: 'Besoins', languages: 'Langues', arrival: 'Arrivée prévue', deadline: 'Répondre avant', ack: "J'ai vu",
@@ -18,12 +22,16 @@
       interpreter: 'interprète', between: 'entre', and: 'et', live: 'En direct', offline: 'Reconnexion…',
       newAlert: 'Nouvelle alerte', failedAction: "L'action a échoué", coordinator: 'coordination', staff: 'équipe',
       s: { OPEN: 'En attente', ACKNOWLEDGED: 'Vue', ESCALATED: 'Escaladée', ACCEPTED: 'Acceptée', DECLINED: 'Refusée',
-        EXPIRED: 'Expirée', CANCELLED: 'Annulée', ARRIVED: 'Arrivée', WITHDRAWN: 'Retirée', RESOLVED: 'Résolue',
-        NO_MATCH: 'Sans place' }
+        EXPIRED: 'Expirée', CANCELLED: 'Annulée', ARRIVED: 'Arrivée', NO_SHOW: 'Non arrivée', WITHDRAWN: 'Retirée',
+        RESOLVED: 'Résolue', NO_MATCH: 'Sans place' }
     },
     en: {
       skip: 'Skip to content', title: 'Ac.Sé — placement alerts', logout: 'Sign out',
-      active: 'Pending proposals', none: 'No alert yet.', noMatch: 'Referrals without a place',
+      active: 'Current proposals', none: 'No alert yet.', noMatch: 'Referrals without a place',
+      decisions: 'Decisions to take', backOutReason: 'Reason for backing out', backOut: 'Back out',
+      comment: 'Comment (optional, no personal data)',
+      k: { NO_SHOW: 'The person did not arrive: match again or close the referral.',
+        POSSIBLE_DUPLICATE: 'Possible duplicate of referral', NO_MATCH: 'No place found.' },
       escalated: 'Escalations', failed: 'Failed deliveries', channel: 'Channel', recipient: 'Recipient',
       attempts: 'Attempts', lastAttempt: 'Last attempt', statusLabel: 'Status', household: 'Household',
       needs: 'Needs', languages: 'Languages', arrival: 'Expected arrival', deadline: 'Answer before', ack: 'Seen',
@@ -36,8 +44,8 @@
       interpreter: 'interpreter', between: 'between', and: 'and', live: 'Live', offline: 'Reconnecting…',
       newAlert: 'New alert', failedAction: 'The action failed', coordinator: 'coordination', staff: 'team',
       s: { OPEN: 'Awaiting answer', ACKNOWLEDGED: 'Seen', ESCALATED: 'Escalated', ACCEPTED: 'Accepted',
-        DECLINED: 'Declined', EXPIRED: 'Expired', CANCELLED: 'Cancelled', ARRIVED: 'Arrived', WITHDRAWN: 'Withdrawn',
-        RESOLVED: 'Resolved', NO_MATCH: 'No place' }
+        DECLINED: 'Declined', EXPIRED: 'Expired', CANCELLED: 'Cancelled', ARRIVED: 'Arrived', NO_SHOW: 'Did not arrive',
+        WITHDRAWN: 'Withdrawn', RESOLVED: 'Resolved', NO_MATCH: 'No place' }
     }
   };
   const stored = localStorage.getItem('acse.lang');
@@ -45,7 +53,8 @@
   const alerts = new Map();
   let me = null;
   const $ = (sel, root) => (root || document).querySelector(sel);
-  const t = key => T[lang][key] !== undefined ? T[lang][key] : key;
+  // a reason code without a translation yet is shown as its code
+  const t = key => T[lang][key] !== undefined ? T[lang][key] : key.replace(/^r\./, '');
 
   function applyLanguage() {
     document.documentElement.lang = lang;
@@ -79,7 +88,27 @@
 
   function listFor(a) {
     if (a.kind === 'NO_MATCH') { return $('#nomatch'); }
+    if (a.kind === 'NO_SHOW' || a.kind === 'POSSIBLE_DUPLICATE') { return $('#decisions'); }
     return $('#alerts');
+  }
+
+  // The reasons of a decline or a back-out: the one list, as the backend gives it.
+  function fillReasons(codes) {
+    $('#card').content.querySelectorAll('select.reason').forEach(select => {
+      select.replaceChildren();
+      codes.forEach(code => {
+        const option = document.createElement('option');
+        option.value = code;
+        option.dataset.i18n = 'r.' + code;
+        option.textContent = t('r.' + code);
+        select.appendChild(option);
+      });
+    });
+  }
+
+  function kindText(a) {
+    if (a.kind === 'POSSIBLE_DUPLICATE') { return t('k').POSSIBLE_DUPLICATE + ' ' + (a.relatedReferralId || '—'); }
+    return a.kind === 'PROPOSAL' ? '' : (t('k')[a.kind] || '');
   }
 
   function render(a) {
@@ -99,6 +128,7 @@
     const status = $('.status', li);
     status.textContent = (a.kind === 'NO_MATCH' && a.status === 'OPEN') ? t('s').NO_MATCH : (t('s')[a.status] || a.status);
     status.dataset.status = a.status;
+    $('.kind', li).textContent = kindText(a);
     $('.household', li).textContent = household(a.household);
     $('.needs', li).textContent = needs(a.needs);
     $('.languages', li).textContent = (a.languages || []).join(', ') || '—';
@@ -108,9 +138,12 @@
     const proposal = a.kind === 'PROPOSAL';
     $('[data-action="ack"]', li).hidden = !active || !!a.acknowledgedAt;
     $('[data-action="accept"]', li).hidden = !proposal || !active;
+    // a held place is declined; an accepted one is backed out of, never declined
     $('.decline', li).hidden = !proposal || !active;
+    $('.backout', li).hidden = !proposal || a.status !== 'ACCEPTED';
     $('[data-action="arrival"]', li).hidden = !proposal || a.status !== 'ACCEPTED';
     li.classList.toggle('escalated', a.status === 'ESCALATED');
+    li.classList.toggle('decision', a.kind === 'NO_SHOW' || a.kind === 'POSSIBLE_DUPLICATE');
     li.classList.toggle('closed', !active && a.status !== 'ACCEPTED');
     if (a.escalatedAt && me && me.coordinator && !document.querySelector('#escalated li[data-alert-id="' + a.id + '"]')) {
       const copy = document.createElement('li');
@@ -143,7 +176,12 @@
 
   async function act(id, action, li) {
     const headers = { 'X-Acse-Dashboard': '1', 'Content-Type': 'application/json' };
-    const body = action === 'decline' ? JSON.stringify({ reason: $('.reason', li).value }) : undefined;
+    let body;
+    if (action === 'decline') {
+      body = JSON.stringify({ reason: $('.decline .reason', li).value });
+    } else if (action === 'cancel') {
+      body = JSON.stringify({ reason: $('.backout .reason', li).value, comment: $('.backout .comment', li).value });
+    }
     const buttons = li.querySelectorAll('button');
     buttons.forEach(b => { b.disabled = true; });
     $('#error').hidden = true;
@@ -203,11 +241,13 @@
     applyLanguage();
     try {
       me = await api('/me');
+      fillReasons(me.declineReasons || []);
       showWho();
       connect();
       (await api('/alerts?view=active')).items.reverse().forEach(a => upsert(a));
       if (me.coordinator) {
         $('#coordination').hidden = false;
+        (await api('/alerts?view=decisions')).items.reverse().forEach(a => upsert(a));
         (await api('/alerts?view=no-match')).items.reverse().forEach(a => upsert(a));
         (await api('/alerts?view=escalated')).items.reverse().forEach(a => upsert(a));
         await loadFailed();

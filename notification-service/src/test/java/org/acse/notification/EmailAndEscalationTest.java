@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.AlertAcknowledged;
 import org.acse.common.events.AlertEscalated;
+import org.acse.common.events.Cancellation;
 import org.acse.common.events.EventType;
+import org.acse.common.events.PlacementNoMatch;
 import org.acse.common.events.PlacementProposed;
+import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.Urgency;
 import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
@@ -76,7 +79,8 @@ class EmailAndEscalationTest {
 
         // IMMEDIATE is acknowledged within 2 s in tests: nobody does, so coordinators hear of it
         WebhookReceiver.Delivery escalation = await().atMost(Duration.ofSeconds(20))
-                .until(() -> receiver.deliveries(coordinationPath), d -> !d.isEmpty()).get(0);
+                .until(() -> TestAlerts.about(receiver, coordinationPath, proposed.referralId()), d -> !d.isEmpty())
+                .get(0);
         assertThat(escalation.header("X-Acse-Event")).isEqualTo(EventType.ALERT_ESCALATED.type());
         assertThat(JsonPath.from(escalation.body()).getString("referralId")).isEqualTo(proposed.referralId().toString());
         List<WebhookReceiver.Delivery> toShelter = await().atMost(Duration.ofSeconds(10))
@@ -97,7 +101,7 @@ class EmailAndEscalationTest {
                 AlertAcknowledged.class);
         assertThat(ack.alertId().toString()).isEqualTo(alertId);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> receiver.deliveries(coordinationPath).size() == 1);
+                .until(() -> TestAlerts.about(receiver, coordinationPath, proposed.referralId()).size() == 1);
         assertThat(kafka.records(EventType.ALERT_ESCALATED, proposed.referralId())).hasSize(1);
     }
 
@@ -122,6 +126,69 @@ class EmailAndEscalationTest {
         assertThat(kafka.records(EventType.ALERT_ACKNOWLEDGED, proposed.referralId())).hasSize(1);
         // already acknowledged: answering again is harmless, even once closed
         given().auth().oauth2(Tokens.coordinator()).post("/api/v1/alerts/" + alertId + "/ack").then().statusCode(200);
+    }
+
+    @Test
+    void withdrawnOffersAndCoordinatorsDecisionsAreMailedInBothLanguages() throws Exception {
+        UUID shelter = UUID.randomUUID();
+        String team = "equipe-" + shelter + "@foyer.example";
+        String coordinators = "coordination-" + UUID.randomUUID() + "@acse.example";
+        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .body("{\"emails\":[\"" + team + "\"]}")
+                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
+        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .body("{\"emails\":[\"" + coordinators + "\"]}")
+                .put("/api/v1/coordination/channels").then().statusCode(200);
+
+        // a parallel offer taken by another shelter: the team reads that there is nothing left to do
+        PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_72H);
+        kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
+        kafka.publish(EventType.PLACEMENT_CANCELLED,
+                SampleEvents.cancelled(proposed, Cancellation.OFFER_TAKEN, null));
+        String withdrawn = mailTo(team, "Proposition retirée");
+        assertThat(withdrawn).contains("Une autre structure a accepté").contains("Another shelter accepted");
+
+        // the person did not arrive elsewhere: coordinators must decide
+        PlacementProposed elsewhere = SampleEvents.proposed(UUID.randomUUID(), Urgency.WITHIN_72H);
+        kafka.publish(EventType.PLACEMENT_PROPOSED, elsewhere);
+        kafka.publish(EventType.PLACEMENT_ACCEPTED, SampleEvents.decided(elsewhere, null));
+        kafka.publish(EventType.PLACEMENT_NO_SHOW, SampleEvents.decided(elsewhere, null));
+        assertThat(mailTo(coordinators, elsewhere.pseudonym())).contains("Personne non arrivée")
+                .contains("did not arrive").contains("/dashboard/#alert-");
+
+        // a possible duplicate
+        ReferralSubmitted duplicate = SampleEvents.submitted(Tokens.ORG_A, Urgency.IMMEDIATE, UUID.randomUUID());
+        kafka.publish(EventType.REFERRAL_SUBMITTED, duplicate);
+        assertThat(mailTo(coordinators, duplicate.pseudonym())).contains("Doublon possible")
+                .contains("Possible duplicate");
+
+        // a no-match nobody takes in hand: mailed at once, then escalated
+        PlacementNoMatch noMatch = SampleEvents.noMatch(UUID.randomUUID(), "Bruant-" + shelter.toString()
+                .substring(0, 4), Urgency.IMMEDIATE);
+        kafka.publish(EventType.PLACEMENT_NO_MATCH, noMatch);
+        assertThat(mailTo(coordinators, "Aucune place trouvée", noMatch.pseudonym())).contains("No place found");
+        assertThat(mailTo(coordinators, "Escalade", noMatch.pseudonym()))
+                .contains("Orientation sans place non prise en charge").contains("No-match not handled");
+        String alertId = TestAlerts.ofKind(noMatch.referralId(), "NO_MATCH").getString("items[0].id");
+        given().auth().oauth2(Tokens.coordinator()).post("/api/v1/alerts/" + alertId + "/ack").then()
+                .statusCode(200);
+    }
+
+    /** The text of the first mail to this address whose subject contains all of these. */
+    private static String mailTo(String address, String... subject) throws Exception {
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(
+                GreenMailResource.smtp().getReceivedMessages()).filter(m -> sentTo(m, address))
+                .filter(m -> Arrays.stream(subject).allMatch(subjectOf(m)::contains)).toList(), l -> !l.isEmpty())
+                .get(0);
+        return text(mail.getContent());
+    }
+
+    private static String subjectOf(MimeMessage m) {
+        try {
+            return String.valueOf(m.getSubject());
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     /** Every text part, decoded. */

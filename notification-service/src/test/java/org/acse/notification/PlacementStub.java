@@ -36,6 +36,7 @@ final class PlacementStub implements AutoCloseable {
             String status = switch (parts[5]) {
                 case "accept" -> "ACCEPTED";
                 case "decline" -> "DECLINED";
+                case "cancel" -> "CANCELLED";
                 default -> "ARRIVED";
             };
             byte[] reply = ("{\"id\":\"" + id + "\",\"status\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8);

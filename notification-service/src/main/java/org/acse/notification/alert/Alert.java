@@ -40,6 +40,10 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "shelter_id")
     public UUID shelterId;
 
+    /** For a possible duplicate: the open referral that seems to be for the same person. */
+    @Column(name = "related_referral_id")
+    public UUID relatedReferralId;
+
     @Column(nullable = false)
     public String pseudonym;
 

@@ -13,6 +13,12 @@ public interface AlertConfig {
     /** How long after the place is available the person may arrive, by urgency. */
     ArrivalWindow arrivalWindow();
 
+    /**
+     * How long a no-match alert may stay unacknowledged before it is escalated to the coordination channels again.
+     */
+    @WithDefault("30m")
+    Duration noMatchEscalation();
+
     /** How often unacknowledged alerts are checked. */
     @WithDefault("10s")
     Duration escalationCheck();

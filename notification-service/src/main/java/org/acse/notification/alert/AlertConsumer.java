@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.acse.common.events.PlacementDecided;
 import org.acse.common.events.PlacementNoMatch;
 import org.acse.common.events.PlacementProposed;
+import org.acse.common.events.PlacementSearching;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
 import org.acse.platform.inbox.Inbox;
@@ -33,10 +34,12 @@ public class AlertConsumer {
             switch (event.type()) {
                 case PLACEMENT_PROPOSED -> alerts.onProposed(event.data(PlacementProposed.class));
                 case PLACEMENT_ACCEPTED, PLACEMENT_DECLINED, PLACEMENT_EXPIRED, PLACEMENT_CANCELLED,
-                        PLACEMENT_ARRIVED -> alerts.onDecided(event.type(), event.data(PlacementDecided.class));
+                        PLACEMENT_ARRIVED, PLACEMENT_NO_SHOW ->
+                        alerts.onDecided(event.type(), event.data(PlacementDecided.class));
                 case PLACEMENT_NO_MATCH -> alerts.onNoMatch(event.data(PlacementNoMatch.class));
+                case PLACEMENT_SEARCHING -> alerts.onSearching(event.data(PlacementSearching.class));
                 default -> {
-                    // searching: nothing to tell anyone
+                    // not a placement event
                 }
             }
         });

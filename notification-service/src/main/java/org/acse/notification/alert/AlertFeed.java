@@ -24,7 +24,7 @@ public class AlertFeed {
     AfterCommit afterCommit;
 
     public Multi<FeedEvent> stream(Viewer viewer) {
-        Multi<FeedEvent> alerts = processor.filter(a -> viewer.canSee(a.shelterId()))
+        Multi<FeedEvent> alerts = processor.filter(viewer::canSee)
                 .map(a -> new FeedEvent("alert", a));
         Multi<FeedEvent> pings = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
                 .map(t -> new FeedEvent("ping", null));

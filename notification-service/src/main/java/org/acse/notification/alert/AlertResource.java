@@ -1,5 +1,6 @@
 package org.acse.notification.alert;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.acse.platform.audit.AuditLog;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
@@ -33,9 +33,6 @@ public class AlertResource {
     @Inject
     Caller caller;
 
-    @Inject
-    AuditLog audit;
-
     @GET
     public AlertService.AlertPage list(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("shelterId") String shelterId, @QueryParam("referralId") String referralId,
@@ -45,7 +42,8 @@ public class AlertResource {
         AlertFilter filter = new AlertFilter(Params.uuid("shelterId", shelterId), Params.uuid("referralId", referralId),
                 status == null ? null : Arrays.stream(status.split(","))
                         .map(s -> Params.enumValue("status", AlertStatus.class, s.trim())).toList(),
-                kind == null ? null : Params.enumValue("kind", AlertKind.class, kind), escalated);
+                kind == null ? null : Arrays.stream(kind.split(","))
+                        .map(k -> Params.enumValue("kind", AlertKind.class, k.trim())).toList(), escalated);
         return alerts.list(Viewer.of(caller), filter, page, size);
     }
 
@@ -53,8 +51,11 @@ public class AlertResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
     public Multi<AlertFeed.FeedEvent> stream() {
-        return feed.stream(Viewer.of(caller));
+        Viewer viewer = Viewer.of(caller);
+        alerts.streamOpened(viewer);
+        return feed.stream(viewer);
     }
 
     @GET
@@ -66,10 +67,7 @@ public class AlertResource {
     @POST
     @Path("/{id}/ack")
     public AlertView acknowledge(@PathParam("id") String id) {
-        UUID alertId = Params.uuid("id", id);
-        AlertView view = alerts.acknowledge(alertId, Viewer.of(caller));
-        audit.record("alert.acknowledge", "alert", alertId);
-        return view;
+        return alerts.acknowledge(Params.uuid("id", id), Viewer.of(caller));
     }
 
     /** Query and path parameters: a bad value is a 400 naming the parameter, never a 404 or 500. */

@@ -1,10 +1,16 @@
 package org.acse.notification.alert;
 
-/** Where an alert stands. OPEN and ESCALATED still await the team; the others are closed. */
+/**
+ * Where an alert stands. OPEN, ACKNOWLEDGED and ESCALATED still await someone; the others are closed. A proposal
+ * ends ACCEPTED (then ARRIVED or NO_SHOW), DECLINED, EXPIRED, CANCELLED or WITHDRAWN; a coordinators' alert ends
+ * RESOLVED (the referral moved on) or WITHDRAWN.
+ */
 public enum AlertStatus {
-    OPEN, ACKNOWLEDGED, ESCALATED, ACCEPTED, DECLINED, EXPIRED, CANCELLED, ARRIVED, WITHDRAWN, RESOLVED;
+    OPEN, ACKNOWLEDGED, ESCALATED, ACCEPTED, DECLINED, EXPIRED, CANCELLED, ARRIVED, NO_SHOW, WITHDRAWN, RESOLVED;
+
+    public static final java.util.List<AlertStatus> ACTIVE = java.util.List.of(OPEN, ACKNOWLEDGED, ESCALATED);
 
     public boolean isActive() {
-        return this == OPEN || this == ACKNOWLEDGED || this == ESCALATED;
+        return ACTIVE.contains(this);
     }
 }

@@ -29,8 +29,9 @@ public class ReferralOrigin extends PanacheEntityBase {
     @Column(nullable = false)
     public Urgency urgency;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public ReferralStatus status;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -5,8 +5,9 @@ import java.util.UUID;
 import org.acse.platform.security.Caller;
 
 /**
- * Who looks at alerts: coordinators see all, shelter staff only their shelter's proposals, anyone else nothing.
- * Plain data, so the API (bearer tokens) and the dashboard (session) share one rule.
+ * Who looks at alerts: coordinators see all, shelter staff only their shelter's proposals (never a coordinators'
+ * alert, even one that names their shelter), anyone else nothing. Plain data, so the API (bearer tokens) and the
+ * dashboard (session) share one rule.
  */
 public record Viewer(String subject, boolean coordinator, Optional<UUID> shelterId) {
     public static Viewer of(Caller caller) {
@@ -15,10 +16,15 @@ public record Viewer(String subject, boolean coordinator, Optional<UUID> shelter
     }
 
     public boolean canSee(Alert alert) {
-        return canSee(alert.shelterId);
+        return canSee(alert.kind, alert.shelterId);
     }
 
-    public boolean canSee(UUID alertShelterId) {
-        return coordinator || (alertShelterId != null && shelterId.filter(alertShelterId::equals).isPresent());
+    public boolean canSee(AlertView alert) {
+        return canSee(alert.kind(), alert.shelterId());
+    }
+
+    public boolean canSee(AlertKind kind, UUID alertShelterId) {
+        return coordinator || (kind.forShelter() && alertShelterId != null
+                && shelterId.filter(alertShelterId::equals).isPresent());
     }
 }

@@ -18,11 +18,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.acse.notification.alert.Alert;
+import org.acse.common.events.DeclineReason;
 import org.acse.notification.alert.AlertFeed;
 import org.acse.notification.alert.AlertFilter;
 import org.acse.notification.alert.AlertKind;
@@ -32,7 +32,6 @@ import org.acse.notification.alert.AlertView;
 import org.acse.notification.alert.Viewer;
 import org.acse.notification.delivery.Deliveries;
 import org.acse.notification.delivery.Delivery;
-import org.acse.platform.audit.AuditLog;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
@@ -42,17 +41,16 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * The dashboard's own backend (session cookie from the authorization code flow, never a token in the browser):
- * the alerts the signed-in person may see, their live stream, and the accept/decline/arrival actions proxied to
- * placement-service with that person's access token. State-changing calls need the {@code X-Acse-Dashboard}
- * header, which a cross-site form cannot send.
+ * the alerts the signed-in person may see, their live stream, and the accept, decline, back-out and arrival
+ * actions proxied to placement-service with that person's access token. State-changing calls need the
+ * {@code X-Acse-Dashboard} header, which a cross-site form cannot send.
  */
 @Path("/dashboard/api")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SHELTER_STAFF, Roles.COORDINATOR})
 public class DashboardResource {
     static final String CSRF_HEADER = "X-Acse-Dashboard";
-    static final Set<String> DECLINE_REASONS = Set.of("NO_LONGER_AVAILABLE", "PROFILE_NOT_SUPPORTED",
-            "SAFETY_CONCERN", "STAFF_UNAVAILABLE", "LANGUAGE_BARRIER", "OTHER");
+    static final int COMMENT_MAX = 500;
 
     @Inject
     Caller caller;
@@ -70,37 +68,41 @@ public class DashboardResource {
     Deliveries deliveries;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
     @RestClient
     PlacementClient placement;
 
-    public record Me(String name, boolean coordinator, UUID shelterId) {
+    /** Who is signed in, and the reasons a decline or back-out may give (the one list, from the contracts). */
+    public record Me(String name, boolean coordinator, UUID shelterId, List<DeclineReason> declineReasons) {
     }
 
-    public record Decision(String reason) {
+    /** A decline of a held place, or a back-out of an accepted one (with an optional comment). */
+    public record Decision(String reason, String comment) {
     }
 
     @GET
     @Path("/me")
     public Me me() {
         Viewer v = Viewer.of(caller);
-        return new Me(caller.subject(), v.coordinator(), v.shelterId().orElse(null));
+        return new Me(caller.subject(), v.coordinator(), v.shelterId().orElse(null), List.of(DeclineReason.values()));
     }
 
     @GET
     @Path("/alerts")
     public AlertService.AlertPage list(@QueryParam("view") @DefaultValue("active") String view) {
         Viewer viewer = Viewer.of(caller);
+        List<AlertStatus> waiting = AlertStatus.ACTIVE;
+        // an accepted proposal still awaits the team: the arrival, or a back-out
+        List<AlertStatus> inHand = new ArrayList<>(AlertStatus.ACTIVE);
+        inHand.add(AlertStatus.ACCEPTED);
         AlertFilter filter = switch (view) {
-            case "active" -> new AlertFilter(null, null,
-                    List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.ESCALATED), null, null);
-            case "no-match" -> new AlertFilter(null, null, List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED),
-                    AlertKind.NO_MATCH, null);
-            case "escalated" -> new AlertFilter(null, null, null, AlertKind.PROPOSAL, true);
+            case "active" -> new AlertFilter(null, null, inHand, null, null);
+            case "no-match" -> new AlertFilter(null, null, waiting, List.of(AlertKind.NO_MATCH), null);
+            case "decisions" -> new AlertFilter(null, null, waiting,
+                    List.of(AlertKind.NO_SHOW, AlertKind.POSSIBLE_DUPLICATE), null);
+            case "escalated" -> new AlertFilter(null, null, null, null, true);
             case "all" -> new AlertFilter(null, null, null, null, null);
-            default -> throw ProblemException.invalid("view", "must be active, no-match, escalated or all");
+            default -> throw ProblemException.invalid("view",
+                    "must be active, no-match, decisions, escalated or all");
         };
         return alerts.list(viewer, filter, 0, 100);
     }
@@ -116,17 +118,18 @@ public class DashboardResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
     public Multi<AlertFeed.FeedEvent> stream() {
-        return feed.stream(Viewer.of(caller));
+        Viewer viewer = Viewer.of(caller);
+        alerts.streamOpened(viewer);
+        return feed.stream(viewer);
     }
 
     @POST
     @Path("/alerts/{id}/ack")
     public AlertView acknowledge(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf) {
         requireDashboard(csrf);
-        AlertView view = alerts.acknowledge(id, Viewer.of(caller));
-        audit.record("alert.acknowledge", "alert", id);
-        return view;
+        return alerts.acknowledge(id, Viewer.of(caller));
     }
 
     @POST
@@ -134,10 +137,11 @@ public class DashboardResource {
     @Blocking
     public Map<String, Object> accept(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf) {
         requireDashboard(csrf);
-        Alert alert = proposal(id);
-        return call(() -> placement.accept(alert.placementId, bearer()));
+        UUID placementId = alerts.placementOf(id, Viewer.of(caller));
+        return call(() -> placement.accept(placementId, bearer()));
     }
 
+    /** A held place is declined, with a reason code. */
     @POST
     @Path("/alerts/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -145,11 +149,27 @@ public class DashboardResource {
     public Map<String, Object> decline(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf,
             Decision decision) {
         requireDashboard(csrf);
-        if (decision == null || decision.reason() == null || !DECLINE_REASONS.contains(decision.reason())) {
-            throw ProblemException.invalid(List.of(new FieldError("reason", "must be one of " + DECLINE_REASONS)));
+        DeclineReason reason = reason(decision);
+        UUID placementId = alerts.placementOf(id, Viewer.of(caller));
+        return call(() -> placement.decline(placementId, bearer(), new PlacementClient.Decline(reason)));
+    }
+
+    /** An accepted placement is not declined: the shelter backs out, with a reason code and an optional comment. */
+    @POST
+    @Path("/alerts/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Map<String, Object> backOut(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf,
+            Decision decision) {
+        requireDashboard(csrf);
+        DeclineReason reason = reason(decision);
+        String comment = decision.comment() == null || decision.comment().isBlank() ? null
+                : decision.comment().strip();
+        if (comment != null && comment.length() > COMMENT_MAX) {
+            throw ProblemException.invalid("comment", "must be at most " + COMMENT_MAX + " characters");
         }
-        Alert alert = proposal(id);
-        return call(() -> placement.decline(alert.placementId, bearer(), Map.of("reason", decision.reason())));
+        UUID placementId = alerts.placementOf(id, Viewer.of(caller));
+        return call(() -> placement.cancel(placementId, bearer(), new PlacementClient.Cancel(reason, comment)));
     }
 
     @POST
@@ -157,19 +177,18 @@ public class DashboardResource {
     @Blocking
     public Map<String, Object> arrival(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf) {
         requireDashboard(csrf);
-        Alert alert = proposal(id);
-        return call(() -> placement.arrival(alert.placementId, bearer()));
+        UUID placementId = alerts.placementOf(id, Viewer.of(caller));
+        return call(() -> placement.arrival(placementId, bearer()));
     }
 
-    private Alert proposal(UUID alertId) {
-        AlertView view = alerts.get(alertId, Viewer.of(caller));
-        if (view.placementId() == null) {
-            throw ProblemException.conflict("not-a-proposal", "This alert has no placement to decide on.");
+    private static DeclineReason reason(Decision decision) {
+        String wanted = decision == null ? null : decision.reason();
+        try {
+            return DeclineReason.valueOf(String.valueOf(wanted));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(List.of(new FieldError("reason",
+                    "must be one of " + List.of(DeclineReason.values()))));
         }
-        Alert alert = new Alert();
-        alert.id = view.id();
-        alert.placementId = view.placementId();
-        return alert;
     }
 
     private String bearer() {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
+import org.acse.common.events.DeclineReason;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -19,6 +20,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api/v1/placements")
 @Produces(MediaType.APPLICATION_JSON)
 public interface PlacementClient {
+    /** The body of a decline of a held place. */
+    record Decline(DeclineReason reason) {
+    }
+
+    /** The body of a back-out of an accepted placement; the comment is optional. */
+    record Cancel(DeclineReason reason, String comment) {
+    }
+
     @POST
     @Path("/{id}/accept")
     Map<String, Object> accept(@PathParam("id") UUID id, @HeaderParam("Authorization") String bearer);
@@ -27,7 +36,12 @@ public interface PlacementClient {
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     Map<String, Object> decline(@PathParam("id") UUID id, @HeaderParam("Authorization") String bearer,
-            Map<String, Object> body);
+            Decline body);
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> cancel(@PathParam("id") UUID id, @HeaderParam("Authorization") String bearer, Cancel body);
 
     @POST
     @Path("/{id}/arrival")

@@ -9,11 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.acse.notification.alert.AlertMessages;
 import org.acse.notification.channel.ChannelSetting;
 import org.acse.notification.channel.OwnerType;
+import org.acse.platform.audit.AuditLog;
 import org.acse.platform.tracing.Traceparent;
 import org.acse.platform.tx.AfterCommit;
 
@@ -32,10 +35,13 @@ public class Deliveries {
     @Inject
     ObjectMapper json;
 
-    /** One delivery per channel the recipient has (e-mail, webhook). Returns how many were recorded. */
+    @Inject
+    AuditLog audit;
+
+    /** One delivery per channel the recipient has (e-mail, webhook), with the body as JSON. Returns them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Delivery> enqueue(OwnerType recipientType, String recipientId, UUID alertId, UUID referralId,
-            String eventType, Map<String, Object> body) {
+            String eventType, AlertMessages.AlertMessage body) {
         var setting = ChannelSetting.of(recipientType, recipientId);
         if (setting.isEmpty()) {
             return List.of();
@@ -87,11 +93,21 @@ public class Deliveries {
     public record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {
     }
 
-    /** For coordinators: every delivery with its attempts, newest first. Never the payload. */
+    /**
+     * For coordinators: every delivery with its attempts, newest first. Never the payload. One audit row per
+     * request, naming what was looked at: the alert, else the referral, else the list (by status).
+     */
     @Transactional
     public DeliveryPage list(Delivery.Status status, UUID alertId, UUID referralId, int page, int size) {
+        if (alertId != null) {
+            audit.record("delivery.list", "alert", alertId);
+        } else if (referralId != null) {
+            audit.record("delivery.list", "referral", referralId);
+        } else {
+            audit.record("delivery.list", "delivery-list", status == null ? "all" : status.name());
+        }
         StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (status != null) {
             q.append(" and status = :status");
             params.put("status", status);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.acse.notification.alert.AlertMessages;
 
 /**
  * Sends the alert as one bilingual e-mail (French first, then English), rendered by Qute from the identity-free
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class EmailSender {
+    private static final List<String> OPTIONAL = List.of("cancellation", "relatedPseudonym", "reason", "reminder");
+
     @Inject
     Mailer mailer;
 
@@ -43,6 +46,8 @@ public class EmailSender {
         } catch (JsonProcessingException e) {
             return "unreadable payload";
         }
+        // fields a body may leave out are null for the templates, which test them
+        OPTIONAL.forEach(key -> data.putIfAbsent(key, null));
         String subject = subject(data);
         String html = "<!doctype html><html lang=\"fr\"><body>" + french.data("m", data).render()
                 + "<hr>" + "<div lang=\"en\">" + english.data("m", data).render() + "</div></body></html>";
@@ -61,10 +66,20 @@ public class EmailSender {
             case "proposal" -> Boolean.TRUE.equals(m.get("reminder"))
                     ? "[Ac.Sé] RAPPEL : proposition d'accueil à confirmer / REMINDER: placement proposal " + pseudonym
                     : "[Ac.Sé] Proposition d'accueil / Placement proposal " + pseudonym;
-            case "status" -> "[Ac.Sé] Mise à jour / Update " + pseudonym + " : " + m.get("status");
-            case "escalation" -> "[Ac.Sé] Escalade : alerte non confirmée / Escalation: unacknowledged alert "
-                    + pseudonym;
+            case "status" -> switch (String.valueOf(m.get("cancellation"))) {
+                case "OFFER_TAKEN", "REPLACED" -> "[Ac.Sé] Proposition retirée / Proposal withdrawn " + pseudonym;
+                default -> "[Ac.Sé] Mise à jour / Update " + pseudonym + " : " + m.get("status");
+            };
+            case "escalation" -> AlertMessages.NO_MATCH_UNHANDLED.equals(m.get("reason"))
+                    ? "[Ac.Sé] Escalade : orientation sans place non prise en charge / Escalation: unhandled no-match "
+                            + pseudonym
+                    : "[Ac.Sé] Escalade : alerte non confirmée / Escalation: unacknowledged alert " + pseudonym;
             case "no-match" -> "[Ac.Sé] Aucune place trouvée / No place found " + pseudonym;
+            case "no-show" -> "[Ac.Sé] Personne non arrivée, décision attendue / Person did not arrive, decision "
+                    + "needed " + pseudonym;
+            case "backed-out" -> "[Ac.Sé] Désistement d'une structure / A shelter backed out " + pseudonym;
+            case "possible-duplicate" -> "[Ac.Sé] Doublon possible, décision attendue / Possible duplicate, decision "
+                    + "needed " + pseudonym;
             case "referral-status" -> "[Ac.Sé] Orientation / Referral " + pseudonym + " : " + m.get("status");
             case "delivery-failed" -> "[Ac.Sé] Échec d'envoi / Delivery failed";
             default -> "[Ac.Sé] Notification";
