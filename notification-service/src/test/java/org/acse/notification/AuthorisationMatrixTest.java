@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The alert and the channels belong to shelter X and organisation A.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
+class AuthorisationMatrixTest {
     static final UUID SHELTER_X = UUID.randomUUID();
     static final UUID SHELTER_Y = UUID.randomUUID();
     static String alertId;
