@@ -32,7 +32,8 @@ public final class DemoReferral {
     static final String PARIS = "75056";
     static final String PARTNER_PARIS = "partner.paris";
     static final String ORG_PARIS = "org-paris";
-    private static final Set<String> SETTLED = Set.of("PROPOSED", "ACCEPTED", "ARRIVED", "NO_MATCH", "WITHDRAWN");
+    private static final Set<String> SETTLED = Set.of("PROPOSED", "ACCEPTED", "ARRIVED", "NO_MATCH", "NO_SHOW",
+            "WITHDRAWN");
 
     /** The launcher's own webhook receiver and the secret each shelter's channel was registered with. */
     public record Webhooks(WebhookReceiver receiver, Map<String, String> secretByShelterId,
