@@ -32,6 +32,8 @@ public final class DemoReferral {
     static final String PARIS = "75056";
     static final String PARTNER_PARIS = "partner.paris";
     static final String ORG_PARIS = "org-paris";
+    private static final Set<String> DANGER_ZONE_EXCLUSIONS = Set.of("IN_DANGER_ZONE_DEPARTMENT",
+            "TOO_CLOSE_TO_DANGER_ZONE");
     private static final Set<String> SETTLED = Set.of("PROPOSED", "ACCEPTED", "ARRIVED", "NO_MATCH", "NO_SHOW",
             "WITHDRAWN");
 
@@ -224,11 +226,16 @@ public final class DemoReferral {
                 lines.add(String.format("     The scheme asked for (%s) has no shelter in the network.", asked));
             } else {
                 List<String> why = new ArrayList<>();
-                preference.path("exclusionsInScheme").fields().forEachRemaining(e -> why.add(reason(e.getKey())
-                        + " (" + e.getValue().asInt() + ")"));
-                lines.add(String.format("     The scheme asked for (%s) could not apply: its %d shelters are %s; the"
-                        + " danger-zone rule wins over the scheme.", asked, preference.path("sheltersInScheme")
-                        .asInt(), String.join(" or ", why)));
+                boolean onlyDangerZones = true;
+                for (var e : (Iterable<Map.Entry<String, JsonNode>>) () -> preference
+                        .path("exclusionsInScheme").fields()) {
+                    why.add(reason(e.getKey()) + " (" + e.getValue().asInt() + ")");
+                    onlyDangerZones &= DANGER_ZONE_EXCLUSIONS.contains(e.getKey());
+                }
+                lines.add(String.format("     The scheme asked for (%s) could not apply: its %d shelters are %s; %s",
+                        asked, preference.path("sheltersInScheme").asInt(), String.join(" or ", why),
+                        onlyDangerZones ? "the danger-zone rule wins over the scheme."
+                                : "a preference never outranks the hard constraints (danger zones first)."));
             }
         }
         return lines;
@@ -238,6 +245,8 @@ public final class DemoReferral {
         return switch (exclusion) {
             case "IN_DANGER_ZONE_DEPARTMENT" -> "in the danger zone's department";
             case "TOO_CLOSE_TO_DANGER_ZONE" -> "too close to the danger zone";
+            case "GENDER_NOT_ACCEPTED" -> "not open to this gender";
+            case "FAMILIES_NOT_ACCEPTED" -> "not open to families";
             default -> exclusion.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     }

@@ -280,7 +280,9 @@ public final class Suite {
         console.line("APIs (bearer token: ./acse token <user>):");
         for (String name : SERVICES) {
             String url = "http://127.0.0.1:" + SERVICE_PORTS.get(name);
-            console.line("  %-21s %s/api/v1   OpenAPI UI %s/q/swagger-ui   health %s/q/health", name, url, url, url);
+            String management = "http://127.0.0.1:" + managementPort(name);
+            console.line("  %-21s %s/api/v1   OpenAPI UI %s/q/swagger-ui   health %s/q/health", name, url,
+                    management, management);
         }
         console.line("Dashboard (shelter staff, coordinators): %s/dashboard/", SuiteApi.NOTIFICATION);
         console.line("Keycloak: %s (realm acse; admin console: admin / admin, local only)", SuiteApi.KEYCLOAK);

@@ -41,6 +41,14 @@ class DemoReferralTest {
                 "could not apply", "its 8 shelters are in the danger zone's department (4) or too close to the"
                         + " danger zone (4)", "the danger-zone rule wins over the scheme");
         assertThat(said).doesNotContain("of the Dispositif");
+        // Some of the scheme's shelters would not take this household anyway: said as it is.
+        String mixed = String.join("\n", DemoReferral.placedLines(france, grenoble,
+                france.requireCommune(DemoReferral.DANGER_ZONE), "HELD", "10:12:00Z", 640, MissingNode.getInstance(),
+                json("""
+                        {"code":"DESTINY","sheltersInScheme":8,"eligibleInScheme":0,"applied":false,
+                         "exclusionsInScheme":{"FAMILIES_NOT_ACCEPTED":3,"IN_DANGER_ZONE_DEPARTMENT":5}}""")));
+        assertThat(mixed).contains("could not apply", "danger zone's department (5)",
+                "a preference never outranks the hard constraints").doesNotContain("rule wins");
         // No scheme asked for: nothing said about one.
         assertThat(DemoReferral.placedLines(france, grenoble, france.requireCommune(DemoReferral.DANGER_ZONE), "HELD",
                 "?", 1, MissingNode.getInstance(), MissingNode.getInstance())).hasSize(2);
