@@ -30,6 +30,8 @@ final class Browser {
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
+    /** The address of Keycloak's login page at the last sign-in. */
+    String loginPage;
     /** The URL of the last page reached after redirects. */
     URI at;
 
@@ -43,6 +45,12 @@ final class Browser {
 
     HttpResponse<String> getOnce(String url) {
         return send(HttpRequest.newBuilder(resolve(url)).GET());
+    }
+
+    HttpResponse<String> getOnce(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(url)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     HttpResponse<String> postOnce(String url, Map<String, String> form) {
@@ -59,6 +67,7 @@ final class Browser {
     HttpResponse<String> signIn(String path, String user, String password) {
         HttpResponse<String> login = get(path);
         assertThat(at.getPath()).as("Keycloak's login page").contains("/realms/acse/protocol/openid-connect/auth");
+        loginPage = at.toString();
         Matcher action = LOGIN_ACTION.matcher(login.body());
         assertThat(action.find()).as("login form on " + at).isTrue();
         Map<String, String> form = new LinkedHashMap<>();

@@ -31,6 +31,7 @@ class WebAppTest {
         HttpResponse<String> home = browser.signIn("/", "partner.nice", "demo");
 
         assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(browser.loginPage).as("Keycloak's login page asked in French").contains("ui_locales=fr");
         assertThat(browser.at.getPath()).isEqualTo("/partner");
         assertThat(home.body()).contains("<html lang=\"fr\"", "Mes signalements", IntakeStub.PSEUDONYM,
                 "Recherche en cours", "Immédiate (sous 24 h)", "heure de Paris")
@@ -100,6 +101,22 @@ class WebAppTest {
                 "csrf-token", Browser.csrfToken(english.body())));
         assertThat(browser.at.getHost()).isEqualTo(app.getHost());
         assertThat(outside.body()).contains("Mes signalements");
+    }
+
+    @Test
+    void anExpiredSessionGoesThroughTheSignInAndBackToThePageAsked() {
+        Browser browser = new Browser(app.toString());
+        browser.signIn("/partner", "partner.nice", "demo");
+        // the session cookie gone, as when it expires; Keycloak's own session is still there
+        assertThat(browser.cookies.keySet().removeIf(name -> name.startsWith("q_session"))).isTrue();
+
+        HttpResponse<String> htmx = browser.getOnce("/communes?q=Nice", Map.of("X-Requested-With", "XMLHttpRequest"));
+        assertThat(htmx.statusCode()).as("htmx is told to reload, not redirected cross-site").isEqualTo(499);
+
+        HttpResponse<String> back = browser.get("/partner?status=SEARCHING");
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(browser.at.getPath()).isEqualTo("/partner");
+        assertThat(back.body()).contains("Mes signalements", "<option value=\"SEARCHING\" selected>");
     }
 
     private static long withdrawals() {

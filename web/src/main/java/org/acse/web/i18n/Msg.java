@@ -134,6 +134,7 @@ public interface Msg {
     @Message("Accueil confirmé.") String accepted();
     @Message("Proposition refusée.") String declined();
     @Message("Identité de la personne") String identity();
+    @Message("L'identité sera visible dans quelques instants : rechargez la page.") String identityPending();
     @Message("Se désister") String backOut();
     @Message("Motif du désistement") String backOutReason();
     @Message("Désistement enregistré : la personne sera orientée vers une autre structure.") String backedOut();
