@@ -225,8 +225,14 @@ class WebJourneyIT {
     }
 
     private static void awaitReady(WebDriver driver) {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "true".equals(
-                driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+        try {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "true".equals(
+                    driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            String page = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("page not ready: " + driver.getCurrentUrl() + "\n"
+                    + page.substring(0, Math.min(page.length(), 3000)), e);
+        }
     }
 
     /** axe on the page as it is now: serious and critical violations are collected, reported at the end. */

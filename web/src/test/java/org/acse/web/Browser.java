@@ -58,6 +58,11 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    HttpResponse<String> postRaw(String url, String body) {
+        return send(HttpRequest.newBuilder(resolve(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     HttpResponse<String> post(String url, Map<String, String> form) {
         return follow(HttpRequest.newBuilder(resolve(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));

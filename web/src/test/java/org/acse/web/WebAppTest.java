@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +118,46 @@ class WebAppTest {
         assertThat(back.statusCode()).isEqualTo(200);
         assertThat(browser.at.getPath()).isEqualTo("/partner");
         assertThat(back.body()).contains("Mes signalements", "<option value=\"SEARCHING\" selected>");
+    }
+
+    @Test
+    void theReferralFormShowsIntakesFieldErrorNextToItsFieldAndSendsOneKeyPerForm() {
+        Browser browser = new Browser(app.toString());
+        browser.signIn("/partner/referrals/new", "partner.nice", "demo");
+        HttpResponse<String> blank = browser.get("/partner/referrals/new");
+        String key = blank.body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("csrf-token", Browser.csrfToken(blank.body()),
+                "idempotencyKey", key, "firstName", "Amara", "lastName", "Okafor", "age", "29", "gender", "FEMALE",
+                "dangerZones", "99999", "currentCommune", "06088", "urgency", "IMMEDIATE", "consent", "true"));
+        form.put("consentAt", "2026-12-01T08:00");
+
+        // the commune search answering in between leaves the form's token valid
+        assertThat(browser.getOnce("/communes?q=Nice").body()).contains("data-add-zone=\"06088\"");
+        HttpResponse<String> refused = browser.postOnce("/partner/referrals", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"err-dangerZones\"", "Indiquez au moins une zone de danger",
+                "value=\"Amara\"", "href=\"#dangerZones\"").doesNotContain("id=\"err-firstName\"");
+
+        form.put("dangerZones", "06088");
+        HttpResponse<String> created = browser.postOnce("/partner/referrals", form);
+        HttpResponse<String> again = browser.postOnce("/partner/referrals", form);
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(created.headers().firstValue("Location").orElseThrow())
+                .endsWith("/partner/referrals/" + IntakeStub.REFERRAL + "?submitted=true").doesNotContain("Amara");
+        assertThat(again.statusCode()).isEqualTo(303);
+        // as a browser sends it: every field, several values for the choices, the search box too
+        String raw = form.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"))
+                + "&languages=ro&languages=fr&needs=wheelchairAccess&needs=psychologicalSupport&needs=medicalCare"
+                + "&exploitation=LABOUR&q=&nationality=RO&phone=%2B33+6+11+22+33+44&children=4&birthDate="
+                + "&notes=Suivie+par+l%27%C3%A9quipe";
+        HttpResponse<String> full = browser.postRaw("/partner/referrals", raw);
+        assertThat(full.statusCode()).as(full.body()).isEqualTo(303);
+        List<IntakeStub.Call> posts = WebTestResource.intake.calls().stream()
+                .filter(c -> c.method().equals("POST") && c.path().equals("/api/v1/referrals")).toList();
+        assertThat(posts).hasSize(4).allSatisfy(c -> assertThat(c.idempotencyKey()).isEqualTo(key));
+        assertThat(posts.get(1).body()).contains("\"dangerZones\":[{\"communeCode\":\"06088\"}]",
+                "\"recordedAt\":\"2026-12-01T07:00:00Z\"", "\"age\":29");
     }
 
     private static long withdrawals() {

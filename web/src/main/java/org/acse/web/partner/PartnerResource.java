@@ -4,6 +4,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
@@ -76,8 +76,8 @@ public class PartnerResource {
     @POST
     @Path("referrals")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object submit(MultivaluedMap<String, String> fields) {
-        ReferralForm filled = ReferralForm.read(fields);
+    public Object submit(@BeanParam ReferralFields fields) {
+        ReferralForm filled = ReferralForm.read(fields.asMap());
         Map<String, Object> body = filled.toRequest(pages.words().msg());
         if (filled.hasErrors()) {
             return Response.status(400).entity(form(filled)).build();
