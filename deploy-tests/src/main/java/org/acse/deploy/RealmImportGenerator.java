@@ -21,7 +21,8 @@ import java.util.Locale;
  * <ul>
  *   <li>dev: the realm exactly as in the file (demo users, local client secrets);</li>
  *   <li>production: no demo users (service-account users stay: they carry the {@code service} role), no
- *   password-grant CLI client, the dashboard redirected to its public host, and every client secret replaced by a
+ *   password-grant CLI client, the dashboard redirected to its public host, the web application to its exact
+ *   callback and sign-out URIs on its public host, and every client secret replaced by a
  *   {@code ${ACSE_KC_<CLIENT>_SECRET}} placeholder the operator fills from the Secret
  *   {@value #CLIENT_SECRETS}.</li>
  * </ul>
@@ -35,6 +36,10 @@ public final class RealmImportGenerator {
     public static final String CLI_CLIENT = "acse-cli";
     public static final String DASHBOARD_CLIENT = "acse-dashboard";
     public static final String DASHBOARD_PUBLIC_URL = "https://alerts.acse.example.org";
+    public static final String WEB_CLIENT = "acse-web";
+    public static final String WEB_PUBLIC_URL = "https://app.acse.example.org";
+    /** The web application's one redirect URI (its {@code quarkus.oidc.authentication.redirect-path}). */
+    public static final String WEB_CALLBACK = WEB_PUBLIC_URL + "/callback";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -100,6 +105,11 @@ public final class RealmImportGenerator {
                 ObjectNode dashboard = (ObjectNode) client;
                 dashboard.putArray("redirectUris").add(DASHBOARD_PUBLIC_URL + "/*");
                 dashboard.putArray("webOrigins").add(DASHBOARD_PUBLIC_URL);
+            } else if (WEB_CLIENT.equals(client.path("clientId").asText())) {
+                ObjectNode web = (ObjectNode) client;
+                web.putArray("redirectUris").add(WEB_CALLBACK);
+                web.putArray("webOrigins").add(WEB_PUBLIC_URL);
+                web.with("attributes").put("post.logout.redirect.uris", WEB_PUBLIC_URL + "/");
             }
         }
         prod.put("sslRequired", "external");

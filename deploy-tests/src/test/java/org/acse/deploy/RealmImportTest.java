@@ -52,6 +52,13 @@ class RealmImportTest {
             client.path("redirectUris").forEach(u -> assertThat(u.asText()).as("redirect URI").startsWith("https://"));
         }
         assertThat(clients).doesNotContain(RealmImportGenerator.CLI_CLIENT);
+        JsonNode web = client(imported, RealmImportGenerator.WEB_CLIENT);
+        assertThat(web.path("redirectUris")).as("the web application's redirect URIs are exact, no wildcard")
+                .containsExactly(new ObjectMapper().getNodeFactory().textNode("https://app.acse.example.org/callback"));
+        assertThat(web.path("attributes").path("post.logout.redirect.uris").asText())
+                .isEqualTo("https://app.acse.example.org/");
+        assertThat(web.path("webOrigins").toString()).isEqualTo("[\"https://app.acse.example.org\"]");
+        assertThat(web.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
 
         // Everything else is the realm file, untouched.
         JsonNode expected = new ObjectMapper().readTree(new YAMLMapper()
@@ -66,6 +73,22 @@ class RealmImportTest {
         List<String> importedUsers = new ArrayList<>();
         imported.path("users").forEach(u -> importedUsers.add(u.path("username").asText()));
         assertThat(importedUsers).as("service accounts keep their roles").containsExactlyElementsOf(fileUsers);
+    }
+
+    @Test
+    void theLoginPageIsFrenchFirstWithEnglishOffered() {
+        assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
+        assertThat(realm.path("defaultLocale").asText()).isEqualTo("fr");
+        assertThat(realm.path("supportedLocales").toString()).isEqualTo("[\"fr\",\"en\"]");
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (clientId.equals(client.path("clientId").asText())) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
     }
 
     private static JsonNode renderedRealm(String overlay) {

@@ -20,7 +20,8 @@ import org.acse.testsupport.TestDatabase;
 
 /**
  * The whole suite as production runs it: the three packaged services as separate JVMs, one real Kafka broker, one
- * fresh PostgreSQL database (a schema per service) and a real Keycloak with the {@code acse} realm. Started once for the e2e run.
+ * fresh PostgreSQL database (a schema per service) and a real Keycloak with the {@code acse} realm, and the web
+ * application in front of them. Started once for the e2e run.
  */
 final class Suite implements AutoCloseable {
     private static Suite running;
@@ -32,10 +33,12 @@ final class Suite implements AutoCloseable {
     final ServiceProcess intake;
     final ServiceProcess placement;
     final ServiceProcess notification;
+    final ServiceProcess web;
     /** A real SMTP server: shelters' e-mail alerts land here. */
     final GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private final int placementPort = Ports.free();
     private final int notificationPort = Ports.free();
+    private final int webPort = Ports.free();
 
     private Suite() {
         database = PostgresServer.get().createDatabase("acse_e2e");
@@ -48,6 +51,7 @@ final class Suite implements AutoCloseable {
             intake = launch("intake-service", Ports.free(), logs, started);
             placement = launch("placement-service", placementPort, logs, started);
             notification = launch("notification-service", notificationPort, logs, started);
+            web = launchWeb(logs, started);
             for (ServiceProcess service : started) {
                 service.awaitReady(Duration.ofSeconds(90));
             }
@@ -84,6 +88,22 @@ final class Suite implements AutoCloseable {
         return process;
     }
 
+    /** The web application, signing people in on the suite's Keycloak and calling the three services. */
+    private ServiceProcess launchWeb(Path logs, List<ServiceProcess> started) {
+        identities.keycloak().addRedirectUri("acse-web", "http://127.0.0.1:" + webPort + "/callback");
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
+                "quarkus.oidc.auth-server-url", identities.issuer(),
+                "acse.intake.url", intake.url(), "acse.placement.url", placement.url(),
+                "acse.notification.url", notification.url(),
+                "acse.web.client-secret", "acse-web-local-secret", "acse.web.session-secret", LocalSettings.randomKey(),
+                "quarkus.oidc.authentication.cookie-force-secure", "false",
+                "quarkus.rest-csrf.cookie-force-secure", "false", "quarkus.http.host", "127.0.0.1"));
+        ServiceProcess process = ServiceProcess.start("web", root.resolve("web"), webPort, properties,
+                ServiceProcess.JVM_OPTIONS, logs);
+        started.add(process);
+        return process;
+    }
+
     /** Registers a shelter as a coordinator does ({@code POST /api/v1/shelters}); returns its id. */
     UUID registerShelter(Map<String, Object> shelter) {
         String id = given().auth().oauth2(identities.coordinator()).contentType(ContentType.JSON).body(shelter)
@@ -101,7 +121,7 @@ final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
-        ServiceProcess.closeAll(List.of(notification, placement, intake));
+        ServiceProcess.closeAll(List.of(web, notification, placement, intake));
         broker.close();
         smtp.stop();
         database.drop();

@@ -43,14 +43,16 @@ import org.jboss.logging.Logger;
 public final class Suite {
     static final String DATABASE = "acse";
     static final List<String> SCHEMAS = List.of("intake", "placement", "notification");
-    /** Each service's health and metrics, locally: its HTTP port + 1000 (9081, 9082, …). */
+    /** Each service's health and metrics, locally: its HTTP port + 1000 (9081, 9082, 9083, 9080). */
     static int managementPort(String service) {
         return SERVICE_PORTS.getOrDefault(service, 0) + 1000;
     }
 
     static final Map<String, Integer> SERVICE_PORTS = Map.of("intake-service", 8081, "placement-service", 8082,
-            "notification-service", 8083);
+            "notification-service", 8083, "web", 8080);
     static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
+    /** The web application for people, started with the services, on 127.0.0.1:8080. */
+    static final String WEB = "web";
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int KEYCLOAK_PORT = 8180;
@@ -75,7 +77,7 @@ public final class Suite {
                     running.get().pid());
             return 1;
         }
-        List<Integer> busy = Stream.of(8081, 8082, 8083, KEYCLOAK_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT)
+        List<Integer> busy = Stream.of(8080, 8081, 8082, 8083, KEYCLOAK_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT)
                 .filter(Suite::inUse).toList();
         if (!busy.isEmpty()) {
             console.line("These ports are already taken: %s. Stop what uses them (./acse down if it is an earlier"
@@ -159,11 +161,14 @@ public final class Suite {
         common.put("quarkus.oidc.auth-server-url", keycloak.issuer());
         Map<String, ServiceProcess> processes = new LinkedHashMap<>();
         // Start all three at once, then await each: their start-ups overlap.
-        for (String name : SERVICES) {
+        for (String name : Stream.concat(SERVICES.stream(), Stream.of(WEB)).toList()) {
             Map<String, String> properties = new LinkedHashMap<>(common);
             // The demo channels are webhooks; no SMTP server locally, so mail is only logged.
             properties.putAll(LocalSettings.forService(name, SuiteApi.PLACEMENT, SuiteApi.NOTIFICATION, 0));
             properties.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(managementPort(name)));
+            if (WEB.equals(name)) {
+                properties.putAll(webSettings());
+            }
             ServiceProcess process = ServiceProcess.start(name, snapshot(name), SERVICE_PORTS.get(name),
                     properties, ServiceProcess.JVM_OPTIONS, workspace.logs());
             track(name, ProcessHandle.of(process.pid()).orElseThrow(), process::close);
@@ -174,6 +179,15 @@ public final class Suite {
             entry.getValue().awaitReady(Duration.ofSeconds(120));
             console.done(entry.getValue().url());
         }
+    }
+
+    /** The web application: the services' URLs, a fresh session secret, cookies over plain HTTP on 127.0.0.1. */
+    private static Map<String, String> webSettings() {
+        return Map.of("acse.intake.url", "http://127.0.0.1:" + SERVICE_PORTS.get("intake-service"),
+                "acse.placement.url", SuiteApi.PLACEMENT, "acse.notification.url", SuiteApi.NOTIFICATION,
+                "acse.web.client-secret", "acse-web-local-secret", "acse.web.session-secret", LocalSettings.randomKey(),
+                "quarkus.oidc.authentication.cookie-force-secure", "false",
+                "quarkus.rest-csrf.cookie-force-secure", "false", "quarkus.http.host", "127.0.0.1");
     }
 
     /**
@@ -284,6 +298,8 @@ public final class Suite {
             console.line("  %-21s %s/api/v1   OpenAPI UI %s/q/swagger-ui   health %s/q/health", name, url,
                     management, management);
         }
+        console.line("Web application (partners, shelter teams, coordinators; French, English): http://127.0.0.1:%d/",
+                SERVICE_PORTS.get(WEB));
         console.line("Dashboard (shelter staff, coordinators): %s/dashboard/", SuiteApi.NOTIFICATION);
         console.line("Keycloak: %s (realm acse; admin console: admin / admin, local only)", SuiteApi.KEYCLOAK);
         console.line("Kafka: 127.0.0.1:%d    PostgreSQL database: %s", KAFKA_PORT, DATABASE);

@@ -1,0 +1,50 @@
+package org.acse.web.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/** Reads the services' answers: the body of a 2xx, or an {@link ApiRefusal} carrying the problem document. */
+public final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Api() {
+    }
+
+    public static <T> T read(Supplier<Response> call, Class<T> type) {
+        Response response = send(call);
+        try (response) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() >= 400) {
+                throw new ApiRefusal(response.getStatus(), problem(body));
+            }
+            return type == Void.class || body.isBlank() ? null : JSON.readValue(body, type);
+        } catch (IOException e) {
+            throw new ApiRefusal(502, null);
+        }
+    }
+
+    private static Response send(Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        } catch (ProcessingException e) {
+            throw new ApiRefusal(502, null);
+        }
+    }
+
+    private static Problem problem(String body) {
+        try {
+            return body.isBlank() ? null : JSON.readValue(body, Problem.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.acse.web.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** placement-service: placements and their decisions, and the matching explanation for coordinators. */
+@RegisterRestClient(configKey = "placement")
+@RegisterClientHeaders(UserToken.class)
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface PlacementClient {
+    @GET
+    @Path("/placements")
+    Response list(@QueryParam("referralId") UUID referralId, @QueryParam("status") String status,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/placements/{id}")
+    Response get(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/placements/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response accept(@PathParam("id") UUID id, Map<String, Object> arrival);
+
+    @POST
+    @Path("/placements/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response decline(@PathParam("id") UUID id, Map<String, Object> decision);
+
+    @POST
+    @Path("/placements/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response cancel(@PathParam("id") UUID id, Map<String, Object> decision);
+
+    @POST
+    @Path("/placements/{id}/arrival")
+    Response arrival(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/referrals/{id}/matching")
+    Response matching(@PathParam("id") UUID referralId);
+}

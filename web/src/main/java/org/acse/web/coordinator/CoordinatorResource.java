@@ -1,0 +1,92 @@
+package org.acse.web.coordinator;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.acse.web.api.Api;
+import org.acse.web.api.ApiRefusal;
+import org.acse.web.api.IntakeClient;
+import org.acse.web.api.PlacementClient;
+import org.acse.web.api.Views;
+import org.acse.web.home.Pages;
+import org.acse.web.i18n.Words;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The coordinators' board: referrals by state (intake's list, filtered by status), each with its timeline, its
+ * placements and the matching explanation (placement-service, coordinators only).
+ */
+@Path("/coordinator")
+@Produces(MediaType.TEXT_HTML)
+public class CoordinatorResource {
+    static final int COLUMN = 10;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    @RestClient
+    IntakeClient intake;
+
+    @Inject
+    @RestClient
+    PlacementClient placement;
+
+    @Location("coordinator/board.html")
+    Template board;
+
+    @Location("coordinator/referral.html")
+    Template referral;
+
+    @TemplateData
+    public record Column(String status, String label, long total, List<Views.ReferralSummary> referrals) {
+    }
+
+    @GET
+    public TemplateInstance board() {
+        Words w = pages.words();
+        List<Column> columns = new ArrayList<>();
+        for (String status : Words.REFERRAL_STATUSES) {
+            Views.ReferralPage page;
+            try {
+                page = Api.read(() -> intake.list(status, 0, COLUMN), Views.ReferralPage.class);
+            } catch (ApiRefusal refusal) {
+                if (refusal.unavailable() || refusal.status() != 400) {
+                    throw refusal;
+                }
+                continue; // a status this intake does not know yet
+            }
+            columns.add(new Column(status, w.status(status), page.total, page.items));
+        }
+        return pages.page(board).data("columns", columns);
+    }
+
+    @GET
+    @Path("referrals/{id}")
+    public TemplateInstance referral(@PathParam("id") UUID id) {
+        Views.Referral found = Api.read(() -> intake.get(id), Views.Referral.class);
+        List<Views.Placement> placements = Api.read(() -> placement.list(id, null, 0, 50),
+                Views.PlacementPage.class).items;
+        Views.Explanation matching;
+        try {
+            matching = Api.read(() -> placement.matching(id), Views.Explanation.class);
+        } catch (ApiRefusal refusal) {
+            if (refusal.unavailable()) {
+                throw refusal;
+            }
+            matching = null;
+        }
+        return pages.page(referral).data("referral", found).data("placements", placements)
+                .data("matching", matching);
+    }
+}

@@ -1,0 +1,171 @@
+package org.acse.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application against the real Keycloak: sign-in with the code flow lands each role on its home, the page
+ * calls intake with the person's own token, every answer carries the safety headers, a state change without the
+ * form's CSRF token is refused before any service is called, and the language switch turns the page to English.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = WebTestResource.class, restrictToAnnotatedClass = false)
+class WebAppTest {
+    @TestHTTPResource("/")
+    URL app;
+
+    @Test
+    void aPartnerSignsInOnKeycloakAndLandsOnTheirReferralsFetchedWithTheirOwnToken() throws Exception {
+        Browser browser = new Browser(app.toString());
+        HttpResponse<String> home = browser.signIn("/", "partner.nice", "demo");
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(browser.loginPage).as("Keycloak's login page asked in French").contains("ui_locales=fr");
+        assertThat(browser.at.getPath()).isEqualTo("/partner");
+        assertThat(home.body()).contains("<html lang=\"fr\"", "Mes signalements", IntakeStub.PSEUDONYM,
+                "Recherche en cours", "Immédiate (sous 24 h)", "heure de Paris")
+                .doesNotContain(">SEARCHING<", ">IMMEDIATE<");
+        IntakeStub.Call call = WebTestResource.intake.calls().stream()
+                .filter(c -> c.method().equals("GET") && c.path().equals("/api/v1/referrals")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(call.authorization()).startsWith("Bearer ");
+        JsonNode claims = claims(call.authorization().substring("Bearer ".length()));
+        assertThat(claims.path("preferred_username").asText()).isEqualTo("partner.nice");
+        assertThat(claims.path("org_id").asText()).isEqualTo("org-nice");
+        assertThat(claims.path("azp").asText()).isEqualTo("acse-web");
+        assertThat(claims.path("aud").toString()).contains("intake-service");
+    }
+
+    @Test
+    void aCoordinatorLandsOnTheBoardOfReferralsByState() {
+        Browser browser = new Browser(app.toString());
+        HttpResponse<String> home = browser.signIn("/", "coordinator", "demo");
+        assertThat(browser.at.getPath()).isEqualTo("/coordinator");
+        assertThat(home.body()).contains("Tableau des signalements", "Aucune place trouvée", "Personne non arrivée");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSafetyHeaders() {
+        Browser browser = new Browser(app.toString());
+        for (HttpResponse<String> response : new HttpResponse[] {browser.getOnce("/static/app.css"),
+                browser.getOnce("/partner"), browser.signIn("/partner", "partner.nice", "demo")}) {
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as("CSP of %s", response.uri()).contains("default-src 'self'; frame-ancestors 'none'");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        }
+    }
+
+    @Test
+    void aStateChangeWithoutTheFormsTokenIsRefusedBeforeAnyServiceIsCalled() {
+        Browser browser = new Browser(app.toString());
+        browser.signIn("/partner", "partner.nice", "demo");
+        HttpResponse<String> page = browser.get("/partner/referrals/" + IntakeStub.REFERRAL);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String withdraw = "/partner/referrals/" + IntakeStub.REFERRAL + "/withdraw";
+        long before = withdrawals();
+
+        HttpResponse<String> forged = browser.postOnce(withdraw, Map.of("reason", "forged by another site"));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        HttpResponse<String> wrong = browser.postOnce(withdraw, Map.of("reason", "forged", "csrf-token", "guess"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(withdrawals()).isEqualTo(before);
+
+        HttpResponse<String> real = browser.postOnce(withdraw, Map.of("reason", "found a safe place",
+                "csrf-token", Browser.csrfToken(page.body())));
+        assertThat(real.statusCode()).isEqualTo(303);
+        assertThat(withdrawals()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theLanguageSwitchTurnsEveryPageToEnglish() {
+        Browser browser = new Browser(app.toString());
+        HttpResponse<String> french = browser.signIn("/partner", "partner.nice", "demo");
+        HttpResponse<String> english = browser.post("/lang", Map.of("lang", "en", "back", "/partner?status=SEARCHING",
+                "csrf-token", Browser.csrfToken(french.body())));
+        assertThat(browser.at.getPath()).isEqualTo("/partner");
+        assertThat(english.body()).contains("<html lang=\"en\"", "My referrals", "Searching", "Paris time")
+                .doesNotContain("Mes signalements");
+        HttpResponse<String> outside = browser.post("/lang", Map.of("lang", "fr", "back", "//evil.example/",
+                "csrf-token", Browser.csrfToken(english.body())));
+        assertThat(browser.at.getHost()).isEqualTo(app.getHost());
+        assertThat(outside.body()).contains("Mes signalements");
+    }
+
+    @Test
+    void anExpiredSessionGoesThroughTheSignInAndBackToThePageAsked() {
+        Browser browser = new Browser(app.toString());
+        browser.signIn("/partner", "partner.nice", "demo");
+        // the session cookie gone, as when it expires; Keycloak's own session is still there
+        assertThat(browser.cookies.keySet().removeIf(name -> name.startsWith("q_session"))).isTrue();
+
+        HttpResponse<String> htmx = browser.getOnce("/communes?q=Nice", Map.of("X-Requested-With", "XMLHttpRequest"));
+        assertThat(htmx.statusCode()).as("htmx is told to reload, not redirected cross-site").isEqualTo(499);
+
+        HttpResponse<String> back = browser.get("/partner?status=SEARCHING");
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(browser.at.getPath()).isEqualTo("/partner");
+        assertThat(back.body()).contains("Mes signalements", "<option value=\"SEARCHING\" selected>");
+    }
+
+    @Test
+    void theReferralFormShowsIntakesFieldErrorNextToItsFieldAndSendsOneKeyPerForm() {
+        Browser browser = new Browser(app.toString());
+        browser.signIn("/partner/referrals/new", "partner.nice", "demo");
+        HttpResponse<String> blank = browser.get("/partner/referrals/new");
+        String key = blank.body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("csrf-token", Browser.csrfToken(blank.body()),
+                "idempotencyKey", key, "firstName", "Amara", "lastName", "Okafor", "age", "29", "gender", "FEMALE",
+                "dangerZones", "99999", "currentCommune", "06088", "urgency", "IMMEDIATE", "consent", "true"));
+        form.put("consentAt", "2026-12-01T08:00");
+
+        // the commune search answering in between leaves the form's token valid
+        assertThat(browser.getOnce("/communes?q=Nice").body()).contains("data-add-zone=\"06088\"");
+        HttpResponse<String> refused = browser.postOnce("/partner/referrals", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"err-dangerZones\"", "Indiquez au moins une zone de danger",
+                "value=\"Amara\"", "href=\"#dangerZones\"").doesNotContain("id=\"err-firstName\"");
+
+        form.put("dangerZones", "06088");
+        HttpResponse<String> created = browser.postOnce("/partner/referrals", form);
+        HttpResponse<String> again = browser.postOnce("/partner/referrals", form);
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(created.headers().firstValue("Location").orElseThrow())
+                .endsWith("/partner/referrals/" + IntakeStub.REFERRAL + "?submitted=true").doesNotContain("Amara");
+        assertThat(again.statusCode()).isEqualTo(303);
+        // as a browser sends it: every field, several values for the choices, the search box too
+        String raw = form.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"))
+                + "&languages=ro&languages=fr&needs=wheelchairAccess&needs=psychologicalSupport&needs=medicalCare"
+                + "&exploitation=LABOUR&q=&nationality=RO&phone=%2B33+6+11+22+33+44&children=4&birthDate="
+                + "&notes=Suivie+par+l%27%C3%A9quipe";
+        HttpResponse<String> full = browser.postRaw("/partner/referrals", raw);
+        assertThat(full.statusCode()).as(full.body()).isEqualTo(303);
+        List<IntakeStub.Call> posts = WebTestResource.intake.calls().stream()
+                .filter(c -> c.method().equals("POST") && c.path().equals("/api/v1/referrals")).toList();
+        assertThat(posts).hasSize(4).allSatisfy(c -> assertThat(c.idempotencyKey()).isEqualTo(key));
+        assertThat(posts.get(1).body()).contains("\"dangerZones\":[{\"communeCode\":\"06088\"}]",
+                "\"recordedAt\":\"2026-12-01T07:00:00Z\"", "\"age\":29");
+    }
+
+    private static long withdrawals() {
+        return WebTestResource.intake.calls().stream().filter(c -> c.path().endsWith("/withdraw")).count();
+    }
+
+    private static JsonNode claims(String jwt) throws Exception {
+        String payload = jwt.split("\\.")[1];
+        return new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+}

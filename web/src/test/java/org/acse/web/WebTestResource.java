@@ -1,0 +1,29 @@
+package org.acse.web;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+import org.acse.testsupport.KeycloakServer;
+import org.acse.testsupport.Ports;
+
+/** The real Keycloak with the acse realm, the application on a known port registered as acse-web's redirect. */
+public class WebTestResource implements QuarkusTestResourceLifecycleManager {
+    static IntakeStub intake;
+
+    @Override
+    public Map<String, String> start() {
+        KeycloakServer keycloak = KeycloakServer.shared();
+        int port = Ports.free();
+        keycloak.addRedirectUri("acse-web", "http://127.0.0.1:" + port + "/callback");
+        keycloak.addRedirectUri("acse-web", "http://localhost:" + port + "/callback");
+        intake = new IntakeStub();
+        return Map.of("quarkus.oidc.auth-server-url", keycloak.issuer(), "quarkus.http.test-port",
+                String.valueOf(port), "acse.intake.url", intake.url());
+    }
+
+    @Override
+    public void stop() {
+        if (intake != null) {
+            intake.close();
+        }
+    }
+}
