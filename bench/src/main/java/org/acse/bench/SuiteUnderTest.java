@@ -69,7 +69,9 @@ public final class SuiteUnderTest implements AutoCloseable {
         Map<String, String> intake = common();
         intake.putAll(LocalSettings.forService("intake-service", placementUrl, notificationUrl, 0));
         launches.put("intake-service", new Launch("intake-service", intakePort, intake));
-        launches.put("placement-service", new Launch("placement-service", placementPort, common()));
+        Map<String, String> placement = common();
+        placement.putAll(LocalSettings.forService("placement-service", placementUrl, notificationUrl, 0));
+        launches.put("placement-service", new Launch("placement-service", placementPort, placement));
         Map<String, String> notification = common();
         notification.putAll(LocalSettings.forService("notification-service", placementUrl, notificationUrl, 0));
         launches.put("notification-service", new Launch("notification-service", notificationPort, notification));
