@@ -131,8 +131,7 @@ public class Proposals {
 
     /** A coordinator's choice of unit, if it is eligible now (the referral's own live holds do not count as busy). */
     Candidate eligibleManually(Referral referral, UUID unitId, Instant now) {
-        Set<UUID> busy = holds.busyUnits();
-        Placement.liveOf(referral.id).forEach(p -> busy.remove(p.unitId));
+        Set<UUID> busy = busyForOthers(referral);
         Unit unit = Unit.findById(unitId);
         if (unit == null || unit.retired) {
             throw ProblemException.invalid("unitId", "unknown unit");
@@ -163,11 +162,17 @@ public class Proposals {
         if (referral == null) {
             throw ProblemException.notFound("Referral");
         }
-        Set<UUID> busy = holds.busyUnits();
-        Placement.liveOf(referral.id).forEach(p -> busy.remove(p.unitId));
+        Set<UUID> busy = busyForOthers(referral);
         audit.record("referral.matching.read", "referral", referralId);
         return new Explained(engine().explain(request(referral), new MatchContext(Instant.now(), busy,
                 holds.refusedShelters(referral.id)), directory.index()), referral.preferredScheme);
+    }
+
+    /** Units held or given right now, from the database, except the referral's own (it may keep or move them). */
+    private Set<UUID> busyForOthers(Referral referral) {
+        Set<UUID> busy = holds.busyUnits();
+        Placement.liveOf(referral.id).forEach(p -> busy.remove(p.unitId));
+        return busy;
     }
 
     /** {@code first}: the referral is known to have had no placement before (no need to count them). */
