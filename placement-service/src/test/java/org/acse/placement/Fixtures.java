@@ -66,9 +66,10 @@ public class Fixtures {
     }
 
     @Transactional
+    /** The referral's status in placement's copy, or null while its event has not been handled yet. */
     public String referralStatus(UUID referralId) {
         return (String) em.createNativeQuery("SELECT status FROM referral WHERE id = :id")
-                .setParameter("id", referralId).getSingleResult();
+                .setParameter("id", referralId).getResultStream().findFirst().orElse(null);
     }
 
     @Transactional
