@@ -191,6 +191,12 @@ class DecisionLoopAndCanaryIT {
         for (ServiceLog log : serviceLogs()) {
             assertClean(log.name, log.text, secrets);
         }
+        // ... and yet an operator can follow the referral through them: one line per business event, ids only.
+        String logs = serviceLogs().stream().map(ServiceLog::text).reduce("", String::concat);
+        for (String event : List.of("referral.submitted", "placement.searching", "placement.proposed",
+                "placement.declined", "placement.accepted", "placement.cancelled", "placement.arrived")) {
+            assertThat(logs).as("the log line of " + event).contains(event + " referral=" + referralId);
+        }
         // Every row of every table of the three schemas, as text: only ciphertext may hold the identity.
         try (Connection c = suite.database.connect()) {
             List<String> tables = new ArrayList<>();

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.acse.common.events.MalformedEventException;
+import org.acse.platform.logging.EventLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -22,8 +23,6 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-    /** The MDC key JSON logs carry the referral id under. */
-    public static final String REFERRAL_ID = "referralId";
     private static final long MAX_BACKOFF_MS = 5_000;
 
     @Inject
@@ -38,11 +37,11 @@ public class Inbox {
     /** Call from a {@code @Blocking} {@code @Incoming} method that is not itself transactional. */
     public void handle(ConsumerRecord<String, String> record, String consumer, Consumer<IncomingEvent> handler) {
         // Every line logged while handling names the referral (the record key: an id, never personal data).
-        MDC.put(REFERRAL_ID, String.valueOf(record.key()));
+        MDC.put(EventLog.REFERRAL_ID, String.valueOf(record.key()));
         try {
             process(record, consumer, handler);
         } finally {
-            MDC.remove(REFERRAL_ID);
+            MDC.remove(EventLog.REFERRAL_ID);
         }
     }
 

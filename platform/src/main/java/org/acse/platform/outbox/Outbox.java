@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.acse.common.events.AcseEvent;
 import org.acse.common.events.EventJson;
 import org.acse.common.events.EventType;
+import org.acse.platform.logging.EventLog;
 import org.acse.platform.tracing.Traceparent;
 import org.acse.platform.tx.AfterCommit;
 
@@ -39,7 +40,11 @@ public class Outbox {
         message.createdAt = Instant.now();
         message.nextAttemptAt = message.createdAt;
         message.persist();
-        afterCommit.run(relay::wake);
+        String traceparent = message.traceparent;
+        afterCommit.run(() -> {
+            EventLog.published(type, event, traceparent);
+            relay.wake();
+        });
         return message.eventId;
     }
 }

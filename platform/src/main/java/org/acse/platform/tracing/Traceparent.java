@@ -27,6 +27,15 @@ public final class Traceparent {
         return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 
+    /** The trace id of a stored traceparent, or null for null or a malformed value. */
+    public static String traceId(String traceparent) {
+        if (traceparent == null) {
+            return null;
+        }
+        var match = FORMAT.matcher(traceparent);
+        return match.matches() ? match.group(1) : null;
+    }
+
     /** A context whose (remote) parent span is the stored one; empty for null or a malformed value. */
     public static Optional<Context> parent(String traceparent) {
         if (traceparent == null) {
