@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import jakarta.inject.Inject;
+import org.acse.common.events.DangerZone;
 import org.acse.common.events.EventType;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.testsupport.KafkaEvents;
@@ -55,6 +56,9 @@ class SubmitReferralTest {
         assertThat(event.minDistanceKm()).isEqualTo(200);
         assertThat(event.languages()).containsExactly("fr", "en");
         assertThat(event.dangerZones()).hasSize(3);
+        // The point given (43.7, 7.26, 30 km) leaves intake on the grid, wider: never as given.
+        assertThat(event.dangerZones().get(2)).isEqualTo(DangerZone.point(43.7, 7.3, 38));
+        assertThat(record).doesNotContain("7.26");
         assertThat(event.preferredScheme()).isNull();
     }
 

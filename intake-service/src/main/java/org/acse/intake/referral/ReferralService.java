@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.acse.common.events.DangerZone;
 import org.acse.common.events.EventType;
 import org.acse.common.events.Household;
 import org.acse.common.events.Needs;
@@ -99,8 +98,7 @@ public class ReferralService {
         referral.languages = request.languages() == null ? List.of() : List.copyOf(new LinkedHashSet<>(
                 request.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList()));
         referral.exploitation = request.exploitation() == null ? List.of() : List.copyOf(request.exploitation());
-        referral.dangerZones = request.dangerZones().stream()
-                .map(z -> new DangerZone(z.communeCode(), z.departmentCode(), z.lat(), z.lon(), z.radiusKm())).toList();
+        referral.dangerZones = request.dangerZones().stream().map(CoarseZones::of).toList();
         referral.currentCommuneCode = request.currentLocation().communeCode();
         referral.minDistanceKm = request.minDistanceKm() == null ? config.policyMinDistanceKm() : request.minDistanceKm();
         referral.consentRecordedAt = request.consent().recordedAt() == null ? now : request.consent().recordedAt();
