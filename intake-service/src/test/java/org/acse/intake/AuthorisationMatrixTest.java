@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every intake endpoint × every kind of caller, with real signed tokens: the expected status in each cell.
- * The referral of each cell belongs to organisation A and was accepted by shelter X.
+ * The referral of each cell belongs to organisation A and was accepted by shelter X. Every answer carries the
+ * security headers, refusals included.
  */
 @QuarkusTest
 class AuthorisationMatrixTest {
@@ -93,6 +94,8 @@ class AuthorisationMatrixTest {
         }
         request.request(endpoint.method, endpoint.path.replace("{id}", referral.toString()))
                 .then().statusCode(expected)
-                .contentType(expected >= 400 ? "application/problem+json" : "application/json");
+                .contentType(expected >= 400 ? "application/problem+json" : "application/json")
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,7 +104,14 @@ class AuthorisationMatrixTest {
                 if (endpoint.body() != null) {
                     request.body(endpoint.body());
                 }
-                int status = request.request(endpoint.method(), endpoint.path()).then().extract().statusCode();
+                ExtractableResponse<Response> answer = request.request(endpoint.method(), endpoint.path()).then()
+                        .extract();
+                int status = answer.statusCode();
+                if (!"nosniff".equals(answer.header("X-Content-Type-Options"))
+                        || !"no-store".equals(answer.header("Cache-Control"))
+                        || !String.valueOf(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'")) {
+                    wrong.add(endpoint + ": security headers missing");
+                }
                 if (status != expected[who.ordinal()]) {
                     wrong.add(endpoint + " as " + who + ": " + status + " instead of " + expected[who.ordinal()]);
                 }

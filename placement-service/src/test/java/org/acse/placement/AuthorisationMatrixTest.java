@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -151,7 +153,14 @@ class AuthorisationMatrixTest {
                 if (endpoint.body() != null) {
                     request = request.contentType("application/json").body(endpoint.body().get());
                 }
-                int status = request.request(endpoint.method(), endpoint.path()).then().extract().statusCode();
+                ExtractableResponse<Response> answer = request.request(endpoint.method(), endpoint.path()).then()
+                        .extract();
+                int status = answer.statusCode();
+                if (!"nosniff".equals(answer.header("X-Content-Type-Options"))
+                        || !"no-store".equals(answer.header("Cache-Control"))
+                        || !String.valueOf(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'")) {
+                    mismatches.add(endpoint + ": security headers missing");
+                }
                 if (status != row[i]) {
                     mismatches.add(endpoint.name() + " as " + CALLERS[i] + ": expected " + row[i] + ", got "
                             + status);
