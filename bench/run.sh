@@ -25,8 +25,8 @@ for service in intake-service placement-service notification-service; do
     cp -rp "$service/target/quarkus-app" "$apps/$service/target/"
   fi
 done
-# common and test-support from this work tree (compiled if needed), not whatever ~/.m2 holds.
-./mvnw -q -o -pl common,test-support,bench compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+# common, suite and test-support from this work tree (compiled if needed), not whatever ~/.m2 holds.
+./mvnw -q -o -pl common,suite,test-support,bench compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
   -Dmdep.includeScope=runtime
 # Two malloc arenas instead of 8 per core: the services (children, inheriting this) keep a smaller RSS.
 export MALLOC_ARENA_MAX=2

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
-import org.acse.testsupport.KafkaBroker;
-import org.acse.testsupport.PostgresServer;
-import org.acse.testsupport.TestDatabase;
+import org.acse.suite.Database;
+import org.acse.suite.KafkaBroker;
+import org.acse.suite.PostgresServer;
 import org.acse.testsupport.Tokens;
 import org.jboss.logging.Logger;
 
@@ -219,7 +219,7 @@ public final class Bench {
 
     /** The floors alone, without the services: a quick check of the machine. */
     private static void runFloorsOnly(Report report) {
-        TestDatabase database = PostgresServer.get().createDatabase("acse_bench_floors");
+        Database database = PostgresServer.get().createDatabase("acse_bench_floors");
         try (KafkaBroker broker = KafkaBroker.start()) {
             report.floors(Floors.postgresInsertCommit(database, 5000), Floors.kafkaProduceConsume(broker, 3000, 500));
         } finally {

@@ -12,7 +12,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.acse.testsupport.TestDatabase;
+import org.acse.suite.Database;
 
 /**
  * CPU time spent by each part of the suite (user + system), so that a step can be charged per referral: the
@@ -68,7 +68,7 @@ final class CpuAccount {
         return d;
     }
 
-    private static long postgres(TestDatabase database) {
+    private static long postgres(Database database) {
         long total = 0;
         try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.acse.testsupport.KafkaBroker;
-import org.acse.testsupport.TestDatabase;
+import org.acse.suite.Broker;
+import org.acse.suite.Database;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Floors {
     /** Produce → consume on the suite's broker: acks=all, linger 0, one partition, at {@code rate} per second. */
-    public static Histogram kafkaProduceConsume(KafkaBroker broker, int count, double rate) {
+    public static Histogram kafkaProduceConsume(Broker broker, int count, double rate) {
         String topic = "bench.floor." + UUID.randomUUID().toString().substring(0, 8);
         try (var admin = broker.admin()) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -89,7 +89,7 @@ public final class Floors {
     }
 
     /** One client, single-row INSERT then COMMIT, on the suite's database. */
-    public static Histogram postgresInsertCommit(TestDatabase database, int count) {
+    public static Histogram postgresInsertCommit(Database database, int count) {
         Histogram histogram = new Histogram(OpenLoad.HIGHEST_NANOS, 3);
         try (Connection c = database.connect()) {
             try (Statement s = c.createStatement()) {

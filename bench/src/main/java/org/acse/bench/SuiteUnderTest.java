@@ -3,26 +3,20 @@ package org.acse.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.acse.testsupport.KafkaBroker;
-import org.acse.testsupport.LocalSettings;
-import org.acse.testsupport.PostgresServer;
-import org.acse.testsupport.Ports;
-import org.acse.testsupport.ServiceProcess;
-import org.acse.testsupport.TestDatabase;
+import org.acse.suite.Broker;
+import org.acse.suite.Database;
+import org.acse.suite.ServiceProcess;
+import org.acse.suite.Suite;
 import org.acse.testsupport.TestIssuer;
 import org.jboss.logging.Logger;
 
 /**
- * The whole suite as the end-to-end tests start it: the three packaged services as their own JVMs (with the heap
- * settings under test), a real in-process Kafka broker, a fresh PostgreSQL database and the test token issuer.
+ * The suite under measurement ({@link Suite}: the packaged services as their own JVMs with the heap settings under
+ * test, a real in-process Kafka broker, a fresh PostgreSQL database) with the test token issuer instead of Keycloak.
  * Services are started one after the other so that each start-up time is measured without the others competing.
  */
 public final class SuiteUnderTest implements AutoCloseable {
@@ -32,11 +26,7 @@ public final class SuiteUnderTest implements AutoCloseable {
     /** The JVM options each service runs with: the heap settings the README gives (product §11). */
     public static final List<String> SERVICE_JVM_OPTIONS = ServiceProcess.JVM_OPTIONS;
 
-    public static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
-
-    /** One service's launch, kept so that it can be started again on the same port after a kill. */
-    public record Launch(String name, int port, Map<String, String> properties) {
-    }
+    public static final List<String> SERVICES = Suite.SERVICES;
 
     /**
      * How long a service took to answer ready: measured from the outside, as Quarkus logs it, and the CPU time its
@@ -45,36 +35,17 @@ public final class SuiteUnderTest implements AutoCloseable {
     public record Startup(String name, double readyMillis, Double quarkusSeconds, long cpuMillis) {
     }
 
-    private final Path root;
-    private final Path logs;
+    private final Suite suite;
     private final List<String> jvmOptions;
-    public final TestDatabase database;
-    public final KafkaBroker broker;
-    private final Map<String, Launch> launches = new LinkedHashMap<>();
-    private final Map<String, ServiceProcess> processes = new HashMap<>();
+    public final Database database;
+    public final Broker broker;
     private final List<Startup> startups = new ArrayList<>();
-    private boolean closed;
 
-    private SuiteUnderTest(Path root, Path logs, List<String> jvmOptions) {
-        this.root = root;
-        this.logs = logs;
-        this.jvmOptions = withExtra(jvmOptions);
-        database = PostgresServer.get().createDatabase("acse_bench");
-        broker = KafkaBroker.start().withSuiteTopics();
-        int intakePort = Ports.free();
-        int placementPort = Ports.free();
-        int notificationPort = Ports.free();
-        String placementUrl = "http://127.0.0.1:" + placementPort;
-        String notificationUrl = "http://127.0.0.1:" + notificationPort;
-        Map<String, String> intake = common();
-        intake.putAll(LocalSettings.forService("intake-service", placementUrl, notificationUrl, 0));
-        launches.put("intake-service", new Launch("intake-service", intakePort, intake));
-        Map<String, String> placement = common();
-        placement.putAll(LocalSettings.forService("placement-service", placementUrl, notificationUrl, 0));
-        launches.put("placement-service", new Launch("placement-service", placementPort, placement));
-        Map<String, String> notification = common();
-        notification.putAll(LocalSettings.forService("notification-service", placementUrl, notificationUrl, 0));
-        launches.put("notification-service", new Launch("notification-service", notificationPort, notification));
+    private SuiteUnderTest(Suite suite, List<String> jvmOptions) {
+        this.suite = suite;
+        this.jvmOptions = jvmOptions;
+        database = suite.database();
+        broker = suite.broker();
     }
 
     /**
@@ -99,43 +70,32 @@ public final class SuiteUnderTest implements AutoCloseable {
 
     /** Starts only some of the services (e.g. intake alone, to measure its own maximum). */
     public static SuiteUnderTest start(Path root, Path logs, List<String> jvmOptions, List<String> services) {
-        SuiteUnderTest suite = new SuiteUnderTest(root, logs, jvmOptions);
+        List<String> options = withExtra(jvmOptions);
+        Suite suite = Suite.builder(root).services(services).freshDatabase("acse_bench").logs(logs)
+                .issuer(TestIssuer.shared().issuer()).jvmOptions(options).startServicesLater().start();
+        SuiteUnderTest measured = new SuiteUnderTest(suite, options);
         // Ctrl-C or a kill of the benchmark must not leave the services running.
-        Runtime.getRuntime().addShutdownHook(new Thread(suite::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(measured::close));
         try {
             for (String name : services) {
-                suite.startService(name);
+                measured.startService(name);
             }
         } catch (RuntimeException e) {
-            suite.close();
+            measured.close();
             throw e;
         }
-        return suite;
-    }
-
-    private Map<String, String> common() {
-        Map<String, String> p = new HashMap<>();
-        p.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        p.put("quarkus.datasource.username", database.user());
-        p.put("quarkus.datasource.password", database.password());
-        p.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        p.put("quarkus.oidc.auth-server-url", TestIssuer.shared().issuer());
-        return p;
+        return measured;
     }
 
     /** Starts (or starts again, on the same port) one service and waits until it is ready. */
     public synchronized ServiceProcess startService(String name) {
-        Launch launch = launches.get(name);
         long begin = System.nanoTime();
         // In ACSE_BENCH_JVM_EXTRA, {service} and {n} (the how-manieth start of that service) name per-start files,
         // e.g. -XX:DumpLoadedClassList=/tmp/cds/{service}-{n}.lst (docs/adr/0006-start-up.md).
         int n = (int) startups.stream().filter(s -> s.name().equals(name)).count() + 1;
         List<String> options = jvmOptions.stream()
                 .map(o -> o.replace("{service}", name).replace("{n}", Integer.toString(n))).toList();
-        ServiceProcess process = ServiceProcess.start(name, root.resolve(name), launch.port(), launch.properties(),
-                options, logs);
-        processes.put(name, process);
-        process.awaitReady(Duration.ofSeconds(120));
+        ServiceProcess process = suite.start(name, options);
         double millis = (System.nanoTime() - begin) / 1e6;
         long cpu = Rss.cpuMillisOfPid(process.pid());
         Startup startup = new Startup(name, millis, quarkusStartSeconds(process.log()), cpu);
@@ -146,40 +106,38 @@ public final class SuiteUnderTest implements AutoCloseable {
 
     /** SIGTERM and wait, as a rolling restart does; {@link #startService} starts it again on the same port. */
     public synchronized void stop(String name) {
-        ServiceProcess p = processes.remove(name);
-        if (p != null) {
-            p.close();
-        }
+        suite.stop(name);
     }
 
     /** SIGKILL: no shutdown hook runs, in-flight work is lost as in a crash. */
     public synchronized void kill(String name) {
-        processes.get(name).kill();
+        suite.kill(name);
     }
 
+    /** The service's process as last started; {@code null} for a service this run does not have. */
     public ServiceProcess service(String name) {
-        return processes.get(name);
+        return suite.services().contains(name) ? suite.service(name) : null;
     }
 
     public String url(String name) {
-        return "http://127.0.0.1:" + launches.get(name).port();
+        return suite.url(name);
     }
 
     /** Where the running instance of the service answers health and metrics. */
     public String managementUrl(String name) {
-        return processes.get(name).managementUrl();
+        return suite.managementUrl(name);
     }
 
     public String intake() {
-        return url("intake-service");
+        return url(Suite.INTAKE);
     }
 
     public String placement() {
-        return url("placement-service");
+        return url(Suite.PLACEMENT);
     }
 
     public String notification() {
-        return url("notification-service");
+        return url(Suite.NOTIFICATION);
     }
 
     public List<Startup> startups() {
@@ -192,7 +150,7 @@ public final class SuiteUnderTest implements AutoCloseable {
 
     /** Resident memory of a service's JVM, from {@code /proc/<pid>/status} (VmRSS), in kB; -1 if unknown. */
     public long rssKb(String name) {
-        ServiceProcess p = processes.get(name);
+        ServiceProcess p = service(name);
         return p == null || !p.isAlive() ? -1 : Rss.ofPid(p.pid());
     }
 
@@ -211,20 +169,7 @@ public final class SuiteUnderTest implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        List<String> reverse = new ArrayList<>(SERVICES);
-        java.util.Collections.reverse(reverse);
-        for (String name : reverse) {
-            ServiceProcess p = processes.get(name);
-            if (p != null) {
-                p.close();
-            }
-        }
-        broker.close();
-        database.drop();
+    public void close() {
+        suite.close();
     }
 }

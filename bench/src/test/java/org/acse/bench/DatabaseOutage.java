@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import org.acse.testsupport.PostgresServer;
+import org.acse.suite.PostgresServer;
 import org.acse.testsupport.Tokens;
 import org.jboss.logging.Logger;
 

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.acse.common.events.Topics;
+import org.acse.suite.WebhookReceiver;
 import org.acse.testsupport.KafkaEvents;
-import org.acse.testsupport.WebhookReceiver;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -41,12 +41,12 @@ class DecisionLoopAndCanaryIT {
     private static final String MEETING_POINT = "Hall Mtg" + UUID.randomUUID().toString().substring(0, 8)
             + " de la gare Saint-Jean";
     private static final String PHONE_CANARY = "+3361" + (10_000_000 + (int) (Math.random() * 80_000_000));
-    private static Suite suite;
+    private static RunningSuite suite;
     private static WebhookReceiver receiver;
 
     @BeforeAll
     static void start() {
-        suite = Suite.get();
+        suite = RunningSuite.get();
         receiver = new WebhookReceiver();
     }
 

@@ -47,7 +47,7 @@ class HostileInputIT {
         }
     }
 
-    private static Suite suite;
+    private static RunningSuite suite;
     private static String referralId;
     private static String shelterId;
     private static String unitId;
@@ -56,7 +56,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void fixtures() {
-        suite = Suite.get();
+        suite = RunningSuite.get();
         String code = "HOST" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         JsonNode shelter = send("POST", suite.placement.url() + "/api/v1/shelters", suite.identities.coordinator(),
                 validShelter(code).toString());

@@ -3,7 +3,7 @@ package org.acse.e2e;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.acse.testsupport.KeycloakServer;
+import org.acse.suite.KeycloakServer;
 
 /**
  * Bearer tokens from the real Keycloak (realm {@code keycloak/acse-realm.json}) by password grant, as partners,
@@ -37,7 +37,7 @@ final class Identities {
         return keycloak.passwordToken(username, PASSWORD);
     }
 
-    /** The Keycloak process outlives nothing: test-support stops it when the JVM exits. */
+    /** The Keycloak process outlives nothing: KeycloakServer stops it when the JVM exits. */
     KeycloakServer keycloak() {
         return keycloak;
     }

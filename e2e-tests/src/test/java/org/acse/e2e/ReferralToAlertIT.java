@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.acse.testsupport.WebhookReceiver;
+import org.acse.suite.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class ReferralToAlertIT {
     private static final String SECRET = "e2e-webhook-secret";
-    private static Suite suite;
+    private static RunningSuite suite;
     private static WebhookReceiver receiver;
 
     @BeforeAll
     static void start() {
-        suite = Suite.get();
+        suite = RunningSuite.get();
         receiver = new WebhookReceiver();
     }
 

@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.Select;
  * the browser's storage.
  */
 class WebJourneyIT {
-    static final Suite suite = Suite.get();
+    static final RunningSuite suite = RunningSuite.get();
     /** A name no other test uses: it must appear only where the identity is released. */
     static final String FIRST_NAME = "Ilinca" + UUID.randomUUID().toString().substring(0, 6);
     static final String PHONE = "+33 6 11 22 33 44";

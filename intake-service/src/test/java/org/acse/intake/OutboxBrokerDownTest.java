@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.acse.common.events.EventType;
-import org.acse.testsupport.KafkaBroker;
+import org.acse.suite.KafkaBroker;
 import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.awaitility.Awaitility;

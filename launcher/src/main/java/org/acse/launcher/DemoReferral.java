@@ -17,7 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
-import org.acse.testsupport.WebhookReceiver;
+import org.acse.suite.WebhookReceiver;
 
 /**
  * Submits the demo referrals and tells what the suite did with each, in plain words: where the place was found

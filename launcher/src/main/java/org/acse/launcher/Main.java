@@ -29,12 +29,12 @@ public final class Main {
         }
         Workspace workspace = Workspace.fromSystem();
         logToFile(workspace.logs().resolve("launcher.log"));
-        Suite suite = new Suite(workspace, console);
+        Launcher launcher = new Launcher(workspace, console);
         try {
             return switch (arguments.command()) {
-                case UP -> suite.up(arguments.empty());
-                case DOWN -> suite.down();
-                case STATUS -> suite.status();
+                case UP -> launcher.up(arguments.empty());
+                case DOWN -> launcher.down();
+                case STATUS -> launcher.status();
                 case TOKEN -> {
                     // Only the token on stdout, so that $(./acse token coordinator) works.
                     out.println(new SuiteApi(SuiteApi.KEYCLOAK).token(arguments.user()));

@@ -29,10 +29,6 @@ public record Workspace(Path root) {
         return root.resolve("keycloak").resolve("acse-realm.json");
     }
 
-    public Path module(String name) {
-        return root.resolve(name);
-    }
-
     public Path brokerClasspath() {
         return root.resolve("launcher").resolve("target").resolve("broker.classpath");
     }

@@ -4,7 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
-import org.acse.testsupport.Ports;
+import org.acse.suite.Ports;
 
 /** A real SMTP server in this JVM (GreenMail) that the service's mailer sends to. */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {

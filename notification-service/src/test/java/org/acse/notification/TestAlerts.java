@@ -9,8 +9,8 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.acse.suite.WebhookReceiver;
 import org.acse.testsupport.Tokens;
-import org.acse.testsupport.WebhookReceiver;
 
 /** Reading alerts and webhook deliveries as the tests need them. */
 final class TestAlerts {

@@ -14,9 +14,9 @@ import org.acse.common.events.EventType;
 import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.Urgency;
 import org.acse.notification.delivery.WebhookSignature;
+import org.acse.suite.WebhookReceiver;
 import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
-import org.acse.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -14,6 +14,7 @@ import org.acse.common.events.AcseEvent;
 import org.acse.common.events.CloudEventHeaders;
 import org.acse.common.events.EventJson;
 import org.acse.common.events.EventType;
+import org.acse.suite.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

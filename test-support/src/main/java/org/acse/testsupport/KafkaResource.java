@@ -2,6 +2,7 @@ package org.acse.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import org.acse.suite.KafkaBroker;
 
 /** The real in-process Kafka broker, with the suite's topics, for Quarkus tests. */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {

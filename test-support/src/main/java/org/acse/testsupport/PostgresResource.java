@@ -2,10 +2,12 @@ package org.acse.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import org.acse.suite.Database;
+import org.acse.suite.PostgresServer;
 
 /** A fresh database on the real PostgreSQL for one Quarkus test application; dropped at the end. */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
-    private TestDatabase database;
+    private Database database;
 
     @Override
     public Map<String, String> start() {

@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.acse.common.events.CloudEventHeaders;
 import org.acse.common.events.EventType;
 import org.acse.common.events.ReferralWithdrawn;
+import org.acse.suite.Database;
+import org.acse.suite.KafkaBroker;
+import org.acse.suite.PostgresServer;
 import org.junit.jupiter.api.Test;
 
 /** The test infrastructure itself: a real broker that keeps records across a restart, a real fresh database. */
@@ -33,8 +36,8 @@ class InfrastructureTest {
 
     @Test
     void everyDatabaseIsFreshAndIsDroppedAfterUse() throws Exception {
-        TestDatabase first = PostgresServer.get().createDatabase("acse_infra");
-        TestDatabase second = PostgresServer.get().createDatabase("acse_infra");
+        Database first = PostgresServer.get().createDatabase("acse_infra");
+        Database second = PostgresServer.get().createDatabase("acse_infra");
         assertThat(first.name()).isNotEqualTo(second.name());
         try (Connection c = first.connect(); ResultSet rs = c.createStatement()
                 .executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {

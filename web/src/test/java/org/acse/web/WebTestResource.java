@@ -2,8 +2,8 @@ package org.acse.web;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
-import org.acse.testsupport.KeycloakServer;
-import org.acse.testsupport.Ports;
+import org.acse.suite.KeycloakServer;
+import org.acse.suite.Ports;
 
 /** The real Keycloak with the acse realm, the application on a known port registered as acse-web's redirect. */
 public class WebTestResource implements QuarkusTestResourceLifecycleManager {

@@ -1,4 +1,4 @@
-package org.acse.launcher;
+package org.acse.suite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,30 +8,33 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.acse.common.events.Topics;
-import org.acse.testsupport.KafkaBroker;
-import org.acse.testsupport.ProcessTree;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * A real Apache Kafka broker (KRaft, single node) as a child JVM started from the Kafka jars, with the broker-only
- * classpath the build wrote ({@code launcher/target/broker.classpath}) and the same configuration as the tests' broker.
+ * A real Apache Kafka broker (KRaft, single node) as a child JVM started from the Kafka jars, with a broker-only
+ * classpath the build wrote (the launcher's {@code target/broker.classpath}) and the same configuration as the
+ * in-process {@link KafkaBroker}.
  */
-public final class KafkaProcess implements AutoCloseable {
+public final class KafkaProcess implements Broker {
     static final String CLUSTER_ID = "acse-local-cluster-001";
 
     private final int port;
+    private final Path config;
+    private final String classpath;
     private final Path log;
+    private final Duration timeout;
     private Process process;
 
-    private KafkaProcess(int port, Path log) {
+    private KafkaProcess(int port, Path config, String classpath, Path log, Duration timeout) {
         this.port = port;
+        this.config = config;
+        this.classpath = classpath;
         this.log = log;
+        this.timeout = timeout;
     }
 
     public static KafkaProcess start(int port, int controllerPort, Path dataDir, Path classpathFile, Path logDir,
@@ -39,20 +42,19 @@ public final class KafkaProcess implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(logDir);
-            KafkaProcess kafka = new KafkaProcess(port, logDir.resolve("kafka.log"));
             Properties props = KafkaBroker.properties(port, controllerPort, dataDir.resolve("log"));
             Path config = dataDir.resolve("server.properties");
             try (var out = Files.newOutputStream(config)) {
                 props.store(out, "acse local broker (./acse up)");
             }
-            String classpath = Files.readString(classpathFile).trim();
-            int format = kafka.java(classpath, "kafka.tools.StorageTool", "format", "-t", CLUSTER_ID, "-c",
-                    config.toString(), "--ignore-formatted").waitFor();
+            KafkaProcess kafka = new KafkaProcess(port, config, Files.readString(classpathFile).trim(),
+                    logDir.resolve("kafka.log"), timeout);
+            int format = kafka.java("kafka.tools.StorageTool", "format", "-t", CLUSTER_ID, "-c", config.toString(),
+                    "--ignore-formatted").waitFor();
             if (format != 0) {
                 throw new IllegalStateException("Kafka storage format failed (exit " + format + "); see " + kafka.log);
             }
-            kafka.process = kafka.java(classpath, "kafka.Kafka", config.toString());
-            kafka.awaitReady(timeout);
+            kafka.launch();
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,7 +64,12 @@ public final class KafkaProcess implements AutoCloseable {
         }
     }
 
-    private Process java(String classpath, String mainClass, String... args) throws IOException {
+    private void launch() throws IOException {
+        process = java("kafka.Kafka", config.toString());
+        awaitReady(timeout);
+    }
+
+    private Process java(String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -97,37 +104,44 @@ public final class KafkaProcess implements AutoCloseable {
         throw new IllegalStateException("Kafka not ready within " + timeout.toSeconds() + " s; see " + log);
     }
 
-    /** The suite's topics and their dead-letter twins, 3 partitions each (product §6). */
-    public void createSuiteTopics() {
-        try (Admin admin = admin()) {
-            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.ALL.stream().flatMap(t -> Stream.of(t, Topics.deadLetter(t)))
-                    .filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 3, (short) 1)).toList();
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the suite's topics: " + e.getMessage(), e);
-        }
-    }
-
-    private Admin admin() {
+    @Override
+    public Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 3000));
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
-    public ProcessHandle handle() {
-        return process.toHandle();
+    @Override
+    public Optional<ProcessHandle> process() {
+        return Optional.ofNullable(process).map(Process::toHandle);
     }
 
     @Override
-    public void close() {
+    public synchronized void stop() {
         if (process != null) {
             ProcessTree.stop(process.toHandle(), Duration.ofSeconds(15));
             process = null;
         }
+    }
+
+    @Override
+    public synchronized void restart() {
+        stop();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Kafka again", e);
+        }
+    }
+
+    /** Stops the broker; its data directory stays for the next run to wipe. */
+    @Override
+    public void close() {
+        stop();
     }
 }

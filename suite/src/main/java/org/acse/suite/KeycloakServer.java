@@ -1,4 +1,4 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,14 +31,14 @@ import org.jboss.logging.Logger;
 /**
  * A real Keycloak server ({@code bin/kc.sh start-dev}, in-memory database) with the {@code acse} realm imported from
  * {@code keycloak/acse-realm.json}, running as a child process on 127.0.0.1. The realm is re-imported on every start.
- * Used by end-to-end tests, browser tests and the launcher; service tests use the lighter {@link TestIssuer}.
+ * Used by end-to-end tests, browser tests and the launcher; service tests use test-support's lighter TestIssuer.
  * First start on a machine ≈ 45 s (Keycloak's one-time build step), later starts ≈ 15 s.
  */
 public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "acse";
     /** Public client for people: password grant ({@code ./acse token}, end-to-end tests). */
     public static final String CLI_CLIENT = "acse-cli";
-    /** The realm file to import instead of the copy packaged in test-support (the launcher passes the repo's). */
+    /** The realm file to import instead of the copy packaged in this module (the launcher passes the repo's). */
     public static final String REALM_FILE_PROPERTY = "acse.keycloak.realm-file";
 
     private static final Logger LOG = Logger.getLogger(KeycloakServer.class);
@@ -118,7 +118,7 @@ public final class KeycloakServer implements AutoCloseable {
         } else {
             try (InputStream in = KeycloakServer.class.getResourceAsStream("/keycloak/acse-realm.json")) {
                 if (in == null) {
-                    throw new IllegalStateException("keycloak/acse-realm.json missing from test-support");
+                    throw new IllegalStateException("keycloak/acse-realm.json missing from the suite module");
                 }
                 realm = in.readAllBytes();
             }

@@ -1,4 +1,4 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ public final class KeycloakDistribution {
     public static String version() {
         try (InputStream in = KeycloakDistribution.class.getResourceAsStream("/acse-keycloak.properties")) {
             if (in == null) {
-                throw new IllegalStateException("acse-keycloak.properties missing from test-support");
+                throw new IllegalStateException("acse-keycloak.properties missing from the suite module");
             }
             Properties p = new Properties();
             p.load(in);

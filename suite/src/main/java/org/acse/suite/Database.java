@@ -1,16 +1,19 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
-/** A fresh database for one test run. */
-public final class TestDatabase {
+/**
+ * A database on the {@link PostgresServer}: a fresh one for one run (tests, benchmark), dropped at the end, or the
+ * launcher's persistent one.
+ */
+public final class Database {
     private final PostgresServer server;
     private final String name;
     private volatile boolean dropped;
 
-    TestDatabase(PostgresServer server, String name) {
+    Database(PostgresServer server, String name) {
         this.server = server;
         this.name = name;
     }

@@ -1,4 +1,4 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

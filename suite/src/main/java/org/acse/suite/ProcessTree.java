@@ -1,4 +1,4 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -127,17 +127,17 @@ public final class PostgresServer {
     }
 
     /** A new empty database named {@code <prefix>_<random>}, dropped when the JVM exits. */
-    public TestDatabase createDatabase(String prefix) {
+    public Database createDatabase(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
         execute("CREATE DATABASE " + name);
-        TestDatabase database = new TestDatabase(this, name);
+        Database database = new Database(this, name);
         Runtime.getRuntime().addShutdownHook(new Thread(database::drop));
         return database;
     }
 
-    /** Creates the database unless it exists: the launcher's persistent database. */
-    public void ensureDatabase(String name) {
+    /** Creates the database unless it exists: the launcher's persistent database, kept across runs. */
+    public Database ensureDatabase(String name) {
         try (Connection c = admin(); Statement s = c.createStatement()) {
             var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "") + "'");
             if (!rs.next()) {
@@ -146,6 +146,7 @@ public final class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
         }
+        return new Database(this, name);
     }
 
     void execute(String sql) {

@@ -1,4 +1,4 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import java.security.SecureRandom;
 import java.util.Base64;

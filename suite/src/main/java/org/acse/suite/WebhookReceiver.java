@@ -1,4 +1,4 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

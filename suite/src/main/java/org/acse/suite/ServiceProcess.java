@@ -1,4 +1,4 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM process, configured with
- * system properties, its output in a log file. Used by the end-to-end tests and the launcher.
+ * system properties, its output in a log file. {@link Suite} starts them.
  */
 public final class ServiceProcess implements AutoCloseable {
     /**
@@ -163,6 +163,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public boolean isAlive() {

@@ -1,4 +1,4 @@
-package org.acse.testsupport;
+package org.acse.suite;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,25 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
-import org.acse.common.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running in this JVM on free ports.
  * Not a mock: the same protocol, log and group coordinator as production. Cold start about 2 s.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements Broker {
     private static KafkaBroker shared;
 
     private final Path logDir;
@@ -130,23 +128,17 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the suite's topics and their dead-letter topics (3 partitions each), as production has them. */
     public KafkaBroker withSuiteTopics() {
-        try (Admin admin = admin()) {
-            Stream<String> names = Topics.ALL.stream().flatMap(t -> Stream.of(t, Topics.deadLetter(t)));
-            List<NewTopic> topics = names.map(n -> new NewTopic(n, 3, (short) 1)).toList();
-            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            admin.createTopics(topics.stream().filter(t -> !existing.contains(t.name())).toList()).all()
-                    .get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create topics", e);
-        }
+        createSuiteTopics();
         return this;
     }
 
+    @Override
     public Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis()));
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -156,6 +148,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Stops the broker, keeping its log: {@link #restart()} brings it back with every record. */
+    @Override
     public synchronized void stop() {
         if (server != null) {
             server.shutdown();
@@ -164,9 +157,16 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized void restart() {
         stop();
         startServer();
+    }
+
+    /** None: it runs in this JVM. */
+    @Override
+    public Optional<ProcessHandle> process() {
+        return Optional.empty();
     }
 
     @Override
