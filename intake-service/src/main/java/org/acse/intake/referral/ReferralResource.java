@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,8 @@ import org.acse.common.geo.Gazetteer;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
@@ -35,7 +38,6 @@ import org.acse.platform.security.Roles;
 public class ReferralResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int MAX_IDEMPOTENCY_KEY = 200;
-    static final int MAX_PAGE_SIZE = 100;
 
     @Inject
     ReferralService referrals;
@@ -97,16 +99,9 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
-    public ReferralView.Page<ReferralView.Summary> list(@QueryParam("status") String status,
-            @QueryParam("possibleDuplicate") String possibleDuplicate,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        return referrals.list(status, flag("possibleDuplicate", possibleDuplicate), page, size);
+    public Page<ReferralView.Summary> list(@QueryParam("status") String status,
+            @QueryParam("possibleDuplicate") String possibleDuplicate, @Valid @BeanParam PageRequest page) {
+        return referrals.list(status, flag("possibleDuplicate", possibleDuplicate), page);
     }
 
     /** {@code true} or {@code false}, nothing looser: "yes" must not silently mean false. */
@@ -125,7 +120,7 @@ public class ReferralResource {
     @Path("/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
-    public ReferralView withdraw(@PathParam("id") UUID id, ReferralView.Withdrawal withdrawal) {
+    public ReferralView withdraw(@PathParam("id") UUID id, @Valid ReferralView.Withdrawal withdrawal) {
         return referrals.withdraw(id, withdrawal);
     }
 
