@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
-import org.acse.common.geo.Gazetteer;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -54,6 +54,9 @@ public class ReferralResource {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Validator fieldValidator;
+
     private ReferralReader reader;
     private ReferralValidator validator;
     private Counter submitted;
@@ -61,7 +64,7 @@ public class ReferralResource {
     @PostConstruct
     void init() {
         reader = new ReferralReader(objectMapper);
-        validator = new ReferralValidator(Gazetteer.france(), Clock.systemUTC(), config.policyMinDistanceKm());
+        validator = new ReferralValidator(fieldValidator, Clock.systemUTC(), config.policyMinDistanceKm());
         submitted = Counter.builder("acse.referrals.submitted").description("Referrals accepted (replays excluded)")
                 .register(meters);
     }
