@@ -3,6 +3,7 @@ package org.acse.intake;
 import static org.acse.intake.ReferralFixtures.as;
 import static org.acse.intake.ReferralFixtures.submit;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -63,6 +64,12 @@ class ListReferralsTest {
         as(partner).get("/api/v1/referrals?size=1000").then().statusCode(400).body("errors[0].field", equalTo("size"));
         as(partner).get("/api/v1/referrals?page=-1").then().statusCode(400).body("errors[0].field", equalTo("page"));
         as(partner).get("/api/v1/referrals?page=abc").then().statusCode(lessThan(500));
+        as(partner).get("/api/v1/referrals?page=2147483647").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+        as(partner).get("/api/v1/referrals?page=2147483647&size=100000").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", containsInAnyOrder("page", "size"));
+        as(Tokens.coordinator()).get("/api/v1/audit?page=2147483647&size=100000").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", containsInAnyOrder("page", "size"));
         as(partner).get("/api/v1/referrals/not-a-uuid").then().statusCode(404)
                 .contentType("application/problem+json");
         as(partner).get("/api/v1/referrals/" + UUID.randomUUID()).then().statusCode(404)

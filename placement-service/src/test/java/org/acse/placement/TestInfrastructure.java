@@ -1,13 +1,17 @@
 package org.acse.placement;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import org.acse.testsupport.KafkaResource;
 import org.acse.testsupport.OidcResource;
 import org.acse.testsupport.PostgresResource;
 
-/** Every test of this service runs against a real broker, a fresh real database and real signed tokens. */
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(OidcResource.class)
+/**
+ * Every test of this service runs against a real broker, a fresh real database and real signed tokens. Global
+ * scope: the same resources for every test class, so that they share one application instead of restarting it.
+ */
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
 public class TestInfrastructure {
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * form's CSRF token is refused before any service is called, and the language switch turns the page to English.
  */
 @QuarkusTest
-@QuarkusTestResource(value = WebTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = WebTestResource.class, scope = TestResourceScope.GLOBAL)
 class WebAppTest {
     @TestHTTPResource("/")
     URL app;

@@ -2,7 +2,8 @@ package org.acse.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every code the services answer with is shown in words, in French and in English, each one its own. */
 @QuarkusTest
-@QuarkusTestResource(value = WebTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = WebTestResource.class, scope = TestResourceScope.GLOBAL)
 class WordsTest {
     private static final List<Locale> LANGUAGES = List.of(Lang.FRENCH, Lang.ENGLISH);
 

@@ -1,52 +1,121 @@
 package org.acse.intake.referral;
 
+import static org.acse.intake.referral.ReferralRequest.Limits.MAX_AGE;
+import static org.acse.intake.referral.ReferralRequest.Limits.MAX_CHILD_AGE;
+import static org.acse.intake.referral.ReferralRequest.Limits.MAX_DISTANCE_KM;
+import static org.acse.intake.referral.ReferralRequest.Limits.MAX_LIST;
+import static org.acse.intake.referral.ReferralRequest.Limits.MAX_NAME;
+import static org.acse.intake.referral.ReferralRequest.Limits.MAX_NOTES;
+import static org.acse.intake.referral.ReferralRequest.Limits.MAX_RADIUS_KM;
+import static org.acse.intake.referral.ReferralRequest.Limits.REQUIRED;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.acse.common.events.Gender;
 import org.acse.common.events.Urgency;
+import org.acse.platform.validation.LanguageCode;
 
 /**
  * The body of {@code POST /api/v1/referrals} (product §7), read strictly (unknown fields, wrong types and unknown enum
- * values are refused) and then checked field by field by {@link ReferralValidator}. {@code preferredScheme}: the code
- * of a scheme of places the partner asks for (e.g. {@code DESTINY}), optional; placement-service treats it as a
- * preference, never a way around the danger zones.
+ * values are refused), then checked field by field by the constraints below and across fields by
+ * {@link ReferralValidator}. Messages say what is expected and never repeat the submitted value.
+ * {@code preferredScheme}: the code of a scheme of places the partner asks for (e.g. {@code DESTINY}), optional;
+ * placement-service treats it as a preference, never a way around the danger zones.
  */
 public record ReferralRequest(
-        Person person,
-        Gender gender,
+        @NotNull(message = REQUIRED) @Valid Person person,
+        @NotNull(message = REQUIRED) Gender gender,
         LocalDate birthDate,
-        Integer age,
-        List<Child> children,
-        List<String> languages,
+        @Min(value = 0, message = "must be between 0 and " + MAX_AGE)
+        @Max(value = MAX_AGE, message = "must be between 0 and " + MAX_AGE) Integer age,
+        @Size(max = MAX_LIST, message = "must have at most " + MAX_LIST + " items") List<@Valid Child> children,
+        @Size(max = MAX_LIST, message = "must have at most " + MAX_LIST + " items")
+        List<@NotNull(message = "must be an ISO 639 language code") @LanguageCode String> languages,
         Needs needs,
-        List<Exploitation> exploitation,
-        List<DangerZone> dangerZones,
-        Location currentLocation,
-        Urgency urgency,
-        Integer minDistanceKm,
-        Consent consent,
-        String notes,
-        String preferredScheme) {
+        @Size(max = MAX_LIST, message = "must have at most " + MAX_LIST + " items")
+        List<@NotNull Exploitation> exploitation,
+        @NotEmpty(message = "at least one danger zone is required")
+        @Size(max = MAX_LIST, message = "must have at most " + MAX_LIST + " items")
+        List<@NotNull(message = "must be an object") @Valid DangerZone> dangerZones,
+        @NotNull(message = REQUIRED) @Valid Location currentLocation,
+        @NotNull(message = REQUIRED) Urgency urgency,
+        @Min(value = 1, message = "must be between 1 and " + MAX_DISTANCE_KM)
+        @Max(value = MAX_DISTANCE_KM, message = "must be between 1 and " + MAX_DISTANCE_KM) Integer minDistanceKm,
+        @NotNull(message = REQUIRED) @Valid Consent consent,
+        @Size(max = MAX_NOTES, message = "must have at most " + MAX_NOTES + " characters") String notes,
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{1,15}",
+                message = "must be a scheme code: 2 to 16 letters, digits, - or _") String preferredScheme) {
 
-    /** The identity: encrypted at rest, never in an event, a log or a partner's answer. */
-    public record Person(String firstName, String lastName, LocalDate birthDate, String nationality, String phone) {
+    /** The bounds of a referral, and the message of a missing field. */
+    static final class Limits {
+        static final String REQUIRED = "is required";
+        static final int MAX_NOTES = 2_000;
+        static final int MAX_NAME = 100;
+        static final int MAX_LIST = 20;
+        static final int MAX_CHILD_AGE = 17;
+        static final int MAX_AGE = 120;
+        static final int MAX_RADIUS_KM = 1_000;
+        static final int MAX_DISTANCE_KM = 20_000;
+
+        private Limits() {
+        }
     }
 
-    public record Child(Integer age) {
+    /** The identity: encrypted at rest, never in an event, a log or a partner's answer. */
+    public record Person(
+            @NotBlank(message = REQUIRED)
+            @Size(max = MAX_NAME, message = "must have at most " + MAX_NAME + " characters") String firstName,
+            @NotBlank(message = REQUIRED)
+            @Size(max = MAX_NAME, message = "must have at most " + MAX_NAME + " characters") String lastName,
+            LocalDate birthDate,
+            @Codes.Country String nationality,
+            @Pattern(regexp = "\\+?[0-9][0-9 .()-]{5,24}",
+                    message = "must be a phone number (digits, optional leading +)") String phone) {
+    }
+
+    public record Child(
+            @NotNull(message = REQUIRED)
+            @Min(value = 0, message = "must be between 0 and " + MAX_CHILD_AGE)
+            @Max(value = MAX_CHILD_AGE, message = "must be between 0 and " + MAX_CHILD_AGE) Integer age) {
     }
 
     public record Needs(Boolean wheelchairAccess, Boolean psychologicalSupport, Boolean medicalCare,
             Boolean interpreter) {
     }
 
-    public record DangerZone(String communeCode, String departmentCode, Double lat, Double lon, Double radiusKm) {
+    /** One of three forms (a commune, a department, or a point and a radius): {@link ReferralValidator} checks which. */
+    public record DangerZone(
+            @Codes.Commune String communeCode,
+            @Codes.Department String departmentCode,
+            @DecimalMin(value = "-90", message = "must be between -90 and 90")
+            @DecimalMax(value = "90", message = "must be between -90 and 90") Double lat,
+            @DecimalMin(value = "-180", message = "must be between -180 and 180")
+            @DecimalMax(value = "180", message = "must be between -180 and 180") Double lon,
+            @DecimalMin(value = "0", inclusive = false,
+                    message = "must be greater than 0 and at most " + MAX_RADIUS_KM)
+            @DecimalMax(value = "" + MAX_RADIUS_KM,
+                    message = "must be greater than 0 and at most " + MAX_RADIUS_KM) Double radiusKm) {
     }
 
-    public record Location(String communeCode) {
+    public record Location(@NotNull(message = REQUIRED) @Codes.Commune String communeCode) {
     }
 
-    public record Consent(Boolean dataSharing, Instant recordedAt) {
+    public record Consent(
+            @NotNull(message = DATA_SHARING) @AssertTrue(message = DATA_SHARING) Boolean dataSharing,
+            Instant recordedAt) {
+        static final String DATA_SHARING = "must be true: the person must agree to data sharing";
     }
 
     public enum Exploitation {

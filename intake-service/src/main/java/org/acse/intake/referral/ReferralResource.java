@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,10 +24,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
-import org.acse.common.geo.Gazetteer;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
@@ -35,7 +38,6 @@ import org.acse.platform.security.Roles;
 public class ReferralResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int MAX_IDEMPOTENCY_KEY = 200;
-    static final int MAX_PAGE_SIZE = 100;
 
     @Inject
     ReferralService referrals;
@@ -52,6 +54,9 @@ public class ReferralResource {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Validator fieldValidator;
+
     private ReferralReader reader;
     private ReferralValidator validator;
     private Counter submitted;
@@ -59,7 +64,7 @@ public class ReferralResource {
     @PostConstruct
     void init() {
         reader = new ReferralReader(objectMapper);
-        validator = new ReferralValidator(Gazetteer.france(), Clock.systemUTC(), config.policyMinDistanceKm());
+        validator = new ReferralValidator(fieldValidator, Clock.systemUTC(), config.policyMinDistanceKm());
         submitted = Counter.builder("acse.referrals.submitted").description("Referrals accepted (replays excluded)")
                 .register(meters);
     }
@@ -97,16 +102,9 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
-    public ReferralView.Page<ReferralView.Summary> list(@QueryParam("status") String status,
-            @QueryParam("possibleDuplicate") String possibleDuplicate,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        return referrals.list(status, flag("possibleDuplicate", possibleDuplicate), page, size);
+    public Page<ReferralView.Summary> list(@QueryParam("status") String status,
+            @QueryParam("possibleDuplicate") String possibleDuplicate, @Valid @BeanParam PageRequest page) {
+        return referrals.list(status, flag("possibleDuplicate", possibleDuplicate), page);
     }
 
     /** {@code true} or {@code false}, nothing looser: "yes" must not silently mean false. */
@@ -125,7 +123,7 @@ public class ReferralResource {
     @Path("/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
-    public ReferralView withdraw(@PathParam("id") UUID id, ReferralView.Withdrawal withdrawal) {
+    public ReferralView withdraw(@PathParam("id") UUID id, @Valid ReferralView.Withdrawal withdrawal) {
         return referrals.withdraw(id, withdrawal);
     }
 

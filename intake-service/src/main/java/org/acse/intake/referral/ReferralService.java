@@ -10,11 +10,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.acse.common.events.EventType;
@@ -27,6 +25,9 @@ import org.acse.platform.crypto.FieldCipher;
 import org.acse.platform.crypto.Sealed;
 import org.acse.platform.audit.AuditLog;
 import org.acse.platform.outbox.Outbox;
+import org.acse.platform.page.Filter;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
@@ -35,7 +36,6 @@ import org.acse.platform.security.Caller;
 @ApplicationScoped
 public class ReferralService {
     static final String ORGANISATION_OF_COORDINATORS = "coordination";
-    static final int MAX_REASON = 500;
     /** The target of a coordinator's list in the audit log: every organisation. */
     static final String ALL_ORGANISATIONS = "*";
     private static final List<ReferralStatus> CLOSED = List.of(ReferralStatus.ARRIVED, ReferralStatus.WITHDRAWN);
@@ -186,34 +186,25 @@ public class ReferralService {
      * possible duplicates only. One audit row per request, on the organisation listed ({@code *}: all of them).
      */
     @Transactional
-    public ReferralView.Page<ReferralView.Summary> list(String status, Boolean possibleDuplicate, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
+    public Page<ReferralView.Summary> list(String status, Boolean possibleDuplicate, PageRequest page) {
         boolean coordinator = caller.isCoordinator();
         String listed = coordinator ? ALL_ORGANISATIONS : caller.requireOrganisation();
-        if (!coordinator) {
-            query.append(" and organisationId = :org");
-            params.put("org", listed);
+        ReferralStatus wanted = status == null ? null : status(status);
+        if (possibleDuplicate != null && !coordinator) {
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    "Only coordinators may list possible duplicates.",
+                    List.of(new FieldError("possibleDuplicate", "is for coordinators only")));
         }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.put("status", status(status));
-        }
-        if (possibleDuplicate != null) {
-            if (!coordinator) {
-                throw new ProblemException(403, "forbidden", "Forbidden",
-                        "Only coordinators may list possible duplicates.",
-                        List.of(new FieldError("possibleDuplicate", "is for coordinators only")));
-            }
-            query.append(" and possibleDuplicateOf is ").append(possibleDuplicate ? "not null" : "null");
-        }
-        var found = Referral.<Referral>find(query.toString(), Sort.descending("submittedAt").and("id"), params);
-        List<ReferralView.Summary> items = found.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
-                .map(r -> new ReferralView.Summary(r.id, r.pseudonym, r.status, r.urgency, r.submittedAt, r.updatedAt,
-                        coordinator ? r.possibleDuplicateOf : null))
-                .toList();
+        Filter filter = Filter.where()
+                .optionalEqual("organisationId", coordinator ? null : listed)
+                .optionalEqual("status", wanted)
+                .optionalPresence("possibleDuplicateOf", possibleDuplicate);
+        Page<ReferralView.Summary> found = Page.of(Referral.<Referral>find(filter.query(),
+                Sort.descending("submittedAt").and("id"), filter.params()), page,
+                r -> new ReferralView.Summary(r.id, r.pseudonym, r.status, r.urgency, r.submittedAt, r.updatedAt,
+                        coordinator ? r.possibleDuplicateOf : null));
         audit.record("referral.list", "organisation", listed);
-        return new ReferralView.Page<>(items, page, size, found.count());
+        return found;
     }
 
     private static ReferralStatus status(String value) {
@@ -226,13 +217,11 @@ public class ReferralService {
 
     @Transactional
     public ReferralView withdraw(UUID id, ReferralView.Withdrawal withdrawal) {
-        String reason = withdrawal == null ? null : withdrawal.reason();
-        if (reason == null || reason.isBlank()) {
+        if (withdrawal == null) {
+            // No body at all: the same answer as a body without a reason.
             throw ProblemException.invalid("reason", "is required");
         }
-        if (reason.length() > MAX_REASON) {
-            throw ProblemException.invalid("reason", "must have at most " + MAX_REASON + " characters");
-        }
+        String reason = withdrawal.reason();
         Referral referral = Referral.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (referral == null) {
             throw ProblemException.notFound("Referral");

@@ -1,6 +1,8 @@
 package org.acse.intake.referral;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,11 +28,9 @@ public record ReferralView(UUID id, String pseudonym, ReferralStatus status, Urg
             Instant updatedAt, UUID possibleDuplicateOf) {
     }
 
-    /** A page, as every list of the suite. */
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
-
-    public record Withdrawal(String reason) {
+    public record Withdrawal(@NotBlank(message = "is required")
+            @Size(max = MAX_REASON, message = "must have at most " + MAX_REASON + " characters") String reason) {
+        static final int MAX_REASON = 500;
     }
 
     /** The identity, for coordinators and the team that accepted the person; every read is audited. */

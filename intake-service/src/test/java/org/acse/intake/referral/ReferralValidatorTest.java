@@ -3,6 +3,8 @@ package org.acse.intake.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,15 +12,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.acse.common.events.Gender;
 import org.acse.common.events.Urgency;
-import org.acse.common.geo.Gazetteer;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 /** The rules on plain records, without Quarkus. The REST tests cover the same rules end to end. */
 class ReferralValidatorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneOffset.UTC);
-    private final ReferralValidator validator = new ReferralValidator(Gazetteer.france(), CLOCK, 200);
+    private static final Validator FIELDS = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private final ReferralValidator validator = new ReferralValidator(FIELDS, CLOCK, 200);
 
     private static ReferralRequest request(LocalDate birthDate, Integer age, Integer minDistanceKm,
             List<ReferralRequest.DangerZone> zones) {

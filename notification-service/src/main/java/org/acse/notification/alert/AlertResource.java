@@ -4,7 +4,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
@@ -28,23 +31,24 @@ public class AlertResource {
     AlertService alerts;
 
     @Inject
+    AlertReads reads;
+
+    @Inject
     AlertFeed feed;
 
     @Inject
     Caller caller;
 
     @GET
-    public AlertService.AlertPage list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+    public Page<AlertView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("shelterId") String shelterId, @QueryParam("referralId") String referralId,
-            @QueryParam("escalated") Boolean escalated,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        Params.page(page, size);
+            @QueryParam("escalated") Boolean escalated, @Valid @BeanParam PageRequest page) {
         AlertFilter filter = new AlertFilter(Params.uuid("shelterId", shelterId), Params.uuid("referralId", referralId),
                 status == null ? null : Arrays.stream(status.split(","))
                         .map(s -> Params.enumValue("status", AlertStatus.class, s.trim())).toList(),
                 kind == null ? null : Arrays.stream(kind.split(","))
                         .map(k -> Params.enumValue("kind", AlertKind.class, k.trim())).toList(), escalated);
-        return alerts.list(Viewer.of(caller), filter, page, size);
+        return reads.list(Viewer.of(caller), filter, page);
     }
 
     @GET
@@ -72,15 +76,6 @@ public class AlertResource {
 
     /** Query and path parameters: a bad value is a 400 naming the parameter, never a 404 or 500. */
     static final class Params {
-        static void page(int page, int size) {
-            if (page < 0) {
-                throw ProblemException.invalid("page", "must be 0 or more");
-            }
-            if (size < 1 || size > 200) {
-                throw ProblemException.invalid("size", "must be between 1 and 200");
-            }
-        }
-
         static UUID uuid(String name, String value) {
             if (value == null) {
                 return null;

@@ -1,15 +1,11 @@
 package org.acse.notification.alert;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.acse.common.events.AlertAcknowledged;
@@ -330,58 +326,6 @@ public class AlertService {
             feed.publishAfterCommit(changed);
         }
         return changed.size();
-    }
-
-    public record AlertPage(List<AlertView> items, int page, int size, long total) {
-    }
-
-    /**
-     * The alerts this viewer may see, newest first. One audit row per request, naming what was looked at: the
-     * referral when filtered by one, else the shelter the list is limited to, else the whole list.
-     */
-    @Transactional
-    public AlertPage list(Viewer viewer, AlertFilter filter, int page, int size) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        UUID shelter = filter.shelterId();
-        if (!viewer.coordinator()) {
-            if (viewer.shelterId().isEmpty()) {
-                return new AlertPage(List.of(), page, size, 0);
-            }
-            shelter = viewer.shelterId().get();
-            q.append(" and shelterId = :own and kind = :proposal");
-            params.put("own", shelter);
-            params.put("proposal", AlertKind.PROPOSAL);
-        }
-        if (filter.referralId() != null) {
-            audit.record("alert.list", "referral", filter.referralId());
-        } else if (shelter != null) {
-            audit.record("alert.list", "shelter", shelter);
-        } else {
-            audit.record("alert.list", "alert-list", "all");
-        }
-        if (filter.shelterId() != null) {
-            q.append(" and shelterId = :shelterId");
-            params.put("shelterId", filter.shelterId());
-        }
-        if (filter.referralId() != null) {
-            q.append(" and referralId = :referralId");
-            params.put("referralId", filter.referralId());
-        }
-        if (filter.status() != null) {
-            q.append(" and status in :status");
-            params.put("status", filter.status());
-        }
-        if (filter.kind() != null) {
-            q.append(" and kind in :kind");
-            params.put("kind", filter.kind());
-        }
-        if (filter.escalated() != null) {
-            q.append(filter.escalated() ? " and escalatedAt is not null" : " and escalatedAt is null");
-        }
-        var found = Alert.<Alert>find(q.toString(), Sort.descending("createdAt").and("id"), params);
-        List<AlertView> items = found.page(Page.of(page, size)).list().stream().map(AlertView::of).toList();
-        return new AlertPage(items, page, size, found.count());
     }
 
     /** A live stream of alerts opens: audited once, for what it will show. */

@@ -3,6 +3,7 @@ package org.acse.notification.channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.List;
 import org.acse.platform.audit.AuditLog;
@@ -13,6 +14,9 @@ import org.acse.platform.problem.ProblemException;
 public class Channels {
     @Inject
     AuditLog audit;
+
+    @Inject
+    Validator fields;
 
     @Transactional
     public ChannelView get(OwnerType type, String id) {
@@ -26,7 +30,7 @@ public class Channels {
             throw ProblemException.invalid("body", "is required");
         }
         ChannelSetting setting = ChannelSetting.of(type, id).orElse(null);
-        List<FieldError> errors = ChannelValidation.check(request,
+        List<FieldError> errors = ChannelValidation.check(fields, request,
                 setting != null && setting.webhookSecret != null);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

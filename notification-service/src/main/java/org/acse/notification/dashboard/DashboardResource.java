@@ -6,6 +6,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,13 +29,16 @@ import org.acse.common.events.DeclineReason;
 import org.acse.notification.alert.AlertFeed;
 import org.acse.notification.alert.AlertFilter;
 import org.acse.notification.alert.AlertKind;
+import org.acse.notification.alert.AlertReads;
 import org.acse.notification.alert.AlertService;
 import org.acse.notification.alert.AlertStatus;
 import org.acse.notification.alert.AlertView;
 import org.acse.notification.alert.Viewer;
-import org.acse.notification.delivery.Deliveries;
 import org.acse.notification.delivery.Delivery;
-import org.acse.platform.problem.FieldError;
+import org.acse.notification.delivery.DeliveryReads;
+import org.acse.notification.delivery.DeliveryView;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
@@ -51,6 +57,9 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class DashboardResource {
     static final String CSRF_HEADER = "X-Acse-Dashboard";
     static final int COMMENT_MAX = 500;
+    static final String REQUIRED = "is required";
+    /** What the dashboard shows of a list: its newest hundred. */
+    private static final PageRequest FIRST_HUNDRED = PageRequest.of(0, 100);
 
     @Inject
     Caller caller;
@@ -62,10 +71,13 @@ public class DashboardResource {
     AlertService alerts;
 
     @Inject
+    AlertReads alertReads;
+
+    @Inject
     AlertFeed feed;
 
     @Inject
-    Deliveries deliveries;
+    DeliveryReads deliveries;
 
     @Inject
     @RestClient
@@ -76,7 +88,8 @@ public class DashboardResource {
     }
 
     /** A decline of a held place, or a back-out of an accepted one (with an optional comment). */
-    public record Decision(String reason, String comment) {
+    public record Decision(@NotNull(message = REQUIRED) DeclineReason reason,
+            @Size(max = COMMENT_MAX, message = "must be at most " + COMMENT_MAX + " characters") String comment) {
     }
 
     @GET
@@ -88,7 +101,7 @@ public class DashboardResource {
 
     @GET
     @Path("/alerts")
-    public AlertService.AlertPage list(@QueryParam("view") @DefaultValue("active") String view) {
+    public Page<AlertView> list(@QueryParam("view") @DefaultValue("active") String view) {
         Viewer viewer = Viewer.of(caller);
         List<AlertStatus> waiting = AlertStatus.ACTIVE;
         // an accepted proposal still awaits the team: the arrival, or a back-out
@@ -104,14 +117,14 @@ public class DashboardResource {
             default -> throw ProblemException.invalid("view",
                     "must be active, no-match, decisions, escalated or all");
         };
-        return alerts.list(viewer, filter, 0, 100);
+        return alertReads.list(viewer, filter, FIRST_HUNDRED);
     }
 
     @GET
     @Path("/deliveries/failed")
     @RolesAllowed(Roles.COORDINATOR)
-    public Deliveries.DeliveryPage failedDeliveries() {
-        return deliveries.list(Delivery.Status.FAILED, null, null, 0, 100);
+    public Page<DeliveryView> failedDeliveries() {
+        return deliveries.list(Delivery.Status.FAILED, null, null, FIRST_HUNDRED);
     }
 
     @GET
@@ -147,7 +160,7 @@ public class DashboardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     public Map<String, Object> decline(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf,
-            Decision decision) {
+            @Valid Decision decision) {
         requireDashboard(csrf);
         DeclineReason reason = reason(decision);
         UUID placementId = alerts.placementOf(id, Viewer.of(caller));
@@ -160,14 +173,11 @@ public class DashboardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     public Map<String, Object> backOut(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf,
-            Decision decision) {
+            @Valid Decision decision) {
         requireDashboard(csrf);
         DeclineReason reason = reason(decision);
         String comment = decision.comment() == null || decision.comment().isBlank() ? null
                 : decision.comment().strip();
-        if (comment != null && comment.length() > COMMENT_MAX) {
-            throw ProblemException.invalid("comment", "must be at most " + COMMENT_MAX + " characters");
-        }
         UUID placementId = alerts.placementOf(id, Viewer.of(caller));
         return call(() -> placement.cancel(placementId, bearer(), new PlacementClient.Cancel(reason, comment)));
     }
@@ -181,14 +191,12 @@ public class DashboardResource {
         return call(() -> placement.arrival(placementId, bearer()));
     }
 
+    /** No body at all: the same answer as a body without a reason. */
     private static DeclineReason reason(Decision decision) {
-        String wanted = decision == null ? null : decision.reason();
-        try {
-            return DeclineReason.valueOf(String.valueOf(wanted));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(List.of(new FieldError("reason",
-                    "must be one of " + List.of(DeclineReason.values()))));
+        if (decision == null) {
+            throw ProblemException.invalid("reason", REQUIRED);
         }
+        return decision.reason();
     }
 
     private String bearer() {

@@ -2,21 +2,16 @@ package org.acse.notification.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.acse.notification.alert.AlertMessages;
 import org.acse.notification.channel.ChannelSetting;
 import org.acse.notification.channel.OwnerType;
-import org.acse.platform.audit.AuditLog;
 import org.acse.platform.tracing.Traceparent;
 import org.acse.platform.tx.AfterCommit;
 
@@ -34,9 +29,6 @@ public class Deliveries {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    AuditLog audit;
 
     /** One delivery per channel the recipient has (e-mail, webhook), with the body as JSON. Returns them. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -88,40 +80,5 @@ public class Deliveries {
 
     private void wakeAfterCommit() {
         afterCommit.run(worker::wake);
-    }
-
-    public record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {
-    }
-
-    /**
-     * For coordinators: every delivery with its attempts, newest first. Never the payload. One audit row per
-     * request, naming what was looked at: the alert, else the referral, else the list (by status).
-     */
-    @Transactional
-    public DeliveryPage list(Delivery.Status status, UUID alertId, UUID referralId, int page, int size) {
-        if (alertId != null) {
-            audit.record("delivery.list", "alert", alertId);
-        } else if (referralId != null) {
-            audit.record("delivery.list", "referral", referralId);
-        } else {
-            audit.record("delivery.list", "delivery-list", status == null ? "all" : status.name());
-        }
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            q.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (alertId != null) {
-            q.append(" and alertId = :alertId");
-            params.put("alertId", alertId);
-        }
-        if (referralId != null) {
-            q.append(" and referralId = :referralId");
-            params.put("referralId", referralId);
-        }
-        var found = Delivery.<Delivery>find(q.toString(), Sort.descending("createdAt").and("id"), params);
-        List<DeliveryView> items = found.page(Page.of(page, size)).list().stream().map(DeliveryView::of).toList();
-        return new DeliveryPage(items, page, size, found.count());
     }
 }

@@ -2,13 +2,16 @@ package org.acse.notification.delivery;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Roles;
 
@@ -17,18 +20,12 @@ import org.acse.platform.security.Roles;
 @RolesAllowed(Roles.COORDINATOR)
 public class DeliveryResource {
     @Inject
-    Deliveries deliveries;
+    DeliveryReads deliveries;
 
     @GET
-    public Deliveries.DeliveryPage list(@QueryParam("status") String status,
+    public Page<DeliveryView> list(@QueryParam("status") String status,
             @QueryParam("alertId") UUID alertId, @QueryParam("referralId") UUID referralId,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 200) {
-            throw ProblemException.invalid("size", "must be between 1 and 200");
-        }
+            @Valid @BeanParam PageRequest page) {
         Delivery.Status wanted = null;
         if (status != null) {
             try {
@@ -37,6 +34,6 @@ public class DeliveryResource {
                 throw ProblemException.invalid("status", "must be one of PENDING, DELIVERED, FAILED");
             }
         }
-        return deliveries.list(wanted, alertId, referralId, page, size);
+        return deliveries.list(wanted, alertId, referralId, page);
     }
 }

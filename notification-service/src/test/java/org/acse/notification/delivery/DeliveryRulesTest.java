@@ -2,15 +2,21 @@ package org.acse.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.List;
 import org.acse.notification.channel.ChannelRequest;
 import org.acse.notification.channel.ChannelValidation;
 import org.acse.platform.problem.FieldError;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 /** The plain rules, without Quarkus: backoff, signature, channel validation. */
 class DeliveryRulesTest {
+    private static final Validator FIELDS = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+
     @Test
     void backoffDoublesUpToItsCap() {
         Backoff b = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(30));
@@ -32,13 +38,13 @@ class DeliveryRulesTest {
 
     @Test
     void channelValidationNamesTheFieldsAndNeverTheValues() {
-        List<FieldError> errors = ChannelValidation.check(
+        List<FieldError> errors = ChannelValidation.check(FIELDS,
                 new ChannelRequest(List.of("ok@foyer.example", "jean.dupont"), "javascript:alert(1)", "short"), false);
         assertThat(errors).extracting(FieldError::field).containsExactly("emails[1]", "webhookUrl", "webhookSecret");
         assertThat(errors).extracting(FieldError::message).noneMatch(m -> m.contains("jean.dupont"));
-        assertThat(ChannelValidation.check(new ChannelRequest(List.of(), "https://hooks.example/a", null), false))
+        assertThat(ChannelValidation.check(FIELDS, new ChannelRequest(List.of(), "https://hooks.example/a", null), false))
                 .extracting(FieldError::field).containsExactly("webhookSecret");
-        assertThat(ChannelValidation.check(new ChannelRequest(List.of(), "https://hooks.example/a", null), true))
+        assertThat(ChannelValidation.check(FIELDS, new ChannelRequest(List.of(), "https://hooks.example/a", null), true))
                 .isEmpty();
     }
 }

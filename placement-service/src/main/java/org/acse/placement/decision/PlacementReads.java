@@ -4,10 +4,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.acse.platform.audit.AuditLog;
+import org.acse.platform.page.Filter;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 
@@ -21,7 +22,7 @@ public class PlacementReads {
     AuditLog audit;
 
     @Transactional
-    public PlacementView.Page list(UUID referralId, UUID shelterId, PlacementStatus status, int page, int size) {
+    public Page<PlacementView> list(UUID referralId, UUID shelterId, PlacementStatus status, PageRequest page) {
         if (!caller.isCoordinator()) {
             UUID own = caller.shelterId().orElseThrow(() -> ProblemException.notFound("Shelter"));
             if (shelterId != null) {
@@ -29,24 +30,11 @@ public class PlacementReads {
             }
             shelterId = own;
         }
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (referralId != null) {
-            query.append(" and referralId = :referralId");
-            params.put("referralId", referralId);
-        }
-        if (shelterId != null) {
-            query.append(" and shelterId = :shelterId");
-            params.put("shelterId", shelterId);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.put("status", status);
-        }
-        var found = Placement.<Placement>find(query.toString(), Sort.descending("createdAt").and("id"), params);
+        Filter filter = Filter.where().optionalEqual("referralId", referralId).optionalEqual("shelterId", shelterId)
+                .optionalEqual("status", status);
         audit.record("placement.list", "shelter", shelterId == null ? "*" : shelterId);
-        return new PlacementView.Page(found.page(page, size).list().stream().map(PlacementView::of).toList(), page,
-                size, found.count());
+        return Page.of(Placement.<Placement>find(filter.query(), Sort.descending("createdAt").and("id"),
+                filter.params()), page, PlacementView::of);
     }
 
     /** The placement, if the caller may see it: coordinators, and staff of its shelter; anyone else gets 404. */

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,7 +20,8 @@ import java.net.URI;
 import java.util.UUID;
 import org.acse.common.events.DeclineReason;
 import org.acse.placement.shelter.ShelterDirectory;
-import org.acse.placement.shelter.ShelterResource;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
 
@@ -48,11 +49,9 @@ public class PlacementResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    public PlacementView.Page list(@QueryParam("referralId") UUID referralId, @QueryParam("shelterId") UUID shelterId,
-            @QueryParam("status") PlacementStatus status, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        ShelterResource.Pages.check(page, size);
-        return reads.list(referralId, shelterId, status, page, size);
+    public Page<PlacementView> list(@QueryParam("referralId") UUID referralId, @QueryParam("shelterId") UUID shelterId,
+            @QueryParam("status") PlacementStatus status, @Valid @BeanParam PageRequest page) {
+        return reads.list(referralId, shelterId, status, page);
     }
 
     @GET

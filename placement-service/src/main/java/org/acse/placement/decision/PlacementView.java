@@ -1,7 +1,6 @@
 package org.acse.placement.decision;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Cancellation;
 import org.acse.common.events.DeclineReason;
@@ -20,8 +19,5 @@ public record PlacementView(UUID id, UUID referralId, UUID shelterId, UUID unitI
                 p.declineReason, p.cancellation, p.arrivalUntil == null ? null
                         : new Arrangement.ExpectedArrival(p.arrivalFrom, p.arrivalUntil),
                 p.meetingPointCiphertext != null, p.createdAt, p.decidedAt);
-    }
-
-    public record Page(List<PlacementView> items, int page, int size, long total) {
     }
 }

@@ -4,19 +4,20 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.security.Roles;
 
 /** Schemes of places: coordinators manage them; staff read the scheme of their own shelter. */
@@ -39,10 +40,8 @@ public class SchemeResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    public SchemeView.Page list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        ShelterResource.Pages.check(page, size);
-        return schemes.list(page, size);
+    public Page<SchemeView> list(@Valid @BeanParam PageRequest page) {
+        return schemes.list(page);
     }
 
     @GET

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.acse.common.geo.Gazetteer;
 import org.acse.placement.matching.Support;
 import org.acse.platform.audit.AuditLog;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
@@ -112,16 +114,14 @@ public class SchemeService {
     }
 
     @Transactional
-    public SchemeView.Page list(int page, int size) {
+    public Page<SchemeView> list(PageRequest page) {
         if (caller.isCoordinator()) {
-            var query = Scheme.<Scheme>find("order by code");
-            List<SchemeView> items = query.page(page, size).list().stream().map(s -> view(s, null)).toList();
-            return new SchemeView.Page(items, page, size, query.count());
+            return Page.of(Scheme.<Scheme>find("order by code"), page, s -> view(s, null));
         }
         // Staff: the scheme of their own shelter, if any.
         java.util.Optional<SchemeView> own = ownShelter().filter(s -> s.schemeId != null)
                 .flatMap(s -> Scheme.<Scheme>findByIdOptional(s.schemeId).map(scheme -> view(scheme, s.id)));
-        return new SchemeView.Page(page == 0 ? own.stream().toList() : List.of(), page, size, own.isPresent() ? 1 : 0);
+        return Page.of(own.stream().toList(), page);
     }
 
     /** Counts by state of the scheme's places, for coordinators; no person or referral in it. */

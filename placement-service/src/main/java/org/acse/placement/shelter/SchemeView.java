@@ -16,9 +16,6 @@ public record SchemeView(UUID id, String code, String name, String description, 
             boolean active, int places) {
     }
 
-    public record Page(List<SchemeView> items, int page, int size, long total) {
-    }
-
     /**
      * {@code GET /api/v1/schemes/{id}/occupancy}: counts only, in places (the capacity of the units), no person.
      * {@code held}: proposed to a shelter, waiting for its answer; {@code given}: accepted, the person is expected;

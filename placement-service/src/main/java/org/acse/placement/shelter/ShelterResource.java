@@ -5,21 +5,20 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-
-import org.acse.platform.problem.ProblemException;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.security.Roles;
 
 @Path("/api/v1/shelters")
@@ -45,10 +44,8 @@ public class ShelterResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    public ShelterView.Page list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        Pages.check(page, size);
-        return shelters.list(page, size);
+    public Page<ShelterView.Summary> list(@Valid @BeanParam PageRequest page) {
+        return shelters.list(page);
     }
 
     @GET
@@ -81,20 +78,5 @@ public class ShelterResource {
     private void published(UUID shelterId) {
         directory.reload(shelterId);
         placesChanged.fire(new PlacesChanged(shelterId));
-    }
-
-    /** Page parameters shared by the lists of this service. */
-    public static final class Pages {
-        public static void check(int page, int size) {
-            if (page < 0) {
-                throw ProblemException.invalid("page", "must be 0 or more");
-            }
-            if (size < 1 || size > 200) {
-                throw ProblemException.invalid("size", "must be between 1 and 200");
-            }
-        }
-
-        private Pages() {
-        }
     }
 }

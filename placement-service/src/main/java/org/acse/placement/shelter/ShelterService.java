@@ -19,6 +19,8 @@ import org.acse.common.geo.Gazetteer;
 import org.acse.placement.matching.MatchingConfig;
 import org.acse.placement.matching.UnitStatus;
 import org.acse.platform.audit.AuditLog;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
@@ -121,19 +123,18 @@ public class ShelterService {
     }
 
     @Transactional
-    public ShelterView.Page list(int page, int size) {
+    public Page<ShelterView.Summary> list(PageRequest page) {
         var query = caller.isCoordinator() ? Shelter.<Shelter>find("order by code")
                 : Shelter.<Shelter>find("id = ?1", caller.shelterId().orElse(new UUID(0, 0)));
         Map<UUID, String> schemeCodes = new HashMap<>();
-        List<ShelterView.Summary> items = query.page(page, size).list().stream().map(s -> {
+        return Page.of(query, page, s -> {
             List<Unit> units = Unit.ofShelter(s.id);
             Commune commune = Gazetteer.france().requireCommune(s.communeCode);
             String schemeCode = s.schemeId == null ? null : schemeCodes.computeIfAbsent(s.schemeId,
                     k -> Scheme.<Scheme>findByIdOptional(k).map(x -> x.code).orElse(null));
             return new ShelterView.Summary(s.id, s.code, s.name, s.communeCode, commune.departmentCode(), s.active,
                     units.size(), (int) units.stream().filter(u -> u.status == UnitStatus.FREE).count(), schemeCode);
-        }).toList();
-        return new ShelterView.Page(items, page, size, query.count());
+        });
     }
 
     @Transactional

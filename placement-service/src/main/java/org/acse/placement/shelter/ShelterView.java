@@ -30,7 +30,4 @@ public record ShelterView(UUID id, String code, String name, String communeCode,
     public record Summary(UUID id, String code, String name, String communeCode, String departmentCode,
             boolean active, int units, int freeUnits, String schemeCode) {
     }
-
-    public record Page(List<Summary> items, int page, int size, long total) {
-    }
 }

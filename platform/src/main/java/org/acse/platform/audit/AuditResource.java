@@ -1,19 +1,16 @@
 package org.acse.platform.audit;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.acse.platform.problem.ProblemException;
+import org.acse.platform.page.Page;
+import org.acse.platform.page.PageRequest;
 import org.acse.platform.security.Roles;
 
 /** The audit log of this service, for coordinators. Read-only: there is no path that changes it. */
@@ -21,37 +18,12 @@ import org.acse.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.COORDINATOR)
 public class AuditResource {
-
-    public record AuditView(Long id, Instant at, String subject, String role, String tenant, String action,
-            String targetType, String targetId) {
-    }
-
-    public record AuditPage(List<AuditView> items, int page, int size, long total) {
-    }
+    @Inject
+    AuditReads reads;
 
     @GET
-    public AuditPage list(@QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw ProblemException.invalid("size", "must be between 1 and 500");
-        }
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (targetType != null) {
-            query.append(" and targetType = :targetType");
-            params.put("targetType", targetType);
-        }
-        if (targetId != null) {
-            query.append(" and targetId = :targetId");
-            params.put("targetId", targetId);
-        }
-        var found = AuditEntry.<AuditEntry>find(query.toString(), Sort.descending("id"), params);
-        List<AuditView> items = found.page(Page.of(page, size)).list().stream()
-                .map(e -> new AuditView(e.id, e.at, e.subject, e.role, e.tenant, e.action, e.targetType, e.targetId))
-                .toList();
-        return new AuditPage(items, page, size, found.count());
+    public Page<AuditView> list(@QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
+            @Valid @BeanParam PageRequest page) {
+        return reads.list(targetType, targetId, page);
     }
 }

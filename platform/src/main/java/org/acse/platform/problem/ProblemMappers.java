@@ -147,7 +147,7 @@ public class ProblemMappers {
             start++;
         }
         String field = String.join(".", Arrays.copyOfRange(parts, Math.min(start, parts.length - 1), parts.length));
-        return field.replaceAll("<[^>]*>", "");
+        return field.replaceAll("\\.?<[^>]*>", "");
     }
 
     private static String path(JsonMappingException e) {
