@@ -17,9 +17,23 @@ public interface IntakeConfig {
     Retention retention();
 
     interface Retention {
-        /** Identity, notes and withdrawal reason are erased this long after the referral is closed. */
+        /**
+         * Personal data (identity, notes, withdrawal reason, fingerprint, profile, danger zones, exploitation, the
+         * accepted shelter) is erased, and the location coarsened, this long after the referral is closed.
+         */
         @WithDefault("P30D")
         Duration afterClosed();
+
+        /**
+         * An open referral whose status has not changed for this long (nothing fits, a coordinator never decided) is
+         * withdrawn by the suite, which closes it.
+         */
+        @WithDefault("P30D")
+        Duration closeInactiveAfter();
+
+        /** How many referrals one run closes or erases at most; the next run goes on. */
+        @WithDefault("500")
+        int batchSize();
 
         /** How often the erasure job runs (read by its {@code @Scheduled}). */
         @WithDefault("1h")

@@ -41,12 +41,11 @@ public class Referral extends PanacheEntityBase {
     @Column(nullable = false)
     public Urgency urgency;
 
+    /** Null once the personal data is erased; {@link #householdSize} stays. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public Household household;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public Needs needs;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -57,7 +56,7 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "danger_zones", nullable = false)
     public List<DangerZone> dangerZones;
 
-    @Column(name = "current_commune_code", nullable = false)
+    @Column(name = "current_commune_code")
     public String currentCommuneCode;
 
     @Column(name = "min_distance_km", nullable = false)
@@ -124,6 +123,17 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "personal_data_erased_at")
     public Instant personalDataErasedAt;
 
+    /** What the figures keep once the personal data is erased: the current location's department, the head count. */
+    @Column(name = "department_code")
+    public String departmentCode;
+
+    @Column(name = "household_size")
+    public Integer householdSize;
+
+    /** Closed by the suite after a long time without any change of status (ADR 11). */
+    @Column(name = "auto_closed", nullable = false)
+    public boolean autoClosed;
+
     /** Where the referral stands for placement, as {@link StatusRules} and {@link IdentityAccess} read it. */
     StatusRules.State state() {
         return new StatusRules.State(status, new LinkedHashSet<>(openPlacementIds), acceptedPlacementId,
@@ -151,6 +161,17 @@ public class Referral extends PanacheEntityBase {
             updatedAt = Instant.now();
         }
         return true;
+    }
+
+    /**
+     * Withdrawn by the suite itself: nothing happened to this open referral for the retention's inactivity delay.
+     * Closed at {@code now}, so that the erasure delay runs from then.
+     */
+    public void closeAsInactive(Instant now) {
+        moveTo(ReferralStatus.WITHDRAWN, now);
+        autoClosed = true;
+        closedAt = now;
+        updatedAt = now;
     }
 
     /** Moves to a status and records the step in the timeline. */

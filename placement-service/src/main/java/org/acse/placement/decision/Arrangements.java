@@ -2,7 +2,6 @@ package org.acse.placement.decision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,7 +21,7 @@ import org.acse.platform.security.Caller;
 /**
  * The journey's arrangements: the meeting point is sealed here and opened only for the referring organisation and
  * coordinators (every read audited); the shelter that gave it and everyone else never read it back. Erased, with the
- * comments, once the referral has been closed for {@code acse.decision.retention.after-closed}.
+ * comments, once the referral has been closed for {@code acse.decision.retention.after-closed} (by the retention job).
  */
 @ApplicationScoped
 public class Arrangements {
@@ -37,9 +36,6 @@ public class Arrangements {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    DecisionConfig config;
 
     /** A missing or malformed key fails the start, not the first acceptance. */
     void checkKey(@Observes StartupEvent start, FieldCipher cipher) {
@@ -103,11 +99,6 @@ public class Arrangements {
                  WHERE p.referral_id = r.id AND r.status IN ('ARRIVED', 'WITHDRAWN') AND r.updated_at < :before
                    AND (p.meeting_point_ciphertext IS NOT NULL OR p.comment_ciphertext IS NOT NULL)""")
                 .setParameter("before", closedBefore).executeUpdate();
-    }
-
-    @Scheduled(every = "${acse.decision.retention.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void eraseExpired() {
-        eraseClosedBefore(Instant.now().minus(config.retention().afterClosed()));
     }
 
     private static String aad(UUID placementId, String field) {
