@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.acse.notification.alert.AlertMessages;
 import org.acse.notification.channel.ChannelSetting;
 import org.acse.notification.channel.OwnerType;
 import org.acse.platform.audit.AuditLog;
@@ -41,7 +40,7 @@ public class Deliveries {
     /** One delivery per channel the recipient has (e-mail, webhook), with the body as JSON. Returns them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Delivery> enqueue(OwnerType recipientType, String recipientId, UUID alertId, UUID referralId,
-            String eventType, AlertMessages.AlertMessage body) {
+            String eventType, MessageBody body) {
         var setting = ChannelSetting.of(recipientType, recipientId);
         if (setting.isEmpty()) {
             return List.of();
