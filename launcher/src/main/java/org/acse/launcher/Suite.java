@@ -16,10 +16,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,7 +275,7 @@ public final class Suite {
         String id = created.body().path("id").asText();
         keycloak.createUser("staff." + shelter.code(), SuiteApi.DEMO_PASSWORD, "shelter-staff",
                 Map.of("shelter_id", id));
-        String secret = HexFormat.of().formatHex(randomBytes(24));
+        String secret = "whsec_" + Base64.getEncoder().encodeToString(randomBytes(24)); // Standard Webhooks
         String path = "/shelters/" + shelter.code();
         Map<String, Object> channel = Map.of("emails", List.of(), "webhookUrl", receiver.url(path),
                 "webhookSecret", secret);

@@ -11,10 +11,9 @@ import org.acse.platform.problem.FieldError;
 /** Checks a channel request; the messages name the field and never repeat the value. */
 public final class ChannelValidation {
     static final int MAX_EMAILS = 20;
-    static final int MIN_SECRET_LENGTH = 16;
     private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
 
-    public static List<FieldError> check(ChannelRequest request, boolean secretAlreadySet) {
+    public static List<FieldError> check(ChannelRequest request) {
         List<FieldError> errors = new ArrayList<>();
         List<String> emails = request.emails() == null ? List.of() : request.emails();
         if (emails.size() > MAX_EMAILS) {
@@ -26,17 +25,13 @@ public final class ChannelValidation {
                 errors.add(new FieldError("emails[" + i + "]", "must be an e-mail address"));
             }
         }
-        if (request.webhookUrl() != null) {
-            if (!isWebUrl(request.webhookUrl())) {
-                errors.add(new FieldError("webhookUrl", "must be an absolute http or https URL"));
-            }
-            if (request.webhookSecret() == null && !secretAlreadySet) {
-                errors.add(new FieldError("webhookSecret", "is required with a webhookUrl"));
-            }
+        if (request.webhookUrl() != null && !isWebUrl(request.webhookUrl())) {
+            errors.add(new FieldError("webhookUrl", "must be an absolute http or https URL"));
         }
-        if (request.webhookSecret() != null
-                && (request.webhookSecret().length() < MIN_SECRET_LENGTH || request.webhookSecret().length() > 256)) {
-            errors.add(new FieldError("webhookSecret", "must be " + MIN_SECRET_LENGTH + " to 256 characters"));
+        if (request.webhookSecret() != null && !WebhookSecret.acceptable(request.webhookSecret())) {
+            errors.add(new FieldError("webhookSecret", "must be whsec_ followed by the base64 of "
+                    + WebhookSecret.MIN_KEY_BYTES + " to " + WebhookSecret.MAX_KEY_BYTES
+                    + " random bytes (Standard Webhooks); omit it to have one made"));
         }
         return errors;
     }
