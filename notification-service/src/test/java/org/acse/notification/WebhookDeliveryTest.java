@@ -150,10 +150,14 @@ class WebhookDeliveryTest {
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_7_DAYS);
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
 
+        // the coordination channel is the whole service's: other tests' escalations may reach it too
         WebhookReceiver.Delivery told = await().atMost(Duration.ofSeconds(30))
-                .until(() -> receiver.deliveries(coordinationPath), d -> !d.isEmpty()).get(0);
+                .until(() -> receiver.deliveries(coordinationPath).stream()
+                        .filter(d -> d.body().contains(proposed.referralId().toString())).toList(),
+                        d -> !d.isEmpty()).get(0);
         assertThat(told.header("X-Acse-Event")).isEqualTo("org.acse.delivery.failed.v1");
         assertThat(JsonPath.from(told.body()).getString("referralId")).isEqualTo(proposed.referralId().toString());
+        assertThat(StandardWebhooksReference.verify(told, SECRET).valid()).isTrue();
         assertThat(JsonPath.from(told.body()).getInt("attempts")).isEqualTo(3);
 
         JsonPath failed = given().auth().oauth2(Tokens.coordinator()).queryParam("status", "FAILED")
@@ -185,7 +189,8 @@ class WebhookDeliveryTest {
                 .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200)
                 .extract().asString()).doesNotContain("whsec_");
 
-        kafka.publish(EventType.PLACEMENT_PROPOSED, SampleEvents.proposed(shelter, Urgency.IMMEDIATE));
+        // not IMMEDIATE: its escalation, 2 s later here, would reach whatever coordination channel another test set
+        kafka.publish(EventType.PLACEMENT_PROPOSED, SampleEvents.proposed(shelter, Urgency.WITHIN_7_DAYS));
         WebhookReceiver.Delivery delivery = await().atMost(Duration.ofSeconds(20))
                 .until(() -> receiver.deliveries(path), d -> !d.isEmpty()).get(0);
         StandardWebhooksReference.Outcome outcome = StandardWebhooksReference.verify(delivery, secret);
