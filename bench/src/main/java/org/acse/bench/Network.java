@@ -1,6 +1,8 @@
 package org.acse.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +58,8 @@ public final class Network implements AutoCloseable {
             receivers.add(receiver);
             Json.Answer a = Json.send("PUT", suite.notification() + "/api/v1/shelters/" + shelter.id() + "/channels",
                     coordinator, Map.of("emails", List.of(), "webhookUrl", receiver.url(),
-                            "webhookSecret", "bench-secret-" + code));
+                            "webhookSecret", "whsec_" + Base64.getEncoder().encodeToString(
+                                    ("bench-webhook-secret-0123456789-" + code).getBytes(StandardCharsets.UTF_8))));
             if (a.status() / 100 != 2) {
                 throw new IllegalStateException("channel of " + code + " refused: " + a.status() + " " + a.raw());
             }

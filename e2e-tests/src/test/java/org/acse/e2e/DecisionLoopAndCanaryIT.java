@@ -268,7 +268,7 @@ class DecisionLoopAndCanaryIT {
 
     private static void registerChannels(Shelter shelter) {
         suite.registerChannels(shelter.id, List.of("equipe-" + shelter.code.toLowerCase() + "@foyers.invalid"),
-                receiver.url("/" + shelter.id), "canary-webhook-secret");
+                receiver.url("/" + shelter.id), "whsec_Y2FuYXJ5LXdlYmhvb2stc2VjcmV0LTAxMjM0NTY=");
     }
 
     private static String canaryReferral() {

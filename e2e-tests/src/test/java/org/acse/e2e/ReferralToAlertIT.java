@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * the one shelter that is far enough away, as a signed webhook alert, and the statuses say so.
  */
 class ReferralToAlertIT {
-    private static final String SECRET = "e2e-webhook-secret";
+    private static final String SECRET = "whsec_ZTJlLXdlYmhvb2stc2VjcmV0LTAxMjM0NTY3ODk="; // Standard Webhooks
     private static RunningSuite suite;
     private static WebhookReceiver receiver;
 
@@ -59,8 +59,8 @@ class ReferralToAlertIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(receiver.deliveries("/" + distant)).isNotEmpty());
         WebhookReceiver.Delivery alert = receiver.deliveries("/" + distant).get(0);
-        assertThat(alert.header("X-Acse-Signature"))
-                .isEqualTo("sha256=" + hmac(alert.header("X-Acse-Timestamp") + "." + alert.body()));
+        assertThat(alert.header("webhook-signature")).isEqualTo("v1," + hmac(alert.header("webhook-id") + "."
+                + alert.header("webhook-timestamp") + "." + alert.body()));
         assertThat(alert.body()).contains(referralId).doesNotContain("Ionescu").doesNotContain("1998");
         assertThat(receiver.deliveries("/" + inDepartment)).isEmpty();
         assertThat(receiver.deliveries("/" + tooClose)).isEmpty();
@@ -103,7 +103,7 @@ class ReferralToAlertIT {
 
     private static String hmac(String message) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,25 +268,30 @@ public final class DemoReferral {
         boolean signed = signatureValid(delivery.get(), webhooks.secretByShelterId().get(shelterId));
         console.line("  5. the shelter team's webhook received the alert (%s) within %d ms of submission;"
                 + " signature %s.", delivery.get().header("X-Acse-Event"), ms,
-                signed ? "verified (HMAC-SHA256)" : "NOT valid");
+                signed ? "verified (Standard Webhooks)" : "NOT valid");
         console.line("     Staff of that shelter can now accept or decline it on the dashboard or the API.");
         return signed;
     }
 
-    /** {@code X-Acse-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">} (the brief's webhook contract). */
+    /**
+     * Standard Webhooks: {@code webhook-signature: v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">}, keyed with
+     * the bytes of the {@code whsec_<base64>} secret.
+     */
     static boolean signatureValid(WebhookReceiver.Delivery delivery, String secret) {
-        String timestamp = delivery.header("X-Acse-Timestamp");
-        String signature = delivery.header("X-Acse-Signature");
-        if (timestamp == null || signature == null || secret == null) {
+        String id = delivery.header("webhook-id");
+        String timestamp = delivery.header("webhook-timestamp");
+        String signature = delivery.header("webhook-signature");
+        if (id == null || timestamp == null || signature == null || secret == null || !secret.startsWith("whsec_")) {
             return false;
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal((timestamp + "." + delivery.body()).getBytes(StandardCharsets.UTF_8));
-            return MessageDigest.isEqual(("sha256=" + HexFormat.of().formatHex(expected))
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
+            byte[] expected = mac.doFinal((id + "." + timestamp + "." + delivery.body())
+                    .getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(("v1," + Base64.getEncoder().encodeToString(expected))
                     .getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
     }

@@ -8,10 +8,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,7 +184,7 @@ public final class Launcher {
         String id = created.body().path("id").asText();
         keycloak.createUser("staff." + shelter.code(), SuiteApi.DEMO_PASSWORD, "shelter-staff",
                 Map.of("shelter_id", id));
-        String secret = HexFormat.of().formatHex(randomBytes(24));
+        String secret = "whsec_" + Base64.getEncoder().encodeToString(randomBytes(24)); // Standard Webhooks
         String path = "/shelters/" + shelter.code();
         Map<String, Object> channel = Map.of("emails", List.of(), "webhookUrl", receiver.url(path),
                 "webhookSecret", secret);

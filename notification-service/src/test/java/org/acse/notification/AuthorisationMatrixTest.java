@@ -150,11 +150,11 @@ class AuthorisationMatrixTest {
     void theWebhookSecretIsNeverReturnedAndBadInputNamesTheField() {
         given().auth().oauth2(Tokens.staff(SHELTER_X)).contentType("application/json")
                 .body("{\"emails\":[\"a@b.example\"],\"webhookUrl\":\"https://hooks.example/acse\","
-                        + "\"webhookSecret\":\"very-secret-value-123456\"}")
+                        + "\"webhookSecret\":\"whsec_dmVyeS1zZWNyZXQtdmFsdWUtMTIzNDU2\"}")
                 .put("/api/v1/shelters/" + SHELTER_X + "/channels").then().statusCode(200);
         String body = given().auth().oauth2(Tokens.coordinator())
                 .get("/api/v1/shelters/" + SHELTER_X + "/channels").then().statusCode(200).extract().asString();
-        assertThat(body).doesNotContain("very-secret-value-123456").contains("\"webhookSecretSet\":true");
+        assertThat(body).doesNotContain("whsec_dmVyeS1zZWNyZXQtdmFsdWUtMTIzNDU2").contains("\"webhookSecretSet\":true");
 
         given().auth().oauth2(Tokens.staff(SHELTER_X)).contentType("application/json")
                 .body("{\"emails\":[\"not-an-address\"],\"webhookUrl\":\"ftp://x\"}")

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DecisionLoopTest {
-    static final String SECRET = "decision-loop-secret-0123456789";
+    static final String SECRET = "whsec_ZGVjaXNpb24tbG9vcC1zZWNyZXQtMDEyMzQ1Njc4OQ==";
     static final WebhookReceiver receiver = new WebhookReceiver();
     final KafkaEvents kafka = KafkaEvents.onSharedBroker();
     final String coordination = "/coordination-" + UUID.randomUUID();

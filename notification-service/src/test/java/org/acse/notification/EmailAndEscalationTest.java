@@ -66,13 +66,13 @@ class EmailAndEscalationTest {
         String coordinationPath = "/coordination-" + UUID.randomUUID();
         given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
                 .body("{\"webhookUrl\":\"" + receiver.url(coordinationPath)
-                        + "\",\"webhookSecret\":\"coordination-secret-0123456789\"}")
+                        + "\",\"webhookSecret\":\"whsec_Y29vcmRpbmF0aW9uLXNlY3JldC0wMTIzNDU2Nzg5\"}")
                 .put("/api/v1/coordination/channels").then().statusCode(200);
         UUID shelter = UUID.randomUUID();
         String shelterPath = "/shelter-" + shelter;
         given().auth().oauth2(Tokens.staff(shelter)).contentType("application/json")
                 .body("{\"webhookUrl\":\"" + receiver.url(shelterPath)
-                        + "\",\"webhookSecret\":\"shelter-secret-0123456789\"}")
+                        + "\",\"webhookSecret\":\"whsec_c2hlbHRlci1zZWNyZXQtMDEyMzQ1Njc4OQ==\"}")
                 .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.IMMEDIATE);
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);

@@ -55,7 +55,7 @@ class NoMatchEscalationTest {
     void coordinationWebhook() {
         given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
                 .body("{\"emails\":[],\"webhookUrl\":\"" + receiver.url(coordination)
-                        + "\",\"webhookSecret\":\"coordination-secret-0123456789\"}")
+                        + "\",\"webhookSecret\":\"whsec_Y29vcmRpbmF0aW9uLXNlY3JldC0wMTIzNDU2Nzg5\"}")
                 .put("/api/v1/coordination/channels").then().statusCode(200);
     }
 

@@ -67,7 +67,7 @@ class TraceContinuityTest {
         String path = "/traced-" + shelter;
         given().auth().oauth2(Tokens.staff(shelter)).contentType("application/json")
                 .body("{\"emails\":[],\"webhookUrl\":\"" + receiver.url(path)
-                        + "\",\"webhookSecret\":\"shelter-webhook-secret-0123456789\"}")
+                        + "\",\"webhookSecret\":\"whsec_c2hlbHRlci13ZWJob29rLXNlY3JldC0wMTIzNDU2Nzg5\"}")
                 .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String upstreamSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.EventType;
@@ -20,10 +21,14 @@ import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** placement.proposed on the real broker → one alert → a signed webhook to the receiving shelter. */
+/**
+ * placement.proposed on the real broker → one alert → a webhook to the receiving shelter, signed after Standard
+ * Webhooks and checked with the specification's reference library, as a partner's receiver would.
+ */
 @QuarkusTest
 class WebhookDeliveryTest {
-    static final String SECRET = "shelter-webhook-secret-0123456789";
+    static final String SECRET = "whsec_c2hlbHRlci13ZWJob29rLXNlY3JldC0wMTIzNDU2Nzg5";
+    static final String ANOTHER_SECRET = "whsec_YW5vdGhlci13ZWJob29rLXNlY3JldC0wMTIzNDU2Nzg5";
     static final WebhookReceiver receiver = new WebhookReceiver();
     final KafkaEvents kafka = KafkaEvents.onSharedBroker();
 
@@ -54,13 +59,18 @@ class WebhookDeliveryTest {
         WebhookReceiver.Delivery delivery = await().atMost(Duration.ofSeconds(20))
                 .until(() -> receiver.deliveries(path), d -> !d.isEmpty()).get(0);
         assertThat(delivery.header("X-Acse-Event")).isEqualTo(EventType.PLACEMENT_PROPOSED.type());
-        assertThat(delivery.header("X-Acse-Delivery")).matches("[0-9a-f-]{36}");
-        long timestamp = Long.parseLong(delivery.header("X-Acse-Timestamp"));
+        // Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature: v1,<base64>
+        String id = delivery.header("webhook-id");
+        assertThat(id).matches("[0-9a-f-]{36}");
+        long timestamp = Long.parseLong(delivery.header("webhook-timestamp"));
         assertThat(Math.abs(Instant.now().getEpochSecond() - timestamp)).isLessThan(60);
-        assertThat(delivery.header("X-Acse-Signature"))
-                .isEqualTo(WebhookSignature.sign(SECRET, timestamp, delivery.body()));
-        assertThat(WebhookSignature.verify("another-secret-0123456789", delivery.header("X-Acse-Timestamp"),
-                delivery.body(), delivery.header("X-Acse-Signature"))).isFalse();
+        assertThat(delivery.header("webhook-signature")).matches("v1,[A-Za-z0-9+/]{43}=")
+                .isEqualTo(WebhookSignature.sign(SECRET, id, timestamp, delivery.body()));
+        // what a receiver does with the specification's own library
+        assertThat(StandardWebhooksReference.verify(delivery, SECRET).valid()).isTrue();
+        assertThat(StandardWebhooksReference.verify(delivery, ANOTHER_SECRET).valid()).isFalse();
+        assertThat(StandardWebhooksReference.verify(delivery.body().replace("WITHIN_72H", "IMMEDIATE"),
+                delivery.headers(), SECRET).valid()).isFalse();
 
         JsonPath body = JsonPath.from(delivery.body());
         assertThat(body.getString("pseudonym")).isEqualTo(proposed.pseudonym());
@@ -114,9 +124,10 @@ class WebhookDeliveryTest {
 
         List<WebhookReceiver.Delivery> got = await().atMost(Duration.ofSeconds(20))
                 .until(() -> receiver.deliveries(path), d -> d.size() >= 2);
-        // the retry is the same delivery, signed again
-        assertThat(got.get(1).header("X-Acse-Delivery")).isEqualTo(got.get(0).header("X-Acse-Delivery"));
+        // the retry is the same delivery (the same webhook-id, for the receiver to drop a repeat), signed again
+        assertThat(got.get(1).header("webhook-id")).isEqualTo(got.get(0).header("webhook-id"));
         assertThat(got.get(1).body()).isEqualTo(got.get(0).body());
+        assertThat(got).allSatisfy(d -> assertThat(StandardWebhooksReference.verify(d, SECRET).valid()).isTrue());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonPath deliveries = given().auth().oauth2(Tokens.coordinator())
                     .queryParam("referralId", proposed.referralId()).get("/api/v1/deliveries")
@@ -139,10 +150,14 @@ class WebhookDeliveryTest {
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_7_DAYS);
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
 
+        // the coordination channel is the whole service's: other tests' escalations may reach it too
         WebhookReceiver.Delivery told = await().atMost(Duration.ofSeconds(30))
-                .until(() -> receiver.deliveries(coordinationPath), d -> !d.isEmpty()).get(0);
+                .until(() -> receiver.deliveries(coordinationPath).stream()
+                        .filter(d -> d.body().contains(proposed.referralId().toString())).toList(),
+                        d -> !d.isEmpty()).get(0);
         assertThat(told.header("X-Acse-Event")).isEqualTo("org.acse.delivery.failed.v1");
         assertThat(JsonPath.from(told.body()).getString("referralId")).isEqualTo(proposed.referralId().toString());
+        assertThat(StandardWebhooksReference.verify(told, SECRET).valid()).isTrue();
         assertThat(JsonPath.from(told.body()).getInt("attempts")).isEqualTo(3);
 
         JsonPath failed = given().auth().oauth2(Tokens.coordinator()).queryParam("status", "FAILED")
@@ -154,5 +169,48 @@ class WebhookDeliveryTest {
         // every failed attempt counts (3 here), by channel
         assertThat(Metrics.value("acse_alert_delivery_failures_total", "channel", "webhook") - failures)
                 .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aChannelSavedWithoutASecretGetsOneOnceAndItsDeliveriesVerifyWithTheReferenceLibrary() {
+        UUID shelter = UUID.randomUUID();
+        String path = "/made-secret-" + shelter;
+        String secret = given().auth().oauth2(Tokens.staff(shelter)).contentType("application/json")
+                .body("{\"emails\":[],\"webhookUrl\":\"" + receiver.url(path) + "\"}")
+                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200)
+                .body("webhookSecretSet", org.hamcrest.Matchers.is(true)).extract().path("webhookSecret");
+        assertThat(secret).startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(32);
+        // shown once: neither a read nor the next save repeats it, and the next save keeps it
+        assertThat(given().auth().oauth2(Tokens.staff(shelter)).get("/api/v1/shelters/" + shelter + "/channels")
+                .then().statusCode(200).extract().asString()).doesNotContain(secret).doesNotContain("whsec_");
+        assertThat(given().auth().oauth2(Tokens.staff(shelter)).contentType("application/json")
+                .body("{\"emails\":[],\"webhookUrl\":\"" + receiver.url(path) + "\"}")
+                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200)
+                .extract().asString()).doesNotContain("whsec_");
+
+        // not IMMEDIATE: its escalation, 2 s later here, would reach whatever coordination channel another test set
+        kafka.publish(EventType.PLACEMENT_PROPOSED, SampleEvents.proposed(shelter, Urgency.WITHIN_7_DAYS));
+        WebhookReceiver.Delivery delivery = await().atMost(Duration.ofSeconds(20))
+                .until(() -> receiver.deliveries(path), d -> !d.isEmpty()).get(0);
+        StandardWebhooksReference.Outcome outcome = StandardWebhooksReference.verify(delivery, secret);
+        assertThat(outcome.valid()).as(outcome.reason()).isTrue();
+    }
+
+    @Test
+    void aSecretNotInTheStandardWebhooksFormIsRefusedNamingTheField() {
+        UUID shelter = UUID.randomUUID();
+        for (String secret : List.of("shelter-webhook-secret-0123456789", "whsec_", "whsec_not base64!",
+                "whsec_c2hvcnQ=", "whsec_" + Base64.getEncoder().encodeToString(new byte[65]),
+                "whsec_c2hlbHRlci13ZWJob29rLXNlY3JldC0wMTIzNDU2Nzg5".replace("=", "") + "x")) {
+            given().auth().oauth2(Tokens.staff(shelter)).contentType("application/json")
+                    .body("{\"emails\":[],\"webhookUrl\":\"https://hooks.example/a\",\"webhookSecret\":\""
+                            + secret + "\"}")
+                    .put("/api/v1/shelters/" + shelter + "/channels")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.contains("webhookSecret"));
+        }
+        given().auth().oauth2(Tokens.staff(shelter)).get("/api/v1/shelters/" + shelter + "/channels")
+                .then().statusCode(200).body("webhookSecretSet", org.hamcrest.Matchers.is(false));
     }
 }

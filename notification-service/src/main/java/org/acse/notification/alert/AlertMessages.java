@@ -10,6 +10,7 @@ import org.acse.common.events.Gender;
 import org.acse.common.events.Household;
 import org.acse.common.events.Needs;
 import org.acse.common.events.Urgency;
+import org.acse.notification.delivery.MessageBody;
 
 /**
  * The bodies of what is sent out (webhook JSON, and the data of the e-mail templates), one record per kind of
@@ -25,11 +26,8 @@ public final class AlertMessages {
     public static final String NO_MATCH_UNHANDLED = "no-match-unhandled";
 
     /** One message body: what a webhook receives as JSON and an e-mail template reads. */
-    public sealed interface AlertMessage permits Proposal, StatusChange, Escalation, NoMatch, NoShow, BackedOut,
-            PossibleDuplicate, ReferralStatusUpdate, DeliveryFailed {
-        String kind();
-
-        String event();
+    public sealed interface AlertMessage extends MessageBody permits Proposal, StatusChange, Escalation, NoMatch,
+            NoShow, BackedOut, PossibleDuplicate, ReferralStatusUpdate, DeliveryFailed {
     }
 
     /** Household composition without identity; empty when unknown. */

@@ -11,26 +11,40 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.validation.Violations;
 
 /**
- * Checks a channel request: its fields by their constraints, then the secret a webhook needs, which depends on
- * the stored setting. The messages name the field and never repeat the value.
+ * Checks a channel request by its constraints, the two of its own below included. The messages name the field and
+ * never repeat the value. There is no rule across fields: a webhook saved without a secret gets one made.
  */
 public final class ChannelValidation {
     static final int MAX_EMAILS = 20;
-    static final int MIN_SECRET_LENGTH = 16;
 
-    public static List<FieldError> check(Validator fields, ChannelRequest request, boolean secretAlreadySet) {
-        List<FieldError> errors = new ArrayList<>(Violations.of(fields.validate(request), ChannelRequest.class));
-        if (request.webhookUrl() != null && request.webhookSecret() == null && !secretAlreadySet) {
-            errors.add(new FieldError("webhookSecret", "is required with a webhookUrl"));
+    public static List<FieldError> check(Validator fields, ChannelRequest request) {
+        return Violations.of(fields.validate(request), ChannelRequest.class);
+    }
+
+    /** A Standard Webhooks secret: {@code whsec_} and the base64 of 24 to 64 random bytes. */
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = StandardSecret.Validator.class)
+    public @interface StandardSecret {
+        String message() default "must be whsec_ followed by the base64 of " + WebhookSecret.MIN_KEY_BYTES + " to "
+                + WebhookSecret.MAX_KEY_BYTES + " random bytes (Standard Webhooks); omit it to have one made";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        class Validator implements ConstraintValidator<StandardSecret, String> {
+            @Override
+            public boolean isValid(String value, ConstraintValidatorContext context) {
+                return value == null || WebhookSecret.acceptable(value);
+            }
         }
-        return errors;
     }
 
     /** An absolute http or https URL, without user info or fragment, of at most 2000 characters. */

@@ -1,13 +1,22 @@
 package org.acse.notification.channel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** A channel setting as returned: never the webhook secret, only whether one is set. */
-public record ChannelView(List<String> emails, String webhookUrl, boolean webhookSecretSet, Instant updatedAt) {
-    static final ChannelView NONE = new ChannelView(List.of(), null, false, null);
+/**
+ * A channel setting as returned: whether a webhook secret is set, never the secret, except once: the answer to the
+ * {@code PUT} that made one ({@code webhookSecret}), for the receiver to be configured with it.
+ */
+public record ChannelView(List<String> emails, String webhookUrl, boolean webhookSecretSet,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String webhookSecret, Instant updatedAt) {
+    static final ChannelView NONE = new ChannelView(List.of(), null, false, null, null);
 
     static ChannelView of(ChannelSetting s) {
-        return new ChannelView(s.emails, s.webhookUrl, s.webhookSecret != null, s.updatedAt);
+        return new ChannelView(s.emails, s.webhookUrl, s.webhookSecret != null, null, s.updatedAt);
+    }
+
+    static ChannelView withNewSecret(ChannelSetting s) {
+        return new ChannelView(s.emails, s.webhookUrl, true, s.webhookSecret, s.updatedAt);
     }
 }

@@ -23,15 +23,17 @@ public class Channels {
         return ChannelSetting.of(type, id).map(ChannelView::of).orElse(ChannelView.NONE);
     }
 
-    /** Replaces the setting; a missing secret keeps the current one, a missing webhookUrl removes the webhook. */
+    /**
+     * Replaces the setting; a missing secret keeps the current one (or, for a first webhook, a new one is made and
+     * answered once), a missing webhookUrl removes the webhook.
+     */
     @Transactional
     public ChannelView put(OwnerType type, String id, ChannelRequest request) {
         if (request == null) {
             throw ProblemException.invalid("body", "is required");
         }
         ChannelSetting setting = ChannelSetting.of(type, id).orElse(null);
-        List<FieldError> errors = ChannelValidation.check(fields, request,
-                setting != null && setting.webhookSecret != null);
+        List<FieldError> errors = ChannelValidation.check(fields, request);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -42,14 +44,18 @@ public class Channels {
         setting.emails = request.emails() == null ? List.of()
                 : request.emails().stream().map(String::trim).distinct().toList();
         setting.webhookUrl = request.webhookUrl();
+        boolean madeSecret = false;
         if (request.webhookUrl() == null) {
             setting.webhookSecret = null;
         } else if (request.webhookSecret() != null) {
             setting.webhookSecret = request.webhookSecret();
+        } else if (setting.webhookSecret == null) {
+            setting.webhookSecret = WebhookSecret.generate();
+            madeSecret = true;
         }
         setting.updatedAt = Instant.now();
         setting.persist();
         audit.record("channel.update", type.name().toLowerCase() + "-channel", id);
-        return ChannelView.of(setting);
+        return madeSecret ? ChannelView.withNewSecret(setting) : ChannelView.of(setting);
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.acse.notification.alert.AlertMessages;
 import org.acse.notification.channel.ChannelSetting;
 import org.acse.notification.channel.OwnerType;
 import org.acse.platform.tracing.Traceparent;
@@ -33,7 +32,7 @@ public class Deliveries {
     /** One delivery per channel the recipient has (e-mail, webhook), with the body as JSON. Returns them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Delivery> enqueue(OwnerType recipientType, String recipientId, UUID alertId, UUID referralId,
-            String eventType, AlertMessages.AlertMessage body) {
+            String eventType, MessageBody body) {
         var setting = ChannelSetting.of(recipientType, recipientId);
         if (setting.isEmpty()) {
             return List.of();

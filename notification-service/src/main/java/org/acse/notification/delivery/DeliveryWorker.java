@@ -12,12 +12,13 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -31,16 +32,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.acse.notification.alert.AlertLinks;
-import org.acse.notification.alert.AlertMessages;
 import org.acse.notification.channel.ChannelSetting;
-import org.acse.notification.channel.OwnerType;
 import org.acse.platform.tracing.Traceparent;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,10 +64,10 @@ public class DeliveryWorker {
     EmailSender emails;
 
     @Inject
-    AlertLinks links;
+    Event<DeliveryGaveUp> gaveUp;
 
     @Inject
-    Deliveries deliveries;
+    Vertx vertx;
 
     @Inject
     MeterRegistry meters;
@@ -77,11 +75,21 @@ public class DeliveryWorker {
     @Inject
     Tracer tracer;
 
+    /**
+     * At most {@code workers} deliveries at once, on Quarkus's worker pool: Quarkus owns the threads (and their
+     * shutdown), this view only bounds how many this worker takes. Nothing of the waking caller's context (its
+     * request, its finished transaction) travels to the delivery.
+     */
+    private ManagedExecutor executor;
+    private volatile boolean stopping;
+
     private final Map<Delivery.Channel, Timer> deliveryTime = new EnumMap<>(Delivery.Channel.class);
     private final Map<Delivery.Channel, Counter> failures = new EnumMap<>(Delivery.Channel.class);
 
     @PostConstruct
-    void registerMeters() {
+    void init() {
+        executor = ManagedExecutor.builder().maxAsync(config.workers())
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
         for (Delivery.Channel channel : Delivery.Channel.values()) {
             String tag = channel.name().toLowerCase(Locale.ROOT);
             deliveryTime.put(channel, Timer.builder("acse.alert.delivery")
@@ -95,50 +103,32 @@ public class DeliveryWorker {
         }
     }
 
-    private final AtomicInteger threadCount = new AtomicInteger();
-    private volatile ScheduledExecutorService pool;
-
-    private ScheduledExecutorService pool() {
-        if (pool == null) {
-            synchronized (this) {
-                if (pool == null) {
-                    pool = Executors.newScheduledThreadPool(config.workers(), r -> {
-                        Thread t = new Thread(r, "delivery-" + threadCount.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-                }
-            }
-        }
-        return pool;
-    }
-
+    /** Lets the attempts under way finish (each is bounded by the request timeout); the rest stays leased. */
     void stop(@Observes ShutdownEvent event) {
-        if (pool != null) {
-            pool.shutdown();
-            try {
-                pool.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        stopping = true;
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** Called after a commit that recorded deliveries: returns at once. */
     public void wake() {
-        try {
-            pool().submit(this::drain);
-        } catch (RejectedExecutionException e) {
-            // shutting down: the next start's timer picks the deliveries up
+        if (stopping) {
+            return; // the next start's scan picks the deliveries up
         }
-    }
-
-    private void wakeIn(Duration delay) {
         try {
-            pool().schedule(this::drain, delay.toMillis() + 10, TimeUnit.MILLISECONDS);
+            executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
             // shutting down
         }
+    }
+
+    /** A retry due sooner than the next scan: a Vert.x timer, which only hands the scan to the executor. */
+    private void wakeIn(Duration delay) {
+        vertx.setTimer(delay.toMillis() + 10, id -> wake());
     }
 
     @Scheduled(every = "${acse.delivery.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -147,14 +137,19 @@ public class DeliveryWorker {
     }
 
     void drain() {
+        if (stopping) {
+            return;
+        }
         try {
             List<Attempt> claimed;
             do {
                 claimed = claim();
                 for (Attempt attempt : claimed) {
-                    pool().submit(() -> attempt(attempt));
+                    executor.execute(() -> attempt(attempt));
                 }
-            } while (claimed.size() == CLAIM_BATCH);
+            } while (claimed.size() == CLAIM_BATCH && !stopping);
+        } catch (RejectedExecutionException e) {
+            // shutting down: what was claimed stays leased, then due again
         } catch (RuntimeException e) {
             LOG.warnf("delivery scan failed: %s", e.getClass().getSimpleName());
         }
@@ -271,9 +266,8 @@ public class DeliveryWorker {
                 d.status = Delivery.Status.FAILED;
                 LOG.warnf("delivery %s (%s to %s) failed after %d attempts", d.id, d.channel, d.recipientType,
                         d.attempts);
-                if (d.recipientType != OwnerType.COORDINATION) {
-                    tellCoordinators(d);
-                }
+                gaveUp.fire(new DeliveryGaveUp(d.id, d.alertId, d.referralId, d.channel, d.recipientType,
+                        d.recipientId, d.attempts));
             } else {
                 Duration backoff = new Backoff(config.initialBackoff(), config.maxBackoff()).after(d.attempts);
                 d.nextAttemptAt = now.plus(backoff);
@@ -284,14 +278,6 @@ public class DeliveryWorker {
             }
             return true;
         });
-    }
-
-    private void tellCoordinators(Delivery failed) {
-        // Same table, same worker: recorded in this transaction, woken after its commit.
-        deliveries.enqueue(OwnerType.COORDINATION, OwnerType.COORDINATION_ID,
-                failed.alertId, failed.referralId, AlertMessages.DELIVERY_FAILED,
-                AlertMessages.deliveryFailed(failed.id, failed.alertId, failed.referralId, failed.channel.name(),
-                        failed.recipientType.name(), failed.recipientId, failed.attempts, links.coordination()));
     }
 
     record Target(List<String> emails, String webhookUrl, String webhookSecret) {

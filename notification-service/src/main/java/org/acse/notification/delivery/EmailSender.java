@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.acse.notification.alert.AlertMessages;
 
 /**
  * Sends the alert as one bilingual e-mail (French first, then English), rendered by Qute from the identity-free
@@ -70,7 +69,7 @@ public class EmailSender {
                 case "OFFER_TAKEN", "REPLACED" -> "[Ac.Sé] Proposition retirée / Proposal withdrawn " + pseudonym;
                 default -> "[Ac.Sé] Mise à jour / Update " + pseudonym + " : " + m.get("status");
             };
-            case "escalation" -> AlertMessages.NO_MATCH_UNHANDLED.equals(m.get("reason"))
+            case "escalation" -> "no-match-unhandled".equals(m.get("reason"))
                     ? "[Ac.Sé] Escalade : orientation sans place non prise en charge / Escalation: unhandled no-match "
                             + pseudonym
                     : "[Ac.Sé] Escalade : alerte non confirmée / Escalation: unacknowledged alert " + pseudonym;

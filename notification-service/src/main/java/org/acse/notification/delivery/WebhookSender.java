@@ -8,10 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** POSTs the signed JSON body to a webhook. Returns null on a 2xx, else a short reason (never the body). */
+/**
+ * POSTs the signed JSON body to a webhook, with the Standard Webhooks headers ({@link WebhookSignature}). Returns
+ * null on a 2xx, else a short reason (never the body).
+ */
 @ApplicationScoped
 public class WebhookSender {
     @Inject
@@ -19,7 +23,7 @@ public class WebhookSender {
 
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .connectTimeout(Duration.ofSeconds(5))
             .build();
 
     public String send(String url, String secret, UUID deliveryId, String eventType, String body) {
@@ -27,10 +31,11 @@ public class WebhookSender {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
+                .header(WebhookSignature.ID, deliveryId.toString())
                 .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(secret, timestamp, body))
+                .header(WebhookSignature.SIGNATURE,
+                        WebhookSignature.sign(secret, deliveryId.toString(), timestamp, body))
                 .header(WebhookSignature.EVENT, eventType)
-                .header(WebhookSignature.DELIVERY, deliveryId.toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,11 +24,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.acse.common.events.CloudEventHeaders;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,6 +44,10 @@ import org.jboss.logging.Logger;
  * the broker acknowledged them. One relay pass at a time across all replicas of a service (a PostgreSQL advisory
  * lock), which keeps each referral's events in order; rows are also claimed {@code FOR UPDATE SKIP LOCKED}.
  * A failed batch is retried with exponential backoff.
+ *
+ * <p>Passes run on Quarkus's worker pool, which owns the threads and their shutdown: woken after every commit that
+ * wrote to the outbox (latency), and by a timer for what a crash or another replica left. Wake-ups that come during a
+ * pass are coalesced into one more pass, so no commit waits for the timer.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -60,71 +70,88 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
-    private final Object signal = new Object();
     private final AtomicLong backlog = new AtomicLong();
-    private volatile boolean woken;
-    private volatile boolean running;
-    private Thread worker;
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicBoolean passing = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
+
+    /** One pass at a time here (the advisory lock orders the replicas); the committer's context does not follow. */
+    private ManagedExecutor executor;
+
+    @PostConstruct
+    void createExecutor() {
+        executor = ManagedExecutor.builder().maxAsync(1)
+                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+    }
 
     void start(@Observes StartupEvent event) {
         Gauge.builder("acse.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox messages not yet acknowledged by the broker").register(meters);
-        if (!config.relayEnabled()) {
+        wake(); // what the last run left
+    }
+
+    /** Lets a pass under way finish (up to 5 s: it may be waiting for the broker), then starts none. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        try {
+            current.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the pass failed or is still waiting: its rows stay pending for the next start
+        }
+        executor.shutdown();
+    }
+
+    /** Called after a commit that wrote to the outbox: returns at once; a pass starts unless one is under way. */
+    public void wake() {
+        if (!config.relayEnabled() || stopping) {
             return;
         }
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        requested.set(true);
+        if (passing.compareAndSet(false, true)) {
+            try {
+                current = executor.runAsync(this::drain);
+            } catch (RejectedExecutionException e) {
+                passing.set(false); // shutting down
+            }
+        }
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        running = false;
+    /**
+     * The safety net: rows a crash left, retries that fell due, rows another replica could not take. Not before the
+     * application runs: the Kafka emitter is wired during start-up.
+     */
+    @Scheduled(every = "${acse.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
         wake();
-        if (worker != null) {
-            try {
-                worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
-    /** Called after a commit that wrote to the outbox. */
-    public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            int published;
-            try {
-                published = relayOnce();
-            } catch (RuntimeException e) {
-                // Database or broker trouble: the rows stay pending and are retried; no payload is logged.
-                LOG.warnf("outbox relay pass failed: %s", e.getClass().getSimpleName());
-                published = 0;
-            }
-            if (published < config.batchSize()) {
-                awaitWork();
-            }
-        }
-    }
-
-    private void awaitWork() {
-        synchronized (signal) {
-            if (!woken && running) {
-                try {
-                    signal.wait(config.pollInterval().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
+    /** Passes until nothing asked for another: a full batch, or a wake-up during the last pass. */
+    private void drain() {
+        try {
+            while (!stopping && requested.getAndSet(false)) {
+                if (pass() == config.batchSize()) {
+                    requested.set(true);
                 }
             }
-            woken = false;
+        } finally {
+            passing.set(false);
+        }
+        if (requested.get()) {
+            wake(); // a wake-up that came between the last check and the release
+        }
+    }
+
+    private int pass() {
+        try {
+            return relayOnce();
+        } catch (RuntimeException e) {
+            // Database or broker trouble: the rows stay pending and are retried; no payload is logged.
+            LOG.warnf("outbox relay pass failed: %s", e.getClass().getSimpleName());
+            return 0;
         }
     }
 
