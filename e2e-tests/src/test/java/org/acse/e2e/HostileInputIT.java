@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class HostileInputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** A well-formed Standard Webhooks secret, so that each attack on a channel tests only its URL. */
+    private static final String SECRET = "whsec_aG9zdGlsZS1pbnB1dC13ZWJob29rLXNlY3JldC0wMQ==";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One hostile request; {@code body == null} means no body. */
@@ -176,13 +178,13 @@ class HostileInputIT {
         // notification: PUT /shelters/{id}/channels, POST /alerts/{id}/ack.
         String channels = notification + "/shelters/" + shelterId + "/channels";
         structural(all, "notification", "PUT", channels, coordinator, obj(Map.of("emails", F.arrayNode(),
-                "webhookUrl", F.textNode("http://127.0.0.1:9/hook"), "webhookSecret", F.textNode("s3cret-s3cret"))));
+                "webhookUrl", F.textNode("http://127.0.0.1:9/hook"), "webhookSecret", F.textNode(SECRET))));
         for (JsonNode url : List.of(F.textNode("javascript:alert(1)"), F.textNode("not a url"),
                 F.textNode("ftp://example.org/x"), F.textNode("http://exa mple.org/"), F.textNode("file:///etc/passwd"),
                 F.textNode("http://127.0.0.1:9/hook\r\nX-Evil: 1"), F.numberNode(42), F.arrayNode(),
                 F.textNode("http://" + "a".repeat(5000) + ".org/"))) {
             add(all, "notification", "PUT", channels, coordinator, obj(Map.of("emails", F.arrayNode(),
-                    "webhookUrl", url, "webhookSecret", F.textNode("s3cret-s3cret"))).toString(), "webhookUrl " + shorten(url));
+                    "webhookUrl", url, "webhookSecret", F.textNode(SECRET))).toString(), "webhookUrl " + shorten(url));
         }
         for (String email : List.of("not-an-email", "a@b@c", "<script>@x.org", "x@y.org\r\nBcc: evil@x.org",
                 "'; DROP TABLE channel_setting;--@x.org", "", "\u0000@x.org", "a".repeat(5000) + "@x.org")) {
