@@ -15,11 +15,15 @@ import java.util.List;
 import java.util.Map;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log of this service, for coordinators. Read-only: there is no path that changes it. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.COORDINATOR)
+@Tag(name = "audit", description = "Who read or changed personal or confidential data of this service, and when.")
 public class AuditResource {
 
     public record AuditView(Long id, Instant at, String subject, String role, String tenant, String action,
@@ -30,7 +34,14 @@ public class AuditResource {
     }
 
     @GET
-    public AuditPage list(@QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
+    @Operation(operationId = "listAuditEntries", summary = "List the audit log",
+            description = "The reads and changes of personal or confidential data recorded by this service, newest"
+                    + " first: who (subject, role, tenant), what (action, target) and when. Coordinators only.")
+    public AuditPage list(
+            @Parameter(description = "Only the entries about this kind of target, e.g. `referral`.")
+            @QueryParam("targetType") String targetType,
+            @Parameter(description = "Only the entries about this target (its id).")
+            @QueryParam("targetId") String targetId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0) {
             throw ProblemException.invalid("page", "must be 0 or more");
