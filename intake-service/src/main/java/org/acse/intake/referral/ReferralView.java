@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Urgency;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A referral as its referring organisation follows it: status and timeline, never the shelter. The fields after
@@ -13,7 +14,7 @@ import org.acse.common.events.Urgency;
  * {@code acceptedShelterId} the shelter of the accepted or arrived placement.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReferralView(UUID id, String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
+public record ReferralView(UUID id, @Schema(examples = "R-K7M3QX9P") String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
         Instant updatedAt, List<Step> timeline, String organisationId, UUID possibleDuplicateOf,
         List<UUID> possibleDuplicates, UUID acceptedShelterId, Boolean personalDataErased) {
 
@@ -30,7 +31,8 @@ public record ReferralView(UUID id, String pseudonym, ReferralStatus status, Urg
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
-    public record Withdrawal(String reason) {
+    public record Withdrawal(@Schema(required = true, maxLength = 500, description = "Why the search stops; no"
+            + " personal data.", examples = "Placed by another network") String reason) {
     }
 
     /** The identity, for coordinators and the team that accepted the person; every read is audited. */
