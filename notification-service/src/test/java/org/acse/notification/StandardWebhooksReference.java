@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.acse.testsupport.WebhookReceiver;
+import org.acse.suite.WebhookReceiver;
 
 /**
  * The Standard Webhooks reference library (npm {@code standardwebhooks}, pinned), run by Node.js on a delivery a

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Urgency;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A referral as its referring organisation follows it: status and timeline, never the shelter. The fields after
@@ -15,7 +16,7 @@ import org.acse.common.events.Urgency;
  * {@code acceptedShelterId} the shelter of the accepted or arrived placement.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReferralView(UUID id, String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
+public record ReferralView(UUID id, @Schema(examples = "R-K7M3QX9P") String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
         Instant updatedAt, List<Step> timeline, String organisationId, UUID possibleDuplicateOf,
         List<UUID> possibleDuplicates, UUID acceptedShelterId, Boolean personalDataErased) {
 
@@ -28,7 +29,8 @@ public record ReferralView(UUID id, String pseudonym, ReferralStatus status, Urg
             Instant updatedAt, UUID possibleDuplicateOf) {
     }
 
-    public record Withdrawal(@NotBlank(message = "is required")
+    public record Withdrawal(@Schema(required = true, description = "Why the search stops; no personal data.",
+            examples = "Placed by another network") @NotBlank(message = "is required")
             @Size(max = MAX_REASON, message = "must have at most " + MAX_REASON + " characters") String reason) {
         static final int MAX_REASON = 500;
     }

@@ -22,10 +22,18 @@ import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SHELTER_STAFF, Roles.COORDINATOR})
+@Tag(name = "alerts", description = "Alerts to shelter teams and coordinators, live or listed, and their"
+        + " acknowledgement.")
 public class AlertResource {
     @Inject
     AlertService alerts;
@@ -40,6 +48,9 @@ public class AlertResource {
     Caller caller;
 
     @GET
+    @Operation(operationId = "listAlerts", summary = "List alerts",
+            description = "Newest first: a shelter's staff see their shelter's alerts, coordinators every alert."
+                    + " Filters take comma-separated values. A page `{items, page, size, total}`.")
     public Page<AlertView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("shelterId") String shelterId, @QueryParam("referralId") String referralId,
             @QueryParam("escalated") Boolean escalated, @Valid @BeanParam PageRequest page) {
@@ -56,6 +67,13 @@ public class AlertResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
+    @Operation(operationId = "streamAlerts", summary = "Follow alerts live",
+            description = "Server-sent events: each `data` is a JSON `{type, alert}`, `type` `alert` when an alert the"
+                    + " caller may see is created or changes, `ping` every 20 seconds to keep proxies from closing the"
+                    + " stream.")
+    @APIResponse(responseCode = "200", description = "The stream, open until the client closes it.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = AlertFeed.FeedEvent.class)))
     public Multi<AlertFeed.FeedEvent> stream() {
         Viewer viewer = Viewer.of(caller);
         alerts.streamOpened(viewer);
@@ -64,12 +82,23 @@ public class AlertResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getAlert", summary = "Read an alert",
+            description = "What the alert is about (pseudonym, household, needs, languages, urgency, deadlines); never"
+                    + " the identity.")
+    @APIResponseSchema(value = AlertView.class, responseCode = "200", responseDescription = "The alert.")
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID.")
     public AlertView get(@PathParam("id") String id) {
         return alerts.get(Params.uuid("id", id), Viewer.of(caller));
     }
 
     @POST
     @Path("/{id}/ack")
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert",
+            description = "Someone has seen it: it is no longer re-sent nor escalated. Acknowledging twice changes"
+                    + " nothing.")
+    @APIResponseSchema(value = AlertView.class, responseCode = "200", responseDescription = "Acknowledged.")
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID.")
+    @APIResponse(responseCode = "409", description = "The alert is closed; there is nothing to acknowledge.")
     public AlertView acknowledge(@PathParam("id") String id) {
         return alerts.acknowledge(Params.uuid("id", id), Viewer.of(caller));
     }

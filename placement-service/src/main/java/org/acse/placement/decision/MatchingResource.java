@@ -16,6 +16,10 @@ import org.acse.placement.matching.SchemePreference;
 import org.acse.placement.matching.Score;
 import org.acse.placement.referral.ReferralStatus;
 import org.acse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A referral as placement sees it: why each shelter was excluded or how it scored (coordinators), the arrival
@@ -23,6 +27,8 @@ import org.acse.platform.security.Roles;
  */
 @Path("/api/v1/referrals/{referralId}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "matching", description = "A referral as placement sees it: the matching explained, the arrival"
+        + " arrangements, a new search.")
 public class MatchingResource {
     @Inject
     Proposals proposals;
@@ -49,6 +55,9 @@ public class MatchingResource {
     @GET
     @Path("/matching")
     @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "explainMatching", summary = "Explain the matching of a referral",
+            description = "For each shelter, why it was excluded (the first hard constraint it failed) or how it"
+                    + " scored and ranked, and what the preferred scheme changed. Coordinators only.")
     public Explanation explain(@PathParam("referralId") UUID referralId) {
         Proposals.Explained explained = proposals.explain(referralId);
         List<Evaluation> evaluations = explained.evaluations();
@@ -66,6 +75,9 @@ public class MatchingResource {
     @GET
     @Path("/arrival")
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
+    @Operation(operationId = "getArrival", summary = "Read the arrival arrangements",
+            description = "When and where the person is expected (window and meeting point), for the referring"
+                    + " organisation and coordinators; never the shelter, its address or its unit.")
     public Arrangement.View arrival(@PathParam("referralId") UUID referralId) {
         return arrangements.read(referralId);
     }
@@ -74,6 +86,11 @@ public class MatchingResource {
     @POST
     @Path("/rematch")
     @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "rematchReferral", summary = "Match a referral again",
+            description = "After a no-show, a possible duplicate or a no-match, a coordinator decides to look for a"
+                    + " place again.")
+    @APIResponseSchema(value = Rematch.class, responseCode = "200", responseDescription = "Searching again.")
+    @APIResponse(responseCode = "409", description = "The referral is not waiting for a coordinator's decision.")
     public Rematch rematch(@PathParam("referralId") UUID referralId) {
         return new Rematch(referralId, decisions.rematch(referralId));
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.acse.common.events.Gender;
 import org.acse.placement.matching.Support;
 import org.acse.placement.matching.UnitStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A shelter as coordinators and its own staff see it, address included (that read is audited), and the scheme of
@@ -18,6 +19,7 @@ public record ShelterView(UUID id, String code, String name, String communeCode,
     public record SchemeRef(UUID id, String code, String name) {
     }
 
+    @Schema(name = "ShelterAcceptsView")
     public record Accepts(List<Gender> genders, boolean families, int maxChildren, Integer childMinAge,
             Integer childMaxAge) {
     }
