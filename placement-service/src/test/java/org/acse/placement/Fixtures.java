@@ -65,8 +65,15 @@ public class Fixtures {
                 .setParameter("id", unitId).executeUpdate();
     }
 
+    /** As if the person's arrival window had closed. */
     @Transactional
+    public void arrivalOverdue(UUID placementId) {
+        em.createNativeQuery("UPDATE placement SET arrival_until = now() - interval '1 second' WHERE id = :id")
+                .setParameter("id", placementId).executeUpdate();
+    }
+
     /** The referral's status in placement's copy, or null while its event has not been handled yet. */
+    @Transactional
     public String referralStatus(UUID referralId) {
         return (String) em.createNativeQuery("SELECT status FROM referral WHERE id = :id")
                 .setParameter("id", referralId).getResultStream().findFirst().orElse(null);

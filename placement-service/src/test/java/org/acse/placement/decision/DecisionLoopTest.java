@@ -122,7 +122,8 @@ class DecisionLoopTest {
         Instant now = Instant.now();
         accept(Fixtures.id(lyon), proposed.placementId(), """
                 {"expectedArrival":{"from":"%s","until":"%s"}}""".formatted(now.minus(1, ChronoUnit.HOURS),
-                now.plusSeconds(5)));
+                now.plus(1, ChronoUnit.HOURS)));
+        fixtures.arrivalOverdue(proposed.placementId()); // the window closes without an arrival
 
         PlacementDecided noShow = kafka.await(EventType.PLACEMENT_NO_SHOW, referral.referralId(),
                 PlacementDecided.class);
