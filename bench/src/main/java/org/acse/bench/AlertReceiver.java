@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * A shelter's webhook endpoint that notes when each referral's alert arrived ({@link System#nanoTime()}, taken
@@ -53,9 +54,9 @@ public final class AlertReceiver implements AutoCloseable {
         server.start();
     }
 
-    static java.util.Optional<String> referralId(String body) {
+    static Optional<String> referralId(String body) {
         Matcher m = REFERRAL_ID.matcher(body);
-        return m.find() ? java.util.Optional.of(m.group(1).toLowerCase()) : java.util.Optional.empty();
+        return m.find() ? Optional.of(m.group(1).toLowerCase()) : Optional.empty();
     }
 
     public String url() {

@@ -21,6 +21,7 @@ import org.acse.suite.KafkaBroker;
 import org.acse.suite.PostgresServer;
 import org.acse.testsupport.Tokens;
 import org.jboss.logging.Logger;
+import java.util.LinkedHashSet;
 
 /**
  * The benchmark: starts the packaged suite, measures the floors, runs the scenarios and writes
@@ -47,7 +48,7 @@ public final class Bench {
             }
             Path root = Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize();
             return new Options(root, root.resolve(a.getOrDefault("out", "bench/results")),
-                    new java.util.LinkedHashSet<>(Arrays.asList(a.getOrDefault("scenarios", "latency,burst,ramp,matching")
+                    new LinkedHashSet<>(Arrays.asList(a.getOrDefault("scenarios", "latency,burst,ramp,matching")
                             .split(","))),
                     Double.parseDouble(a.getOrDefault("rate", "50")), Integer.parseInt(a.getOrDefault("seconds", "60")),
                     Integer.parseInt(a.getOrDefault("burst", "5000")),

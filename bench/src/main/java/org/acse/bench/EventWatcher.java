@@ -19,6 +19,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Watches the suite's topics from the beginning, as an outside observer: how many {@code referral.submitted} each
@@ -31,9 +35,9 @@ public final class EventWatcher implements AutoCloseable {
         public final AtomicInteger proposed = new AtomicInteger();
         public final AtomicInteger noMatch = new AtomicInteger();
         /** Placements proposed and not yet declined, expired or cancelled; above 1 means two live proposals. */
-        public final java.util.Set<String> livePlacements = ConcurrentHashMap.newKeySet();
+        public final Set<String> livePlacements = ConcurrentHashMap.newKeySet();
         /** CloudEvent ids seen, to tell a redelivered record (same id) from a second proposal. */
-        public final java.util.Set<String> eventIds = ConcurrentHashMap.newKeySet();
+        public final Set<String> eventIds = ConcurrentHashMap.newKeySet();
         public final AtomicInteger redelivered = new AtomicInteger();
         public final AtomicInteger maxLiveProposals = new AtomicInteger();
         public volatile long finalAtNanos;
@@ -131,12 +135,12 @@ public final class EventWatcher implements AutoCloseable {
         }
     }
 
-    private static final java.util.regex.Pattern PLACEMENT_ID =
-            java.util.regex.Pattern.compile("\"placementId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+    private static final Pattern PLACEMENT_ID =
+            Pattern.compile("\"placementId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
-    static java.util.Optional<String> placementId(String json) {
-        java.util.regex.Matcher m = PLACEMENT_ID.matcher(json == null ? "" : json);
-        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    static Optional<String> placementId(String json) {
+        Matcher m = PLACEMENT_ID.matcher(json == null ? "" : json);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private void markFinal(Seen seen) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import java.util.Objects;
 
 /** Collects the figures of a run and writes {@code REPORT.md} and {@code latency.png}. */
 final class Report {
@@ -75,7 +76,7 @@ final class Report {
     }
 
     private static String quarkusS(List<SuiteUnderTest.Startup> s) {
-        List<Double> q = s.stream().map(SuiteUnderTest.Startup::quarkusSeconds).filter(java.util.Objects::nonNull)
+        List<Double> q = s.stream().map(SuiteUnderTest.Startup::quarkusSeconds).filter(Objects::nonNull)
                 .toList();
         return q.isEmpty() ? "n/a" : range(q, " s");
     }

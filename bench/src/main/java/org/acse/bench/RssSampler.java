@@ -3,6 +3,7 @@ package org.acse.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 
 /** Samples each service's VmRSS twice a second and keeps the peak and the last value. */
 public final class RssSampler implements AutoCloseable {
@@ -42,7 +43,7 @@ public final class RssSampler implements AutoCloseable {
 
     /** Peak since the last reset, in MB, per service. */
     public Map<String, Long> peakMb() {
-        Map<String, Long> mb = new java.util.LinkedHashMap<>();
+        Map<String, Long> mb = new LinkedHashMap<>();
         for (String name : List.copyOf(SuiteUnderTest.SERVICES)) {
             mb.put(name, peak.getOrDefault(name, -1024L) / 1024);
         }
@@ -50,7 +51,7 @@ public final class RssSampler implements AutoCloseable {
     }
 
     public Map<String, Long> lastMb() {
-        Map<String, Long> mb = new java.util.LinkedHashMap<>();
+        Map<String, Long> mb = new LinkedHashMap<>();
         for (String name : SuiteUnderTest.SERVICES) {
             mb.put(name, last.getOrDefault(name, -1024L) / 1024);
         }

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.sql.SQLException;
+import java.util.HashMap;
 
 /**
  * Product §9 under faults, on the packaged suite: the broker stopped for 30 s, placement-service SIGKILLed, the
@@ -137,7 +139,7 @@ class FaultInjectionIT {
         Set<String> consumed = consumedTopics();
         Map<String, String> poisonType = Map.of(Topics.REFERRALS, EventType.REFERRAL_SUBMITTED.type(),
                 Topics.PLACEMENTS, EventType.PLACEMENT_PROPOSED.type(), Topics.ALERTS, EventType.ALERT_ESCALATED.type());
-        Map<String, String> keys = new java.util.HashMap<>();
+        Map<String, String> keys = new HashMap<>();
         for (String topic : Topics.ALL) {
             String key = UUID.randomUUID().toString();
             keys.put(topic, key);
@@ -220,7 +222,7 @@ class FaultInjectionIT {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return rows;

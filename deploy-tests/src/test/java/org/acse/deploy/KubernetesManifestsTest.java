@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.acse.common.events.Topics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.ArrayList;
+import java.util.HashMap;
 
 /** Renders every overlay and checks the deployment rules (product §10, docs/deploying-to-kubernetes.md) against the rendered objects and the code. */
 class KubernetesManifestsTest {
@@ -376,7 +378,7 @@ class KubernetesManifestsTest {
 
     /** Environment variables a container gets: env, and every key of the ConfigMaps/Secrets it takes whole. */
     static Map<String, String> environment(List<JsonNode> objects, JsonNode container) {
-        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         for (JsonNode source : container.path("envFrom")) {
             if (source.has("configMapRef")) {
                 String cm = source.path("configMapRef").path("name").asText();
@@ -476,7 +478,7 @@ class KubernetesManifestsTest {
     }
 
     static Map<String, String> labels(JsonNode metadata) {
-        Map<String, String> labels = new java.util.HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         metadata.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
@@ -496,7 +498,7 @@ class KubernetesManifestsTest {
     }
 
     static List<String> texts(JsonNode array) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
     }

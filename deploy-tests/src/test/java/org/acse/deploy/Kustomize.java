@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.io.File;
 
 /** Renders an overlay with the real {@code kubectl kustomize} and parses the objects it prints. */
 final class Kustomize {
@@ -42,7 +43,7 @@ final class Kustomize {
         if (configured != null && Files.isExecutable(Path.of(configured))) {
             return configured;
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "kubectl");
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();

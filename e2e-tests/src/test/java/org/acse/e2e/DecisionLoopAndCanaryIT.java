@@ -27,6 +27,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.io.ByteArrayOutputStream;
 
 /**
  * The decision loop across the three services, and the data-protection canary (product §8): a referral whose every
@@ -168,7 +169,7 @@ class DecisionLoopAndCanaryIT {
         MimeMessage[] mails = suite.smtp.getReceivedMessages();
         assertThat(mails).isNotEmpty();
         for (MimeMessage mail : mails) {
-            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mail.writeTo(raw);
             assertClean("e-mail", raw.toString(StandardCharsets.UTF_8), secrets);
         }

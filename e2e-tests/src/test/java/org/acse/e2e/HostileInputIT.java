@@ -25,6 +25,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Product §9: hostile input gets a 4xx problem, never a 5xx, and writes nothing. A corpus of several hundred requests
@@ -94,7 +100,7 @@ class HostileInputIT {
             HttpResponse<String> r;
             try {
                 r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // A server may close the connection on a 10 MB body once it has answered 413: not a 5xx.
                 if (attack.body() != null && attack.body().length > 1_000_000) {
                     continue;
@@ -278,7 +284,7 @@ class HostileInputIT {
         bad.put("age", List.of(F.numberNode(-1), F.numberNode(17), F.numberNode(0), F.numberNode(200),
                 F.numberNode(Integer.MIN_VALUE), F.numberNode(2_147_483_648L), F.numberNode(1e308),
                 F.textNode("thirty"), F.booleanNode(true), F.arrayNode(), F.objectNode(),
-                F.numberNode(new java.math.BigInteger("99999999999999999999999"))));
+                F.numberNode(new BigInteger("99999999999999999999999"))));
         bad.put("birthDate", List.of(F.textNode("1998-02-30"), F.textNode("2099-01-01"), F.textNode("yesterday"),
                 F.textNode("0000-00-00"), F.numberNode(-99999999999L)));
         bad.put("children", List.of(F.textNode("two"), F.arrayNode().add(obj(Map.of("age", F.numberNode(-1)))),
@@ -406,8 +412,8 @@ class HostileInputIT {
                      "exploitation":["SEXUAL"],"dangerZones":[{"communeCode":"06088"}],
                      "currentLocation":{"communeCode":"06088"},"urgency":"IMMEDIATE",
                      "consent":{"dataSharing":true,"recordedAt":"2026-11-29T08:00:00Z"}}"""
-                    .formatted(java.time.Period.between(java.time.LocalDate.of(1998, 3, 14),
-                            java.time.LocalDate.now()).getYears()));
+                    .formatted(Period.between(LocalDate.of(1998, 3, 14),
+                            LocalDate.now()).getYears()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -484,7 +490,7 @@ class HostileInputIT {
                 JsonNode first = JSON.readTree(r.body()).path("items").path(0);
                 return first.has("id") ? Optional.of(first.path("id").asText()) : Optional.<String>empty();
             }, Optional::isPresent);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             // the corpus then aims at an unknown id: still hostile input, answered 404
         }
         return id.orElse(UUID.randomUUID().toString());
@@ -513,7 +519,7 @@ class HostileInputIT {
                     counts.put(table, rs.getLong(1));
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return counts;

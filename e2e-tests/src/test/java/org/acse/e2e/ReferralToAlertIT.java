@@ -17,6 +17,7 @@ import org.acse.suite.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /**
  * The walking skeleton, end to end, over the packaged services: a referral from a partner in danger in Nice reaches
@@ -68,13 +69,13 @@ class ReferralToAlertIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .auth().oauth2(suite.identities.partner("org-nice"))
                 .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
-                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("PROPOSED")));
+                .then().statusCode(200).body("status", Matchers.equalTo("PROPOSED")));
         given().auth().oauth2(suite.identities.coordinator())
                 .queryParam("referralId", referralId).get(suite.placement.url() + "/api/v1/placements")
                 .then().statusCode(200)
-                .body("items", org.hamcrest.Matchers.hasSize(1))
-                .body("items[0].shelterId", org.hamcrest.Matchers.equalTo(distant.toString()))
-                .body("items[0].status", org.hamcrest.Matchers.equalTo("HELD"));
+                .body("items", Matchers.hasSize(1))
+                .body("items[0].shelterId", Matchers.equalTo(distant.toString()))
+                .body("items[0].status", Matchers.equalTo("HELD"));
     }
 
     private static UUID registerShelter(String code, String communeCode) {

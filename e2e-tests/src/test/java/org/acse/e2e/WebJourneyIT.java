@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The web application in a real headless Chromium against the whole suite: a partner signs in on the real Keycloak
@@ -228,7 +229,7 @@ class WebJourneyIT {
         try {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "true".equals(
                     driver.findElement(By.tagName("body")).getAttribute("data-ready")));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             String page = driver.findElement(By.tagName("body")).getText();
             throw new AssertionError("page not ready: " + driver.getCurrentUrl() + "\n"
                     + page.substring(0, Math.min(page.length(), 3000)), e);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
 
 /** Every read of personal data leaves a row in the audit log: who (subject, role, tenant), what, on which target. */
 @QuarkusTest
@@ -29,7 +30,7 @@ class AuditReadsTest {
 
     private static Map<String, Object> row(String subject, String role, String tenant, String action,
             String targetType, String targetId) {
-        Map<String, Object> row = new java.util.HashMap<>();
+        Map<String, Object> row = new HashMap<>();
         row.put("subject", subject);
         row.put("role", role);
         row.put("tenant", tenant);
@@ -41,7 +42,7 @@ class AuditReadsTest {
 
     private static List<Map<String, Object>> withoutIdAndTime(List<Map<String, Object>> rows) {
         return rows.stream().map(r -> {
-            Map<String, Object> copy = new java.util.HashMap<>(r);
+            Map<String, Object> copy = new HashMap<>(r);
             copy.remove("id");
             copy.remove("at");
             return copy;

@@ -24,6 +24,7 @@ import org.acse.common.events.EventType;
 import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /**
  * The decision loop as intake follows it (ADR 9), with placement's events on the real broker and real tokens: the
@@ -111,8 +112,8 @@ class DecisionLoopTest {
         assertThat(status(id, partner)).isEqualTo("NO_SHOW");
         as(Tokens.coordinator()).get("/api/v1/referrals/" + id + "/identity").then().statusCode(200);
         as(Tokens.coordinator()).get("/api/v1/referrals/" + id).then().statusCode(200)
-                .body("status", equalTo("NO_SHOW")).body("$", org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.hasKey("acceptedShelterId")));
+                .body("status", equalTo("NO_SHOW")).body("$", Matchers.not(
+                        Matchers.hasKey("acceptedShelterId")));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /**
  * The identity: encrypted at rest, released to coordinators and the accepting shelter only, every read audited. How
@@ -74,7 +75,7 @@ class IdentityAccessTest {
         acceptOnBroker(id, shelterX, Tokens.coordinator());
         given().auth().oauth2(Tokens.staff(shelterX)).get(path).then().statusCode(200)
                 .body("referralId", equalTo(id.toString()))
-                .body("person.lastName", org.hamcrest.Matchers.startsWith("Last"));
+                .body("person.lastName", Matchers.startsWith("Last"));
         given().auth().oauth2(Tokens.staff(shelterY)).get(path).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.partner(Tokens.ORG_A)).get(path).then().statusCode(403);

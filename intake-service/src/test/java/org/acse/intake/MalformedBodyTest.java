@@ -23,6 +23,7 @@ import org.acse.testsupport.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Table-driven: every kind of unreadable body gets a 4xx problem (never a 5xx) with a stable type naming the field,
@@ -101,7 +102,7 @@ class MalformedBodyTest {
     void aBodyThatIsNotJsonIsRefusedWith415(String contentType) {
         Map<String, Long> before = counts(dataSource);
         RestAssured.given().auth().oauth2(Tokens.partner(Tokens.ORG_A)).contentType(contentType)
-                .body(json(validBody()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/referrals")
+                .body(json(validBody()).getBytes(StandardCharsets.UTF_8)).post("/api/v1/referrals")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("type", equalTo("urn:acse:problem:unsupported-media-type"));
         assertThat(counts(dataSource)).isEqualTo(before);

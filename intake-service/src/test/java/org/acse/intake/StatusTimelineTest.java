@@ -30,6 +30,8 @@ import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import java.time.temporal.ChronoUnit;
+import org.hamcrest.Matchers;
 
 /** The partner-visible status follows placement events published on the real broker. */
 @QuarkusTest
@@ -47,7 +49,7 @@ class StatusTimelineTest {
         UUID accepting = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        Instant t = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         kafka.publish(EventType.PLACEMENT_SEARCHING, new PlacementSearching(id, t));
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed(id, first, declining, t.plusSeconds(1)));
         kafka.publish(EventType.PLACEMENT_DECLINED, decided(id, first, declining, t.plusSeconds(2)));
@@ -153,7 +155,7 @@ class StatusTimelineTest {
         kafka.publish(EventType.PLACEMENT_NO_SHOW, decided(id, placement, shelter, t.plusSeconds(2)));
         awaitStatus(id, "NO_SHOW", partner);
         as(partner).get("/api/v1/referrals?status=NO_SHOW").then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.hasItem(id.toString()));
+                .body("items.id", Matchers.hasItem(id.toString()));
         // A coordinator asked placement to match again.
         kafka.publish(EventType.PLACEMENT_SEARCHING, new PlacementSearching(id, t.plusSeconds(3)));
         awaitStatus(id, "SEARCHING", partner);

@@ -28,6 +28,7 @@ import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.PrometheusScrape;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /** One test per validation rule of product §7, and the accepted submission with its event. */
 @QuarkusTest
@@ -75,7 +76,7 @@ class SubmitReferralTest {
             body.put("preferredScheme", bad);
             as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals")
                     .then().statusCode(400).body("errors.field", hasItem("preferredScheme"))
-                    .body(org.hamcrest.Matchers.not(containsString("not a scheme!")));
+                    .body(Matchers.not(containsString("not a scheme!")));
         }
     }
 
@@ -89,8 +90,8 @@ class SubmitReferralTest {
         as(Tokens.partner(Tokens.ORG_A)).header("Idempotency-Key", key).body(body).post("/api/v1/referrals")
                 .then().statusCode(201).header("Idempotent-Replayed", "true");
         as(Tokens.partner(Tokens.ORG_A)).body("{}").post("/api/v1/referrals").then()
-                .statusCode(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400),
-                        org.hamcrest.Matchers.lessThan(500)));
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400),
+                        Matchers.lessThan(500)));
         assertThat(submittedTotal() - before).isEqualTo(1.0);
     }
 
@@ -321,7 +322,7 @@ class SubmitReferralTest {
         ValidatableResponse response = as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals")
                 .then().statusCode(status).contentType("application/problem+json")
                 .body("type", equalTo("urn:acse:problem:" + type))
-                .body("title", org.hamcrest.Matchers.notNullValue())
+                .body("title", Matchers.notNullValue())
                 .body("errors.field", hasItem(field));
         assertThat(counts(dataSource)).isEqualTo(before);
         return response;

@@ -19,6 +19,7 @@ import org.acse.common.events.ReferralWithdrawn;
 import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 @QuarkusTest
 class WithdrawTest {
@@ -44,7 +45,7 @@ class WithdrawTest {
                 .allSatisfy(r -> assertThat(r.value()).doesNotContain("family shelter"));
 
         as(Tokens.coordinator()).get("/api/v1/audit?targetType=referral&targetId=" + id)
-                .then().statusCode(200).body("items.action", org.hamcrest.Matchers.hasItem("referral.withdraw"));
+                .then().statusCode(200).body("items.action", Matchers.hasItem("referral.withdraw"));
     }
 
     @Test

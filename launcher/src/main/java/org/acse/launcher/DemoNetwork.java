@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The demo network {@code ./acse up} loads: shelters at real communes across metropolitan France with the mix a
@@ -154,7 +155,7 @@ public final class DemoNetwork {
 
     private static List<DemoShelter> parse(String table, String schemeCode, int first) {
         List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
-        return java.util.stream.IntStream.range(0, lines.size())
+        return IntStream.range(0, lines.size())
                 .mapToObj(i -> row(first + i, lines.get(i), schemeCode)).toList();
     }
 

@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
 import org.acse.suite.WebhookReceiver;
+import java.util.Locale;
 
 /**
  * Submits the demo referrals and tells what the suite did with each, in plain words: where the place was found
@@ -247,7 +248,7 @@ public final class DemoReferral {
             case "TOO_CLOSE_TO_DANGER_ZONE" -> "too close to the danger zone";
             case "GENDER_NOT_ACCEPTED" -> "not open to this gender";
             case "FAMILIES_NOT_ACCEPTED" -> "not open to families";
-            default -> exclusion.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            default -> exclusion.toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }
 

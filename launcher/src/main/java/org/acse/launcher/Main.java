@@ -9,6 +9,7 @@ import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.SimpleFormatter;
+import java.util.logging.Logger;
 
 /** {@code ./acse}: the local launcher (product §10). */
 public final class Main {
@@ -57,12 +58,12 @@ public final class Main {
 
     /** Libraries (Kafka's admin client, Keycloak helper) log to .acse/logs/launcher.log, never to the terminal. */
     private static void logToFile(Path file) {
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
         }
         root.setLevel(Level.WARNING);
-        java.util.logging.Logger.getLogger("org.acse").setLevel(Level.INFO);
+        Logger.getLogger("org.acse").setLevel(Level.INFO);
         try {
             Files.createDirectories(file.getParent());
             FileHandler handler = new FileHandler(file.toString(), true);

@@ -10,6 +10,7 @@ import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
 import org.acse.launcher.DemoNetwork.DemoShelter;
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
 
 class DemoNetworkTest {
     private final List<DemoShelter> shelters = DemoNetwork.shelters();
@@ -53,7 +54,7 @@ class DemoNetworkTest {
         assertThat(shelters.stream().flatMap(s -> s.languages().stream()).collect(Collectors.toSet()))
                 .contains("fr", "en", "ro", "yo", "zh", "ar");
         // ISO 639-1, as intake validates a referral's languages: a shelter language a referral cannot name is useless.
-        Set<String> iso6391 = Set.of(java.util.Locale.getISOLanguages());
+        Set<String> iso6391 = Set.of(Locale.getISOLanguages());
         assertThat(shelters).allMatch(s -> iso6391.containsAll(s.languages()));
         assertThat(shelters).anyMatch(s -> s.units().size() >= 3);
         assertThat(shelters).allMatch(s -> s.units().stream().allMatch(c -> c >= 1 && c <= 30));

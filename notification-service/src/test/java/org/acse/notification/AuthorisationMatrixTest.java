@@ -21,6 +21,7 @@ import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /**
  * Every notification endpoint × every kind of caller, with real signed tokens: the expected status in every cell.
@@ -160,10 +161,10 @@ class AuthorisationMatrixTest {
                 .body("{\"emails\":[\"not-an-address\"],\"webhookUrl\":\"ftp://x\"}")
                 .put("/api/v1/shelters/" + SHELTER_X + "/channels").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.hasItems("emails[0]", "webhookUrl"))
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("not-an-address")));
+                .body("errors.field", Matchers.hasItems("emails[0]", "webhookUrl"))
+                .body(Matchers.not(Matchers.containsString("not-an-address")));
         given().auth().oauth2(Tokens.staff(SHELTER_X)).get("/api/v1/alerts/not-a-uuid").then().statusCode(400);
         given().auth().oauth2(Tokens.coordinator()).queryParam("status", "BOGUS").get("/api/v1/deliveries")
-                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("status"));
+                .then().statusCode(400).body("errors[0].field", Matchers.equalTo("status"));
     }
 }

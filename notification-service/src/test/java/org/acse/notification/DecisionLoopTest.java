@@ -28,6 +28,7 @@ import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
 
 /**
  * Every path of the decision loop as the teams, the coordinators and the referring organisation hear it, from
@@ -228,7 +229,7 @@ class DecisionLoopTest {
         kafka.publish(EventType.PLACEMENT_NO_MATCH, SampleEvents.noMatch(noPlace.referralId(), noPlace.pseudonym(),
                 noPlace.urgency()));
         kafka.publish(EventType.REFERRAL_WITHDRAWN, new ReferralWithdrawn(withdrawn.referralId(),
-                java.time.Instant.now()));
+                Instant.now()));
 
         awaitStatus(Tokens.coordinator(), proposedAlert, "RESOLVED");
         awaitStatus(Tokens.coordinator(), noPlaceAlert, "RESOLVED");

@@ -20,6 +20,7 @@ import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /**
  * placement.proposed on the real broker → one alert → a webhook to the receiving shelter, signed after Standard
@@ -178,7 +179,7 @@ class WebhookDeliveryTest {
         String secret = given().auth().oauth2(Tokens.staff(shelter)).contentType("application/json")
                 .body("{\"emails\":[],\"webhookUrl\":\"" + receiver.url(path) + "\"}")
                 .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200)
-                .body("webhookSecretSet", org.hamcrest.Matchers.is(true)).extract().path("webhookSecret");
+                .body("webhookSecretSet", Matchers.is(true)).extract().path("webhookSecret");
         assertThat(secret).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(32);
         // shown once: neither a read nor the next save repeats it, and the next save keeps it
@@ -208,9 +209,9 @@ class WebhookDeliveryTest {
                             + secret + "\"}")
                     .put("/api/v1/shelters/" + shelter + "/channels")
                     .then().statusCode(400).contentType("application/problem+json")
-                    .body("errors.field", org.hamcrest.Matchers.contains("webhookSecret"));
+                    .body("errors.field", Matchers.contains("webhookSecret"));
         }
         given().auth().oauth2(Tokens.staff(shelter)).get("/api/v1/shelters/" + shelter + "/channels")
-                .then().statusCode(200).body("webhookSecretSet", org.hamcrest.Matchers.is(false));
+                .then().statusCode(200).body("webhookSecretSet", Matchers.is(false));
     }
 }

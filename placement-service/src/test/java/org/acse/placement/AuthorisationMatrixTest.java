@@ -18,6 +18,9 @@ import java.util.function.Supplier;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import org.acse.common.events.EventType;
+import org.acse.common.events.PlacementProposed;
+import org.acse.testsupport.KafkaEvents;
 
 /**
  * Every endpoint of placement-service × every kind of caller, with real signed tokens: the expected status in every
@@ -43,10 +46,10 @@ class AuthorisationMatrixTest {
         UUID shelterX = Fixtures.id(x);
         UUID unitX = Fixtures.unit(x, 0);
         ReferralSubmitted referral = Fixtures.womanInNice();
-        org.acse.testsupport.KafkaEvents kafka = org.acse.testsupport.KafkaEvents.onSharedBroker();
-        kafka.publish(org.acse.common.events.EventType.REFERRAL_SUBMITTED, referral);
-        UUID placementX = kafka.await(org.acse.common.events.EventType.PLACEMENT_PROPOSED, referral.referralId(),
-                org.acse.common.events.PlacementProposed.class).placementId();
+        KafkaEvents kafka = KafkaEvents.onSharedBroker();
+        kafka.publish(EventType.REFERRAL_SUBMITTED, referral);
+        UUID placementX = kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(),
+                PlacementProposed.class).placementId();
         given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
                 .body("{\"reason\":\"OTHER\"}").post("/api/v1/placements/" + placementX + "/decline")
                 .then().statusCode(200);

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.jboss.logging.Logger;
+import java.nio.file.DirectoryNotEmptyException;
 
 /**
  * The Keycloak server distribution ({@code org.keycloak:keycloak-quarkus-dist}, a zip on Maven Central), fetched
@@ -143,7 +144,7 @@ public final class KeycloakDistribution {
             Files.createFile(staging.resolve(".acse-unpacked"));
             try {
                 Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
                 // another process unpacked it meanwhile: use theirs
                 if (!Files.exists(home.resolve(".acse-unpacked"))) {
                     throw e;

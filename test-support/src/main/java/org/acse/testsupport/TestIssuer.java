@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.sun.net.httpserver.HttpExchange;
+import java.util.Arrays;
 
 /**
  * A minimal OpenID Connect issuer for service tests: publishes its discovery document and JWKS over real HTTP and
@@ -94,12 +96,12 @@ public final class TestIssuer implements AutoCloseable {
     private static String base64Url(BigInteger value) {
         byte[] bytes = value.toByteArray();
         if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void reply(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+    private static void reply(HttpExchange exchange, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);

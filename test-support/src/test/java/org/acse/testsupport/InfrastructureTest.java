@@ -14,6 +14,11 @@ import org.acse.suite.Database;
 import org.acse.suite.KafkaBroker;
 import org.acse.suite.PostgresServer;
 import org.junit.jupiter.api.Test;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
 
 /** The test infrastructure itself: a real broker that keeps records across a restart, a real fresh database. */
 class InfrastructureTest {
@@ -46,7 +51,7 @@ class InfrastructureTest {
         }
         first.drop();
         second.drop();
-        try (Connection c = java.sql.DriverManager.getConnection(PostgresServer.get().jdbcUrl("postgres"),
+        try (Connection c = DriverManager.getConnection(PostgresServer.get().jdbcUrl("postgres"),
                 PostgresServer.get().user(), PostgresServer.get().password());
                 ResultSet rs = c.createStatement().executeQuery(
                         "SELECT datname FROM pg_database WHERE datname IN ('" + first.name() + "','" + second.name() + "')")) {
@@ -58,10 +63,10 @@ class InfrastructureTest {
     void issuerPublishesItsKeysForTokenVerification() throws Exception {
         String token = Tokens.partner(Tokens.ORG_A);
         assertThat(token.split("\\.")).hasSize(3);
-        var client = java.net.http.HttpClient.newHttpClient();
-        var discovery = client.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(TestIssuer.shared().issuer() + "/.well-known/openid-configuration")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var client = HttpClient.newHttpClient();
+        var discovery = client.send(HttpRequest.newBuilder(
+                URI.create(TestIssuer.shared().issuer() + "/.well-known/openid-configuration")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(discovery.statusCode()).isEqualTo(200);
         assertThat(discovery.body()).contains("jwks_uri");
         assertThat(List.of(token)).doesNotContain(Tokens.coordinatorSignedByAnotherKey());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 /** A person's browser without JavaScript: cookies, and redirects followed one by one (to see where they go). */
 final class Browser {
@@ -111,7 +112,7 @@ final class Browser {
                 int eq = pair.indexOf('=');
                 String name = pair.substring(0, eq).trim();
                 String value = pair.substring(eq + 1).trim();
-                String attributes = set.toLowerCase(java.util.Locale.ROOT);
+                String attributes = set.toLowerCase(Locale.ROOT);
                 if (value.isEmpty() || attributes.contains("max-age=0") || attributes.contains("expires=thu, 01 jan 1970")
                         || attributes.contains("expires=thu, 01-jan-1970")) {
                     cookies.remove(name);

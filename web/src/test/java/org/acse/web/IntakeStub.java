@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import com.sun.net.httpserver.HttpExchange;
 
 /**
  * A real HTTP server standing in for intake-service in this module's tests: records each call with its bearer
@@ -56,7 +57,7 @@ final class IntakeStub implements AutoCloseable {
         server.start();
     }
 
-    private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String json)
+    private static void reply(HttpExchange exchange, int status, String json)
             throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");

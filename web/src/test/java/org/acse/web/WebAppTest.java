@@ -15,6 +15,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The application against the real Keycloak: sign-in with the code flow lands each role on its home, the page
@@ -127,7 +131,7 @@ class WebAppTest {
         browser.signIn("/partner/referrals/new", "partner.nice", "demo");
         HttpResponse<String> blank = browser.get("/partner/referrals/new");
         String key = blank.body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
-        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("csrf-token", Browser.csrfToken(blank.body()),
+        Map<String, String> form = new LinkedHashMap<>(Map.of("csrf-token", Browser.csrfToken(blank.body()),
                 "idempotencyKey", key, "firstName", "Amara", "lastName", "Okafor", "age", "29", "gender", "FEMALE",
                 "dangerZones", "99999", "currentCommune", "06088", "urgency", "IMMEDIATE", "consent", "true"));
         form.put("consentAt", "2026-12-01T08:00");
@@ -147,8 +151,8 @@ class WebAppTest {
                 .endsWith("/partner/referrals/" + IntakeStub.REFERRAL + "?submitted=true").doesNotContain("Amara");
         assertThat(again.statusCode()).isEqualTo(303);
         // as a browser sends it: every field, several values for the choices, the search box too
-        String raw = form.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
-                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"))
+        String raw = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8)).collect(Collectors.joining("&"))
                 + "&languages=ro&languages=fr&needs=wheelchairAccess&needs=psychologicalSupport&needs=medicalCare"
                 + "&exploitation=LABOUR&q=&nationality=RO&phone=%2B33+6+11+22+33+44&children=4&birthDate="
                 + "&notes=Suivie+par+l%27%C3%A9quipe";

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
+import java.util.Locale;
 
 /**
  * Builds the gazetteer's compact resources from the open-data CSV files of {@code data/geo} (sources and licence in
@@ -54,7 +55,7 @@ public final class GazetteerCompiler {
             double lat = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
             double lon = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
             communes.putIfAbsent(city, new String[] {city, cityNames.get(city), district[2], district[3],
-                    String.format(java.util.Locale.ROOT, "%.5f", lat), String.format(java.util.Locale.ROOT, "%.5f", lon)});
+                    String.format(Locale.ROOT, "%.5f", lat), String.format(Locale.ROOT, "%.5f", lon)});
         });
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target.resolve(Gazetteer.COMMUNES)));
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.zip.GZIPInputStream;
 
 class GazetteerTest {
     private final Gazetteer gazetteer = Gazetteer.france();
@@ -64,7 +65,7 @@ class GazetteerTest {
         for (String file : new String[] {Gazetteer.DEPARTMENTS, Gazetteer.REGIONS}) {
             assertThat(Files.readString(out.resolve(file))).isEqualTo(Files.readString(shipped.resolve(file)));
         }
-        assertThat(new String(new java.util.zip.GZIPInputStream(Files.newInputStream(out.resolve(Gazetteer.COMMUNES))).readAllBytes()))
-                .isEqualTo(new String(new java.util.zip.GZIPInputStream(Files.newInputStream(shipped.resolve(Gazetteer.COMMUNES))).readAllBytes()));
+        assertThat(new String(new GZIPInputStream(Files.newInputStream(out.resolve(Gazetteer.COMMUNES))).readAllBytes()))
+                .isEqualTo(new String(new GZIPInputStream(Files.newInputStream(shipped.resolve(Gazetteer.COMMUNES))).readAllBytes()));
     }
 }

@@ -31,6 +31,10 @@ import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 
 /** Submits, shows, lists and withdraws referrals; releases the identity to those entitled to it. */
 @ApplicationScoped
@@ -211,7 +215,7 @@ public class ReferralService {
         try {
             return ReferralStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + java.util.Arrays.toString(ReferralStatus.values()));
+            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(ReferralStatus.values()));
         }
     }
 
@@ -301,7 +305,7 @@ public class ReferralService {
     private ReferralView.PersonData fromJson(byte[] bytes) {
         try {
             return json.readValue(bytes, ReferralView.PersonData.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("identity unreadable");
         }
     }
@@ -310,9 +314,9 @@ public class ReferralService {
         if (value instanceof Instant i) {
             return i;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        return ((java.sql.Timestamp) value).toInstant();
+        return ((Timestamp) value).toInstant();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Urgency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.time.LocalDate;
 
 /**
  * A referral as its referring organisation follows it: status and timeline, never the shelter. The fields after
@@ -41,7 +42,7 @@ public record ReferralView(UUID id, @Schema(examples = "R-K7M3QX9P") String pseu
     }
 
     /** What is encrypted as the identity. */
-    public record PersonData(String firstName, String lastName, java.time.LocalDate birthDate, String nationality,
+    public record PersonData(String firstName, String lastName, LocalDate birthDate, String nationality,
             String phone) {
     }
 }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
 
 class DuplicateFingerprintTest {
     private static String key() {
@@ -20,11 +21,11 @@ class DuplicateFingerprintTest {
         LocalDate born = LocalDate.of(1990, 5, 6);
         String a = fingerprints.of("Élodie", "N'Guessan", born).orElseThrow();
         assertThat(fingerprints.of("NGUESSAN", "elodie ", born)).contains(a);
-        assertThat(fingerprints.of("Elodie", "N'Guessan", born.plusDays(1))).isNotEqualTo(java.util.Optional.of(a));
+        assertThat(fingerprints.of("Elodie", "N'Guessan", born.plusDays(1))).isNotEqualTo(Optional.of(a));
         assertThat(fingerprints.of("Elodie", "N'Guessan", null)).isEmpty();
         assertThat(a).doesNotContain("lodie").hasSize(64);
         // Keyed: another key gives another fingerprint.
         assertThat(new DuplicateFingerprint(Base64.getDecoder().decode(key())).of("Élodie", "N'Guessan", born))
-                .isNotEqualTo(java.util.Optional.of(a));
+                .isNotEqualTo(Optional.of(a));
     }
 }

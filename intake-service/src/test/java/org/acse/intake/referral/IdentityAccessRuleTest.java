@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.acse.common.events.EventType;
 
 /** Who may read an identity, for every status: coordinators always, the holding shelter's staff only. */
 class IdentityAccessRuleTest {
@@ -37,7 +38,7 @@ class IdentityAccessRuleTest {
     void onceThePlacementIsForgottenItsShelterHasNoAccess() {
         StatusRules.State backedOut = StatusRules.next(
                 new StatusRules.State(ReferralStatus.ACCEPTED, Set.of(), PLACEMENT, SHELTER),
-                org.acse.common.events.EventType.PLACEMENT_CANCELLED, PLACEMENT, SHELTER).orElseThrow();
+                EventType.PLACEMENT_CANCELLED, PLACEMENT, SHELTER).orElseThrow();
         assertThat(IdentityAccess.mayRead(HOLDING_STAFF, backedOut)).isFalse();
         assertThat(IdentityAccess.mayRead(COORDINATOR, backedOut)).isTrue();
         // Even with the status still saying ACCEPTED, no shelter means no staff access.

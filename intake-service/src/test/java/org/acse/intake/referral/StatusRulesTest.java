@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.acse.common.events.Topics;
 
 /**
  * Every cell of status × placement event × how the event's placement relates to what the referral tracks. A cell
@@ -185,7 +186,7 @@ class StatusRulesTest {
                 PLACEMENT_PROPOSED, PLACEMENT_ACCEPTED, EventType.PLACEMENT_DECLINED, EventType.PLACEMENT_EXPIRED,
                 PLACEMENT_CANCELLED, EventType.PLACEMENT_NO_SHOW, EventType.PLACEMENT_ARRIVED);
         assertThat(placementEvents).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(EventType.class).stream()
-                .filter(t -> t.topic().equals(org.acse.common.events.Topics.PLACEMENTS)).toList());
+                .filter(t -> t.topic().equals(Topics.PLACEMENTS)).toList());
         Set<String> seen = new LinkedHashSet<>();
         cells().forEach(a -> seen.add(a.get()[0] + " " + a.get()[1] + " " + a.get()[2]));
         assertThat(seen).hasSize(ReferralStatus.values().length * (2 * WITHOUT_PLACEMENT.size()

@@ -44,6 +44,7 @@ import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import java.util.function.Supplier;
 
 /**
  * The dashboard's own backend (session cookie from the authorization code flow, never a token in the browser):
@@ -214,7 +215,7 @@ public class DashboardResource {
     }
 
     /** placement-service's refusal (404, 409...) is passed on as a problem; its absence is a 502, not a 500. */
-    private static Map<String, Object> call(java.util.function.Supplier<Map<String, Object>> action) {
+    private static Map<String, Object> call(Supplier<Map<String, Object>> action) {
         try {
             return action.get();
         } catch (WebApplicationException e) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.acse.common.events.Cancellation;
 import org.acse.common.events.DeclineReason;
 import org.acse.platform.problem.ProblemException;
+import java.util.Optional;
 
 /**
  * A place held for, given to, or once proposed to a referral. Inserted by {@link Holds} only; every later move goes
@@ -89,7 +90,7 @@ public class Placement extends PanacheEntityBase {
     }
 
     /** The placement the referral was given to: accepted and waiting for the person, or arrived. */
-    public static java.util.Optional<Placement> givenOf(UUID referralId) {
+    public static Optional<Placement> givenOf(UUID referralId) {
         return find("referralId = ?1 and status in ?2", referralId,
                 List.of(PlacementStatus.ACCEPTED, PlacementStatus.ARRIVED)).firstResultOptional();
     }

@@ -23,6 +23,7 @@ import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
+import java.util.Optional;
 
 /** Schemes of places: coordinators manage them and their shelters; staff see the scheme of their own shelter. */
 @ApplicationScoped
@@ -119,7 +120,7 @@ public class SchemeService {
             return Page.of(Scheme.<Scheme>find("order by code"), page, s -> view(s, null));
         }
         // Staff: the scheme of their own shelter, if any.
-        java.util.Optional<SchemeView> own = ownShelter().filter(s -> s.schemeId != null)
+        Optional<SchemeView> own = ownShelter().filter(s -> s.schemeId != null)
                 .flatMap(s -> Scheme.<Scheme>findByIdOptional(s.schemeId).map(scheme -> view(scheme, s.id)));
         return Page.of(own.stream().toList(), page);
     }
@@ -152,7 +153,7 @@ public class SchemeService {
         return shelter.schemeId == null ? null : Scheme.findById(shelter.schemeId);
     }
 
-    private java.util.Optional<Shelter> ownShelter() {
+    private Optional<Shelter> ownShelter() {
         return caller.shelterId().map(s -> (Shelter) Shelter.findById(s));
     }
 

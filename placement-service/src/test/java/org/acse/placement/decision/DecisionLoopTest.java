@@ -26,6 +26,7 @@ import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /**
  * Every path after a proposal ends somewhere safe, over the real broker and database: backing out after an
@@ -184,14 +185,14 @@ class DecisionLoopTest {
         given().auth().oauth2(Tokens.staff(Fixtures.id(lyon))).contentType("application/json")
                 .body(Map.of("meetingPoint", Map.of("place", " "))).post("/api/v1/placements/"
                         + proposed.placementId() + "/accept").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("meetingPoint.place", "meetingPoint.at"));
+                .body("errors.field", Matchers.hasItems("meetingPoint.place", "meetingPoint.at"));
         accept(Fixtures.id(lyon), proposed.placementId(), """
                 {"meetingPoint":{"place":"%s","at":"%s"}}""".formatted(MEETING_PLACE, at));
 
         given().auth().oauth2(Tokens.partner(Tokens.ORG_A)).get(arrival).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("meetingPoint.place", equalTo(MEETING_PLACE))
                 .body("meetingPoint.at", equalTo(at.toString())).body("shelterId", nullValue())
-                .body("expectedArrival.until", org.hamcrest.Matchers.notNullValue());
+                .body("expectedArrival.until", Matchers.notNullValue());
         given().auth().oauth2(Tokens.coordinator()).get(arrival).then().statusCode(200)
                 .body("meetingPoint.place", equalTo(MEETING_PLACE));
         given().auth().oauth2(Tokens.partner(Tokens.ORG_B)).get(arrival).then().statusCode(404);

@@ -34,6 +34,8 @@ import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
+import java.util.HashSet;
 
 /**
  * Parallel offers: an IMMEDIATE referral is held in up to three shelters at once; the first acceptance wins and
@@ -108,7 +110,7 @@ class ParallelOffersTest {
     void concurrentAcceptancesOfEveryOfferGiveEachReferralExactlyOnce() throws Exception {
         int referralsCount = 8;
         int[] units = new int[referralsCount];
-        java.util.Arrays.fill(units, 1);
+        Arrays.fill(units, 1);
         Fixtures.shelter(Fixtures.LYON, units);
         Fixtures.shelter(Fixtures.PARIS, units);
         Fixtures.shelter(Fixtures.RENNES, units);
@@ -127,7 +129,7 @@ class ParallelOffersTest {
         String coordinator = Tokens.coordinator();
         ExecutorService pool = Executors.newFixedThreadPool(holds.size());
         CountDownLatch start = new CountDownLatch(1);
-        Set<UUID> won = Collections.synchronizedSet(new java.util.HashSet<>());
+        Set<UUID> won = Collections.synchronizedSet(new HashSet<>());
         List<Integer> refusals = Collections.synchronizedList(new ArrayList<>());
         try {
             List<Future<?>> done = new ArrayList<>();

@@ -26,6 +26,12 @@ import org.acse.testsupport.PrometheusScrape;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
+import java.util.List;
+import org.acse.common.events.DangerZone;
+import org.acse.common.events.EventJson;
+import org.acse.common.events.Gender;
+import org.acse.common.events.Urgency;
 
 /** The decision loop over the real broker and database: events in, events out, state through the API. */
 @QuarkusTest
@@ -42,7 +48,7 @@ class PlacementFlowTest {
 
     /** The current value of a sample on /q/metrics (summed over other labels), e.g. {@code metric("x_total", "reason", "other")}. */
     static double metric(String name, String... labels) {
-        Map<String, String> wanted = new java.util.HashMap<>();
+        Map<String, String> wanted = new HashMap<>();
         for (int i = 0; i < labels.length; i += 2) {
             wanted.put(labels[i], labels[i + 1]);
         }
@@ -165,13 +171,13 @@ class PlacementFlowTest {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String upstreamSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         kafka.publishRaw(Topics.REFERRALS, referral.referralId().toString(),
-                org.acse.common.events.EventJson.write(referral), Map.of(
+                EventJson.write(referral), Map.of(
                         "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                         "ce_type", EventType.REFERRAL_SUBMITTED.type(), "ce_source", "/acse/intake-service",
                         "traceparent", "00-" + traceId + "-" + upstreamSpan + "-01"));
         kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(), PlacementProposed.class);
 
-        for (EventType type : java.util.List.of(EventType.PLACEMENT_SEARCHING, EventType.PLACEMENT_PROPOSED)) {
+        for (EventType type : List.of(EventType.PLACEMENT_SEARCHING, EventType.PLACEMENT_PROPOSED)) {
             String traceparent = KafkaEvents.header(kafka.records(type, referral.referralId()).get(0), "traceparent")
                     .orElseThrow(() -> new AssertionError(type + " without traceparent"));
             // same trace, a span of this service (the consumer's), not the upstream one
@@ -245,8 +251,8 @@ class PlacementFlowTest {
         JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1);
         ReferralSubmitted first = Fixtures.womanInNice();
         PlacementProposed held = submitAndAwaitProposal(first);
-        ReferralSubmitted later = Fixtures.referral(org.acse.common.events.Gender.FEMALE, java.util.List.of(),
-                org.acse.common.events.Urgency.WITHIN_7_DAYS);
+        ReferralSubmitted later = Fixtures.referral(Gender.FEMALE, List.of(),
+                Urgency.WITHIN_7_DAYS);
         ReferralSubmitted urgent = Fixtures.womanInNice();
         kafka.publish(EventType.REFERRAL_SUBMITTED, later);
         kafka.publish(EventType.REFERRAL_SUBMITTED, urgent);
@@ -290,8 +296,8 @@ class PlacementFlowTest {
                 "ce_type", EventType.REFERRAL_SUBMITTED.type(), "ce_specversion", "1.0", "ce_source", "/evil"));
         // Well-formed, but naming a commune that does not exist: never guessed, parked in the DLQ too.
         ReferralSubmitted nowhere = new ReferralSubmitted(UUID.randomUUID(), "R-NOWHERE", Tokens.ORG_A,
-                Fixtures.womanInNice().household(), null, java.util.List.of(), org.acse.common.events.Urgency.IMMEDIATE,
-                java.util.List.of(org.acse.common.events.DangerZone.commune("99999")), Fixtures.NICE, 200,
+                Fixtures.womanInNice().household(), null, List.of(), Urgency.IMMEDIATE,
+                List.of(DangerZone.commune("99999")), Fixtures.NICE, 200,
                 Instant.now(), null, null);
         kafka.publish(EventType.REFERRAL_SUBMITTED, nowhere);
         ReferralSubmitted after = Fixtures.womanInNice();

@@ -18,6 +18,7 @@ import org.acse.common.events.Urgency;
 import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
 import org.jboss.logging.Logger;
+import java.util.HashSet;
 
 /**
  * The matching benchmark (product §11: ≤ 5 ms p99 over 10,000 shelters / 100,000 places): p50/p99 of one candidate
@@ -58,7 +59,7 @@ public final class MatchingBenchmark {
                 requests.add(request(communes, zones, random));
             }
             // 5 % of the places held or given right now, as matching finds them in production.
-            Set<UUID> busy = new java.util.HashSet<>();
+            Set<UUID> busy = new HashSet<>();
             for (ShelterProfile shelter : network) {
                 for (UnitProfile unit : shelter.units()) {
                     if (random.nextInt(20) == 0 && !Boolean.getBoolean("bench.noBusy")) {

@@ -16,6 +16,9 @@ import org.acse.common.events.Urgency;
 import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
 import org.junit.jupiter.api.Test;
+import java.util.Collections;
+import org.acse.common.geo.UnknownPlaceException;
+import org.assertj.core.api.Assertions;
 
 /** Every hard constraint and ranking rule of product §5, with real French communes. */
 class MatchingEngineTest {
@@ -311,7 +314,7 @@ class MatchingEngineTest {
         UUID expected = twins.stream().map(ShelterProfile::id).sorted().findFirst().orElseThrow();
         assertThat(engine.candidates(woman(), context(), twins, 1).get(0).shelterId()).isEqualTo(expected);
         List<ShelterProfile> reversed = new ArrayList<>(twins);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         assertThat(engine.candidates(woman(), context(), reversed, 1).get(0).shelterId()).isEqualTo(expected);
     }
 
@@ -342,8 +345,8 @@ class MatchingEngineTest {
 
     @Test
     void unknownPlacesAreRefusedNotGuessed() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZONES.resolve(DangerZone.commune("99999")))
-                .isInstanceOf(org.acse.common.geo.UnknownPlaceException.class);
+        Assertions.assertThatThrownBy(() -> ZONES.resolve(DangerZone.commune("99999")))
+                .isInstanceOf(UnknownPlaceException.class);
         assertThat(MatchingRules.defaults().delays()).containsKeys(Urgency.values());
     }
 
@@ -410,7 +413,7 @@ class MatchingEngineTest {
         assertThat(SchemePreference.of("ELSEWHERE", engine.explain(womanInParis("ELSEWHERE"), context(), network))
                 .summary()).contains("not known to the network");
         assertThat(SchemePreference.of(null, List.of())).isNull();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchingRules(
+        Assertions.assertThatThrownBy(() -> new MatchingRules(
                 new MatchingRules.Weights(4, 2, 1, 2, 1, -1), d.delays(), 200, 1200, d.staleAfter()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

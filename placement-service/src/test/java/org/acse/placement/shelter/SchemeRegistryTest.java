@@ -28,6 +28,7 @@ import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /**
  * Schemes of places through the API: a scheme and its shelters, its places, one scheme per shelter, what staff
@@ -94,7 +95,7 @@ class SchemeRegistryTest {
                 .body("code", equalTo(code)).body("places", equalTo(6)).body("units", equalTo(3))
                 .body("departments", containsInAnyOrder("06", "83")).body("shelters", hasSize(2))
                 .body("support", hasItem("FRENCH_LESSONS"))
-                .body(not(org.hamcrest.Matchers.containsString("rue discrète")));
+                .body(not(Matchers.containsString("rue discrète")));
         given().auth().oauth2(Tokens.coordinator()).get("/api/v1/schemes?size=200").then().statusCode(200)
                 .body("items.code", hasItem(code));
         // Renamed and described again by a coordinator.
@@ -170,9 +171,9 @@ class SchemeRegistryTest {
         given().auth().oauth2(Tokens.staff(mine)).get("/api/v1/shelters/" + mine).then().statusCode(200)
                 .body("scheme.name", equalTo("Dispositif " + code)).body("scheme.code", equalTo(code));
         given().auth().oauth2(Tokens.staff(mine)).get("/api/v1/schemes/" + id).then().statusCode(200)
-                .body("places", equalTo(3)).body("shelters.id", org.hamcrest.Matchers.contains(mine.toString()));
+                .body("places", equalTo(3)).body("shelters.id", Matchers.contains(mine.toString()));
         given().auth().oauth2(Tokens.staff(mine)).get("/api/v1/schemes").then().statusCode(200)
-                .body("items.code", org.hamcrest.Matchers.contains(code)).body("total", equalTo(1));
+                .body("items.code", Matchers.contains(code)).body("total", equalTo(1));
         given().auth().oauth2(Tokens.staff(outside)).get("/api/v1/schemes/" + id).then().statusCode(404);
         given().auth().oauth2(Tokens.staff(outside)).get("/api/v1/schemes").then().statusCode(200)
                 .body("items", hasSize(0));

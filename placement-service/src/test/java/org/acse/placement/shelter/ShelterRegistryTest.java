@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.acse.placement.Fixtures;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /** The registry through its API: validation, confidentiality of the address, units and their availability. */
 @QuarkusTest
@@ -55,7 +56,7 @@ class ShelterRegistryTest {
                 .body(body(code(), "99999", "[{\"capacity\":1}]"))
                 .post("/api/v1/shelters").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("communeCode"))
-                .body(not(org.hamcrest.Matchers.containsString("99999")));
+                .body(not(Matchers.containsString("99999")));
         assertThat(fixtures.count("SELECT count(*) FROM shelter")).isEqualTo(before);
     }
 

@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 
 /**
  * Turns every failure into an RFC 9457 problem. Client mistakes are 4xx naming the field; values are never echoed
@@ -121,11 +126,11 @@ public class ProblemMappers {
      */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
                             || sql.getSQLState().equals("53300") || sql.getSQLState().equals("55000"))) {
                 return true;
@@ -175,10 +180,10 @@ public class ProblemMappers {
         if (type == String.class) {
             return "a string";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date (YYYY-MM-DD)";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "a date-time (ISO 8601, e.g. 2026-01-31T10:15:00Z)";
         }
         if (List.class.isAssignableFrom(type) || type.isArray()) {

@@ -18,6 +18,7 @@ import org.acse.common.events.DeclineReason;
 import org.acse.common.events.Gender;
 import org.acse.common.events.Urgency;
 import org.acse.web.api.Views;
+import java.util.ArrayList;
 
 /**
  * Every code the services answer with, in words of the person's language: statuses, urgencies, genders, needs,
@@ -197,7 +198,7 @@ public final class Words {
         if (needs == null) {
             return msg.none();
         }
-        List<String> list = new java.util.ArrayList<>();
+        List<String> list = new ArrayList<>();
         if (needs.wheelchairAccess()) {
             list.add(need("wheelchairAccess"));
         }
