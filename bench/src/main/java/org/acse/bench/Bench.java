@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,6 @@ import org.acse.suite.KafkaBroker;
 import org.acse.suite.PostgresServer;
 import org.acse.testsupport.Tokens;
 import org.jboss.logging.Logger;
-import java.util.LinkedHashSet;
 
 /**
  * The benchmark: starts the packaged suite, measures the floors, runs the scenarios and writes
@@ -31,9 +31,23 @@ public final class Bench {
     private static final Logger LOG = Logger.getLogger(Bench.class);
 
     /** Options, {@code --name=value}. */
-    record Options(Path root, Path out, Set<String> scenarios, double rate, int seconds, int burst,
-            List<Integer> rampSteps, int rampStepSeconds, List<Integer> matchingLevels, int shelters, int unitsEach,
-            List<String> services, Path apps, int warmup, double warmupRate, int repeat) {
+    record Options(
+            Path root,
+            Path out,
+            Set<String> scenarios,
+            double rate,
+            int seconds,
+            int burst,
+            List<Integer> rampSteps,
+            int rampStepSeconds,
+            List<Integer> matchingLevels,
+            int shelters,
+            int unitsEach,
+            List<String> services,
+            Path apps,
+            int warmup,
+            double warmupRate,
+            int repeat) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -47,17 +61,21 @@ public final class Bench {
                 }
             }
             Path root = Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize();
-            return new Options(root, root.resolve(a.getOrDefault("out", "bench/results")),
+            return new Options(
+                    root,
+                    root.resolve(a.getOrDefault("out", "bench/results")),
                     new LinkedHashSet<>(Arrays.asList(a.getOrDefault("scenarios", "latency,burst,ramp,matching")
                             .split(","))),
-                    Double.parseDouble(a.getOrDefault("rate", "50")), Integer.parseInt(a.getOrDefault("seconds", "60")),
+                    Double.parseDouble(a.getOrDefault("rate", "50")),
+                    Integer.parseInt(a.getOrDefault("seconds", "60")),
                     Integer.parseInt(a.getOrDefault("burst", "5000")),
                     ints(a.getOrDefault("ramp", "250,500,1000,1500,2000,2500,3000,4000")),
                     Integer.parseInt(a.getOrDefault("ramp-step-seconds", "10")),
                     ints(a.getOrDefault("matching", "100,1000,10000")),
                     Integer.parseInt(a.getOrDefault("shelters", "10")),
                     Integer.parseInt(a.getOrDefault("units", "400")),
-                    List.of(a.getOrDefault("services", String.join(",", SuiteUnderTest.SERVICES)).split(",")),
+                    List.of(a.getOrDefault("services", String.join(",", SuiteUnderTest.SERVICES))
+                            .split(",")),
                     root.resolve(a.getOrDefault("apps", ".")).normalize(),
                     Integer.parseInt(a.getOrDefault("warmup", "500")),
                     Double.parseDouble(a.getOrDefault("warmup-rate", "50")),
@@ -65,7 +83,10 @@ public final class Bench {
         }
 
         private static List<Integer> ints(String csv) {
-            return Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).map(String::trim).map(Integer::valueOf)
+            return Arrays.stream(csv.split(","))
+                    .filter(s -> !s.isBlank())
+                    .map(String::trim)
+                    .map(Integer::valueOf)
                     .toList();
         }
     }
@@ -75,7 +96,8 @@ public final class Bench {
         Files.createDirectories(o.out());
         Report report = new Report(o);
         Path logs = o.root().resolve("bench/target/bench-logs");
-        boolean flow = o.scenarios().stream().anyMatch(s -> Set.of("latency", "burst", "ramp").contains(s));
+        boolean flow = o.scenarios().stream()
+                .anyMatch(s -> Set.of("latency", "burst", "ramp").contains(s));
         // A scenario that breaks (a service dying, say) is reported, and the figures gathered so far are kept.
         try {
             if (flow) {
@@ -104,15 +126,16 @@ public final class Bench {
 
     private static void runFlow(Options o, Report report, Path logs) {
         boolean whole = o.services().containsAll(SuiteUnderTest.SERVICES);
-        try (SuiteUnderTest suite = SuiteUnderTest.start(o.apps(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS,
-                o.services());
-             RssSampler rss = new RssSampler(suite);
-             Network network = new Network();
-             EventWatcher events = new EventWatcher(suite.broker.bootstrapServers())) {
+        try (SuiteUnderTest suite =
+                        SuiteUnderTest.start(o.apps(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS, o.services());
+                RssSampler rss = new RssSampler(suite);
+                Network network = new Network();
+                EventWatcher events = new EventWatcher(suite.broker.bootstrapServers())) {
             report.startups(suite.startups(), rss.lastMb(), suite.jvmOptions());
 
             LOG.info("floors: PostgreSQL insert+commit, Kafka produce→consume");
-            report.floors(Floors.postgresInsertCommit(suite.database, 5000),
+            report.floors(
+                    Floors.postgresInsertCommit(suite.database, 5000),
                     Floors.kafkaProduceConsume(suite.broker, 3000, 500));
 
             OpenLoad load = new OpenLoad();
@@ -120,13 +143,19 @@ public final class Bench {
             if (whole) {
                 network.addShelters(suite, o.shelters(), o.unitsEach(), "BENCH");
                 // Warm-up: JIT, connection pools, consumer groups. Not reported.
-                OpenLoad.Result warm = load.run("warm-up", url, () -> Tokens.partner("bench-warmup"),
-                        Network::referralBody, 20, 200, 200);
+                OpenLoad.Result warm = load.run(
+                        "warm-up", url, () -> Tokens.partner("bench-warmup"), Network::referralBody, 20, 200, 200);
                 awaitFinal(events, warm.accepted().keySet(), Duration.ofSeconds(120));
             } else {
                 // C2 compiles only after thousands of calls: a ramp with C2 needs a longer warm-up (--warmup=).
-                load.run("warm-up", url, () -> Tokens.partner("bench-warmup"), Network::referralBody, o.warmupRate(),
-                        o.warmup(), 256);
+                load.run(
+                        "warm-up",
+                        url,
+                        () -> Tokens.partner("bench-warmup"),
+                        Network::referralBody,
+                        o.warmupRate(),
+                        o.warmup(),
+                        256);
                 report.partial(o.services());
             }
 
@@ -135,25 +164,48 @@ public final class Bench {
                 rss.reset();
                 CpuAccount cpu = new CpuAccount(suite);
                 Map<String, Long> cpuBefore = cpu.snapshot();
-                OpenLoad.Result r = load.run("latency", url, () -> Tokens.partner("bench-latency"),
-                        Network::referralBody, o.rate(), (long) (o.rate() * o.seconds()), 2000);
-                until(() -> network.firstAlert().keySet().containsAll(r.accepted().keySet()), Duration.ofSeconds(60));
-                report.latency(r, endToEnd(r, network), endToEndPerSecond(r, network, o.seconds()),
-                        stages(r, network, events), missingAlerts(r, network), rss.peakMb(),
-                        network.referralsAlertedTwice(), CpuAccount.since(cpuBefore, cpu.snapshot()));
+                OpenLoad.Result r = load.run(
+                        "latency",
+                        url,
+                        () -> Tokens.partner("bench-latency"),
+                        Network::referralBody,
+                        o.rate(),
+                        (long) (o.rate() * o.seconds()),
+                        2000);
+                until(
+                        () -> network.firstAlert()
+                                .keySet()
+                                .containsAll(r.accepted().keySet()),
+                        Duration.ofSeconds(60));
+                report.latency(
+                        r,
+                        endToEnd(r, network),
+                        endToEndPerSecond(r, network, o.seconds()),
+                        stages(r, network, events),
+                        missingAlerts(r, network),
+                        rss.peakMb(),
+                        network.referralsAlertedTwice(),
+                        CpuAccount.since(cpuBefore, cpu.snapshot()));
             }
             if (whole && o.scenarios().contains("burst")) {
                 LOG.infof("burst: %d referrals at once", o.burst());
                 rss.reset();
-                OpenLoad.Result r = load.run("burst", url, () -> Tokens.partner("bench-burst"),
-                        Network::referralBody, 0, o.burst(), 256);
+                OpenLoad.Result r = load.run(
+                        "burst", url, () -> Tokens.partner("bench-burst"), Network::referralBody, 0, o.burst(), 256);
                 long allAccepted = r.lastAnswerNanos();
                 boolean onBroker = awaitFinal(events, r.accepted().keySet(), Duration.ofMinutes(5));
-                long finalOnBroker = r.accepted().keySet().stream().mapToLong(id -> events.seen(id).finalAtNanos)
-                        .max().orElse(0);
+                long finalOnBroker = r.accepted().keySet().stream()
+                        .mapToLong(id -> events.seen(id).finalAtNanos)
+                        .max()
+                        .orElse(0);
                 long finalInIntake = awaitIntakeFinal(suite, "bench-burst", r.created(), Duration.ofSeconds(60));
-                report.burst(r, allAccepted, onBroker ? finalOnBroker : -1, finalInIntake,
-                        statusCounts(suite, "bench-burst"), rss.peakMb());
+                report.burst(
+                        r,
+                        allAccepted,
+                        onBroker ? finalOnBroker : -1,
+                        finalInIntake,
+                        statusCounts(suite, "bench-burst"),
+                        rss.peakMb());
             }
             if (o.scenarios().contains("ramp")) {
                 rss.reset();
@@ -161,15 +213,24 @@ public final class Bench {
                 for (int rate : o.rampSteps()) {
                     LOG.infof("ramp: %d/s for %d s", rate, o.rampStepSeconds());
                     Map<String, Long> cpuBefore = cpu.snapshot();
-                    OpenLoad.Result r = load.run("ramp " + rate + "/s", url, () -> Tokens.partner("bench-ramp"),
-                            Network::referralBody, rate, (long) rate * o.rampStepSeconds(), Math.max(500, rate));
-                    boolean allOnBroker = until(() -> events.submittedAmong(r.accepted().keySet()) == r.created(),
-                            Duration.ofSeconds(60));
+                    OpenLoad.Result r = load.run(
+                            "ramp " + rate + "/s",
+                            url,
+                            () -> Tokens.partner("bench-ramp"),
+                            Network::referralBody,
+                            rate,
+                            (long) rate * o.rampStepSeconds(),
+                            Math.max(500, rate));
+                    boolean allOnBroker = until(
+                            () -> events.submittedAmong(r.accepted().keySet()) == r.created(), Duration.ofSeconds(60));
                     long onBroker = events.submittedAmong(r.accepted().keySet());
                     // Until every event is on the broker: the relay's work for this step is included.
                     report.rampCpu(r, CpuAccount.since(cpuBefore, cpu.snapshot()));
-                    boolean sustained = r.created() == r.planned() && r.refusedByClient() == 0 && r.failed() == 0
-                            && r.achievedRate() >= 0.95 * rate && allOnBroker
+                    boolean sustained = r.created() == r.planned()
+                            && r.refusedByClient() == 0
+                            && r.failed() == 0
+                            && r.achievedRate() >= 0.95 * rate
+                            && allOnBroker
                             && r.latency().getValueAtPercentile(99) < TimeUnit.SECONDS.toNanos(1);
                     report.rampStep(r, onBroker, sustained);
                     if (!sustained) {
@@ -195,8 +256,8 @@ public final class Bench {
         List<String> jvmOptions = SuiteUnderTest.SERVICE_JVM_OPTIONS;
         for (int round = 1; round <= o.repeat(); round++) {
             LOG.infof("start-up round %d of %d", round, o.repeat());
-            try (SuiteUnderTest suite = SuiteUnderTest.start(o.apps(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS,
-                    o.services())) {
+            try (SuiteUnderTest suite =
+                    SuiteUnderTest.start(o.apps(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS, o.services())) {
                 jvmOptions = suite.jvmOptions();
                 for (String name : o.services()) {
                     suite.stop(name);
@@ -205,8 +266,10 @@ public final class Bench {
                 List<SuiteUnderTest.Startup> all = suite.startups();
                 int n = o.services().size();
                 for (int i = 0; i < n; i++) {
-                    first.computeIfAbsent(all.get(i).name(), k -> new ArrayList<>()).add(all.get(i));
-                    again.computeIfAbsent(all.get(n + i).name(), k -> new ArrayList<>()).add(all.get(n + i));
+                    first.computeIfAbsent(all.get(i).name(), k -> new ArrayList<>())
+                            .add(all.get(i));
+                    again.computeIfAbsent(all.get(n + i).name(), k -> new ArrayList<>())
+                            .add(all.get(n + i));
                 }
                 // At rest, a few seconds after the last start: what a service holds with nothing to do.
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
@@ -230,7 +293,7 @@ public final class Bench {
 
     private static void runMatching(Options o, Report report, Path logs) {
         try (SuiteUnderTest suite = SuiteUnderTest.start(o.apps(), logs, SuiteUnderTest.SERVICE_JVM_OPTIONS);
-             EventWatcher events = new EventWatcher(suite.broker.bootstrapServers())) {
+                EventWatcher events = new EventWatcher(suite.broker.bootstrapServers())) {
             OpenLoad load = new OpenLoad();
             String url = suite.intake() + "/api/v1/referrals";
             int existing = 0;
@@ -245,8 +308,14 @@ public final class Bench {
                 double createSeconds = (System.nanoTime() - begin) / 1e9;
                 existing = level;
                 // In the flow: 201 → placement.proposed on the broker, at a gentle 5/s.
-                OpenLoad.Result r = load.run("matching " + level, url, () -> Tokens.partner("bench-matching"),
-                        Network::referralBody, 5, 100, 100);
+                OpenLoad.Result r = load.run(
+                        "matching " + level,
+                        url,
+                        () -> Tokens.partner("bench-matching"),
+                        Network::referralBody,
+                        5,
+                        100,
+                        100);
                 awaitFinal(events, r.accepted().keySet(), Duration.ofMinutes(3));
                 Histogram toProposal = new Histogram(OpenLoad.HIGHEST_NANOS, 3);
                 r.accepted().forEach((id, at) -> {
@@ -261,8 +330,8 @@ public final class Bench {
                 int explainStatus = 0;
                 for (String id : r.accepted().keySet().stream().limit(50).toList()) {
                     long t = System.nanoTime();
-                    Json.Answer a = Json.send("GET", suite.placement() + "/api/v1/referrals/" + id + "/matching",
-                            coordinator, null);
+                    Json.Answer a = Json.send(
+                            "GET", suite.placement() + "/api/v1/referrals/" + id + "/matching", coordinator, null);
                     explainStatus = a.status();
                     if (a.status() != 200) {
                         break;
@@ -294,19 +363,26 @@ public final class Bench {
      */
     static List<Histogram> stages(OpenLoad.Result r, Network network, EventWatcher events) {
         long epochMillisAtNanoZero = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
-        List<Histogram> stages = List.of(new Histogram(OpenLoad.HIGHEST_NANOS, 3),
-                new Histogram(OpenLoad.HIGHEST_NANOS, 3), new Histogram(OpenLoad.HIGHEST_NANOS, 3));
+        List<Histogram> stages = List.of(
+                new Histogram(OpenLoad.HIGHEST_NANOS, 3),
+                new Histogram(OpenLoad.HIGHEST_NANOS, 3),
+                new Histogram(OpenLoad.HIGHEST_NANOS, 3));
         r.accepted().forEach((id, acceptedAt) -> {
             EventWatcher.Seen seen = events.seen(id);
             Long alertAt = network.firstAlert().get(id);
             if (seen == null || seen.submittedAtMillis == 0 || seen.proposedAtMillis == 0 || alertAt == null) {
                 return;
             }
-            long[] millis = {epochMillisAtNanoZero + acceptedAt / 1_000_000, seen.submittedAtMillis,
-                    seen.proposedAtMillis, epochMillisAtNanoZero + alertAt / 1_000_000};
+            long[] millis = {
+                epochMillisAtNanoZero + acceptedAt / 1_000_000,
+                seen.submittedAtMillis,
+                seen.proposedAtMillis,
+                epochMillisAtNanoZero + alertAt / 1_000_000
+            };
             for (int i = 0; i < 3; i++) {
-                stages.get(i).recordValue(Math.max(0, Math.min(OpenLoad.HIGHEST_NANOS,
-                        (millis[i + 1] - millis[i]) * 1_000_000)));
+                stages.get(i)
+                        .recordValue(Math.max(
+                                0, Math.min(OpenLoad.HIGHEST_NANOS, (millis[i + 1] - millis[i]) * 1_000_000)));
             }
         });
         return stages;
@@ -320,7 +396,8 @@ public final class Bench {
         r.accepted().forEach((id, acceptedAt) -> {
             Long alertAt = network.firstAlert().get(id);
             if (alertAt != null) {
-                int s = (int) Math.max(0, Math.min(perSecond.size() - 1, (acceptedAt - r.startNanos()) / 1_000_000_000L));
+                int s = (int)
+                        Math.max(0, Math.min(perSecond.size() - 1, (acceptedAt - r.startNanos()) / 1_000_000_000L));
                 perSecond.get(s).recordValue(Math.max(0, Math.min(OpenLoad.HIGHEST_NANOS, alertAt - acceptedAt)));
             }
         });
@@ -328,7 +405,9 @@ public final class Bench {
     }
 
     static long missingAlerts(OpenLoad.Result r, Network network) {
-        return r.accepted().keySet().stream().filter(id -> !network.firstAlert().containsKey(id)).count();
+        return r.accepted().keySet().stream()
+                .filter(id -> !network.firstAlert().containsKey(id))
+                .count();
     }
 
     static boolean awaitFinal(EventWatcher events, Set<String> ids, Duration timeout) {
@@ -337,18 +416,23 @@ public final class Bench {
 
     /** Waits until intake shows every referral of the organisation in a final state; returns that nanoTime or -1. */
     static long awaitIntakeFinal(SuiteUnderTest suite, String organisation, long expected, Duration timeout) {
-        boolean ok = until(() -> statusCounts(suite, organisation).entrySet().stream()
-                .filter(e -> Set.of("PROPOSED", "NO_MATCH").contains(e.getKey()))
-                .mapToLong(Map.Entry::getValue).sum() >= expected, timeout);
+        boolean ok = until(
+                () -> statusCounts(suite, organisation).entrySet().stream()
+                                .filter(e -> Set.of("PROPOSED", "NO_MATCH").contains(e.getKey()))
+                                .mapToLong(Map.Entry::getValue)
+                                .sum()
+                        >= expected,
+                timeout);
         return ok ? System.nanoTime() : -1;
     }
 
     /** The referral statuses intake holds for one organisation (read straight from its schema, not via the API). */
     static Map<String, Long> statusCounts(SuiteUnderTest suite, String organisation) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = suite.database.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT status, count(*) FROM intake.referral WHERE organisation_id = '"
-                     + organisation.replace("'", "") + "' GROUP BY status ORDER BY status")) {
+        try (Connection c = suite.database.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT status, count(*) FROM intake.referral WHERE organisation_id = '"
+                        + organisation.replace("'", "") + "' GROUP BY status ORDER BY status")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -370,6 +454,5 @@ public final class Bench {
         return condition.getAsBoolean();
     }
 
-    private Bench() {
-    }
+    private Bench() {}
 }

@@ -16,19 +16,25 @@ import org.HdrHistogram.Histogram;
 
 /** Draws the report's chart with Java2D: latency by percentile (log-log), and per-second percentiles over time. */
 final class Chart {
-    record Series(String name, Histogram histogram) {
-    }
+    record Series(String name, Histogram histogram) {}
 
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-            new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b)};
+    private static final Color[] COLORS = {
+        new Color(0x1f77b4),
+        new Color(0xd62728),
+        new Color(0x2ca02c),
+        new Color(0xff7f0e),
+        new Color(0x9467bd),
+        new Color(0x8c564b)
+    };
     private static final int W = 1200;
     private static final int PANEL_H = 460;
     private static final int LEFT = 90;
     private static final int RIGHT = 30;
     private static final double MIN_MS = 0.05;
 
-    static void write(Path file, List<Series> percentiles, List<Histogram> createdPerSecond,
-            List<Histogram> endToEndPerSecond) throws IOException {
+    static void write(
+            Path file, List<Series> percentiles, List<Histogram> createdPerSecond, List<Histogram> endToEndPerSecond)
+            throws IOException {
         BufferedImage image = new BufferedImage(W, 2 * PANEL_H + 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -43,8 +49,11 @@ final class Chart {
 
     /** x: percentile on a log scale of 1/(1-p) from p50 to p99.99; y: milliseconds, log scale. */
     private static void percentilePanel(Graphics2D g, int top, List<Series> series) {
-        double maxMs = series.stream().filter(s -> s.histogram().getTotalCount() > 0)
-                .mapToDouble(s -> s.histogram().getMaxValue() / 1e6).max().orElse(1);
+        double maxMs = series.stream()
+                .filter(s -> s.histogram().getTotalCount() > 0)
+                .mapToDouble(s -> s.histogram().getMaxValue() / 1e6)
+                .max()
+                .orElse(1);
         Frame f = new Frame(top, "Latency by percentile (log scales)", 0, 4, maxMs);
         f.axes(g, "percentile");
         String[] labels = {"0%", "90%", "99%", "99.9%", "99.99%"};
@@ -75,8 +84,15 @@ final class Chart {
             g.setColor(COLORS[c % COLORS.length]);
             g.setStroke(new BasicStroke(2f));
             g.draw(path);
-            g.drawString(String.format(Locale.ROOT, "%s  (p50 %.2f ms, p99 %.2f ms)", s.name(),
-                    h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6), LEFT + 15, top + 45 + 16 * c);
+            g.drawString(
+                    String.format(
+                            Locale.ROOT,
+                            "%s  (p50 %.2f ms, p99 %.2f ms)",
+                            s.name(),
+                            h.getValueAtPercentile(50) / 1e6,
+                            h.getValueAtPercentile(99) / 1e6),
+                    LEFT + 15,
+                    top + 45 + 16 * c);
             c++;
         }
         g.setStroke(new BasicStroke(1f));
@@ -92,8 +108,12 @@ final class Chart {
                 }
             }
         }
-        Frame f = new Frame(top, "Latency over time in the latency scenario (per-second p50 and p99)", 0,
-                Math.max(1, seconds - 1), maxMs);
+        Frame f = new Frame(
+                top,
+                "Latency over time in the latency scenario (per-second p50 and p99)",
+                0,
+                Math.max(1, seconds - 1),
+                maxMs);
         f.axes(g, "seconds since the start of the scenario");
         for (int s = 0; s < seconds; s += Math.max(1, seconds / 12)) {
             g.setColor(Color.GRAY);
@@ -121,8 +141,11 @@ final class Chart {
                 }
             }
             g.setColor(COLORS[(i / 2) % COLORS.length]);
-            g.setStroke(pct[i] == 99 ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                    new float[] {6, 4}, 0) : new BasicStroke(2f));
+            g.setStroke(
+                    pct[i] == 99
+                            ? new BasicStroke(
+                                    1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0)
+                            : new BasicStroke(2f));
             g.draw(path);
             g.drawString(names[i] + (pct[i] == 99 ? " (dashed)" : ""), LEFT + 15, top + 45 + 16 * c++);
         }
@@ -158,14 +181,15 @@ final class Chart {
                 g.setColor(new Color(0xdddddd));
                 g.drawLine(LEFT + 1, y, W - RIGHT, y);
                 g.setColor(Color.GRAY);
-                g.drawString(ms < 1 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.0f ms", ms),
-                        10, y + 4);
+                g.drawString(
+                        ms < 1 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.0f ms", ms),
+                        10,
+                        y + 4);
             }
             g.setColor(Color.BLACK);
             g.drawString(xLabel, (W - LEFT) / 2, bottom() + 36);
         }
     }
 
-    private Chart() {
-    }
+    private Chart() {}
 }

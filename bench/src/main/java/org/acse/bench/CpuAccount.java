@@ -70,9 +70,10 @@ final class CpuAccount {
 
     private static long postgres(Database database) {
         long total = 0;
-        try (Connection c = database.connect(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-                     + " AND pid <> pg_backend_pid()")) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid()")) {
             while (r.next()) {
                 total += ofPid(r.getLong(1));
             }

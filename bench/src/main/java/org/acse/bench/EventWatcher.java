@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.acse.common.events.CloudEventHeaders;
 import org.acse.common.events.EventType;
 import org.acse.common.events.Topics;
@@ -19,10 +23,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Watches the suite's topics from the beginning, as an outside observer: how many {@code referral.submitted} each
@@ -38,11 +38,13 @@ public final class EventWatcher implements AutoCloseable {
         public final Set<String> livePlacements = ConcurrentHashMap.newKeySet();
         /** CloudEvent ids seen, to tell a redelivered record (same id) from a second proposal. */
         public final Set<String> eventIds = ConcurrentHashMap.newKeySet();
+
         public final AtomicInteger redelivered = new AtomicInteger();
         public final AtomicInteger maxLiveProposals = new AtomicInteger();
         public volatile long finalAtNanos;
         /** Broker timestamps (producer create time, epoch ms) of the first referral.submitted and first proposal. */
         public volatile long submittedAtMillis;
+
         public volatile long proposedAtMillis;
 
         public boolean isFinal() {
@@ -59,12 +61,15 @@ public final class EventWatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     public EventWatcher(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "acse-bench-watcher-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000"), new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG, "acse-bench-watcher-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000"),
+                new StringDeserializer(),
+                new StringDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.REFERRALS, Topics.PLACEMENTS)) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
@@ -98,7 +103,8 @@ public final class EventWatcher implements AutoCloseable {
         if (h == null || r.key() == null) {
             return;
         }
-        EventType type = EventType.fromType(new String(h.value(), StandardCharsets.UTF_8)).orElse(null);
+        EventType type = EventType.fromType(new String(h.value(), StandardCharsets.UTF_8))
+                .orElse(null);
         if (type == null) {
             return;
         }
@@ -125,18 +131,16 @@ public final class EventWatcher implements AutoCloseable {
                 markFinal(seen);
             }
             case PLACEMENT_DECLINED, PLACEMENT_EXPIRED, PLACEMENT_CANCELLED ->
-                    placementId(r.value()).ifPresent(seen.livePlacements::remove);
+                placementId(r.value()).ifPresent(seen.livePlacements::remove);
             case PLACEMENT_NO_MATCH -> {
                 seen.noMatch.incrementAndGet();
                 markFinal(seen);
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
-    private static final Pattern PLACEMENT_ID =
-            Pattern.compile("\"placementId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+    private static final Pattern PLACEMENT_ID = Pattern.compile("\"placementId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
     static Optional<String> placementId(String json) {
         Matcher m = PLACEMENT_ID.matcher(json == null ? "" : json);

@@ -42,33 +42,44 @@ public final class Floors {
         }
         ConcurrentHistogram histogram = new ConcurrentHistogram(OpenLoad.HIGHEST_NANOS, 3);
         AtomicLong received = new AtomicLong();
-        try (KafkaConsumer<String, Long> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-floor",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new LongDeserializer());
-             KafkaProducer<String, Long> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "0"),
-                     new StringSerializer(), new LongSerializer())) {
+        try (KafkaConsumer<String, Long> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG, "bench-floor",
+                                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                        new StringDeserializer(),
+                        new LongDeserializer());
+                KafkaProducer<String, Long> producer = new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                broker.bootstrapServers(),
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                "0"),
+                        new StringSerializer(),
+                        new LongSerializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             consumer.poll(Duration.ofMillis(100));
             // Producer and consumer run in this JVM: the payload is the send's nanoTime.
-            Thread sender = new Thread(() -> {
-                long period = (long) (1e9 / rate);
-                long start = System.nanoTime();
-                for (int i = 0; i < count; i++) {
-                    long intended = start + i * period;
-                    long wait;
-                    while ((wait = intended - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    producer.send(new ProducerRecord<>(topic, "k", System.nanoTime()));
-                }
-                producer.flush();
-            }, "floor-producer");
+            Thread sender = new Thread(
+                    () -> {
+                        long period = (long) (1e9 / rate);
+                        long start = System.nanoTime();
+                        for (int i = 0; i < count; i++) {
+                            long intended = start + i * period;
+                            long wait;
+                            while ((wait = intended - System.nanoTime()) > 0) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            producer.send(new ProducerRecord<>(topic, "k", System.nanoTime()));
+                        }
+                        producer.flush();
+                    },
+                    "floor-producer");
             sender.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + (long) (count / rate));
             while (received.get() < count && System.nanoTime() < deadline) {
@@ -98,8 +109,8 @@ public final class Floors {
                         + " payload TEXT NOT NULL)");
             }
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO bench.floor (id, at, payload) VALUES (?, now(), ?)")) {
+            try (PreparedStatement insert =
+                    c.prepareStatement("INSERT INTO bench.floor (id, at, payload) VALUES (?, now(), ?)")) {
                 for (int i = 0; i < count; i++) {
                     long begin = System.nanoTime();
                     insert.setObject(1, UUID.randomUUID());
@@ -117,6 +128,5 @@ public final class Floors {
         return histogram;
     }
 
-    private Floors() {
-    }
+    private Floors() {}
 }

@@ -38,7 +38,8 @@ final class Machine {
     static String commit(Path root) {
         try {
             Process p = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--short", "HEAD")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 ? out : "unknown";
         } catch (IOException e) {
@@ -62,6 +63,5 @@ final class Machine {
         return "unknown";
     }
 
-    private Machine() {
-    }
+    private Machine() {}
 }

@@ -19,11 +19,10 @@ import org.acse.testsupport.Tokens;
  */
 public final class Network implements AutoCloseable {
     /** Big cities more than 200 km from Nice and outside the Alpes-Maritimes. */
-    static final List<String> FAR_COMMUNES = List.of("75056", "69123", "59350", "33063", "44109", "67482", "31555",
-            "35238", "29019", "21231");
+    static final List<String> FAR_COMMUNES =
+            List.of("75056", "69123", "59350", "33063", "44109", "67482", "31555", "35238", "29019", "21231");
 
-    public record Shelter(UUID id, String code, List<UUID> units) {
-    }
+    public record Shelter(UUID id, String code, List<UUID> units) {}
 
     private final Map<String, Long> firstAlert = new ConcurrentHashMap<>();
     private final List<AlertReceiver> receivers = new ArrayList<>();
@@ -44,7 +43,10 @@ public final class Network implements AutoCloseable {
 
     /** Referrals that got more than one alert delivery (a shelter alerted twice for one proposal). */
     public long referralsAlertedTwice() {
-        return receivers.stream().flatMap(r -> r.deliveriesPerReferral().values().stream()).filter(n -> n > 1).count();
+        return receivers.stream()
+                .flatMap(r -> r.deliveriesPerReferral().values().stream())
+                .filter(n -> n > 1)
+                .count();
     }
 
     /** Registers {@code count} shelters of {@code unitsEach} free units, each with a webhook receiver. */
@@ -52,14 +54,24 @@ public final class Network implements AutoCloseable {
         String coordinator = Tokens.coordinator();
         for (int i = 0; i < count; i++) {
             String code = codePrefix + i;
-            Shelter shelter = createShelter(suite.placement(), coordinator, code,
-                    FAR_COMMUNES.get(i % FAR_COMMUNES.size()), unitsEach);
+            Shelter shelter = createShelter(
+                    suite.placement(), coordinator, code, FAR_COMMUNES.get(i % FAR_COMMUNES.size()), unitsEach);
             AlertReceiver receiver = new AlertReceiver(firstAlert);
             receivers.add(receiver);
-            Json.Answer a = Json.send("PUT", suite.notification() + "/api/v1/shelters/" + shelter.id() + "/channels",
-                    coordinator, Map.of("emails", List.of(), "webhookUrl", receiver.url(),
-                            "webhookSecret", "whsec_" + Base64.getEncoder().encodeToString(
-                                    ("bench-webhook-secret-0123456789-" + code).getBytes(StandardCharsets.UTF_8))));
+            Json.Answer a = Json.send(
+                    "PUT",
+                    suite.notification() + "/api/v1/shelters/" + shelter.id() + "/channels",
+                    coordinator,
+                    Map.of(
+                            "emails",
+                            List.of(),
+                            "webhookUrl",
+                            receiver.url(),
+                            "webhookSecret",
+                            "whsec_"
+                                    + Base64.getEncoder()
+                                            .encodeToString(("bench-webhook-secret-0123456789-" + code)
+                                                    .getBytes(StandardCharsets.UTF_8))));
             if (a.status() / 100 != 2) {
                 throw new IllegalStateException("channel of " + code + " refused: " + a.status() + " " + a.raw());
             }
@@ -75,8 +87,8 @@ public final class Network implements AutoCloseable {
             List<Future<Shelter>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int n = i;
-                futures.add(pool.submit(() -> createShelter(placementUrl, coordinator, codePrefix + n,
-                        FAR_COMMUNES.get(n % FAR_COMMUNES.size()), 10)));
+                futures.add(pool.submit(() -> createShelter(
+                        placementUrl, coordinator, codePrefix + n, FAR_COMMUNES.get(n % FAR_COMMUNES.size()), 10)));
             }
             for (Future<Shelter> f : futures) {
                 f.get();
@@ -94,18 +106,35 @@ public final class Network implements AutoCloseable {
         for (int u = 0; u < units; u++) {
             unitList.add(Map.of("capacity", 4));
         }
-        Map<String, Object> body = Map.of("code", code, "name", "Bench shelter " + code, "communeCode", commune,
-                "address", "1 rue du banc d'essai", "active", true,
-                "accepts", Map.of("genders", List.of("FEMALE", "MALE", "NON_BINARY"), "families", true,
-                        "maxChildren", 3),
-                "wheelchairAccessible", true, "support", List.of("PSYCHOLOGICAL", "MEDICAL"),
-                "languages", List.of("fr", "en", "ro"), "units", unitList);
+        Map<String, Object> body = Map.of(
+                "code",
+                code,
+                "name",
+                "Bench shelter " + code,
+                "communeCode",
+                commune,
+                "address",
+                "1 rue du banc d'essai",
+                "active",
+                true,
+                "accepts",
+                Map.of("genders", List.of("FEMALE", "MALE", "NON_BINARY"), "families", true, "maxChildren", 3),
+                "wheelchairAccessible",
+                true,
+                "support",
+                List.of("PSYCHOLOGICAL", "MEDICAL"),
+                "languages",
+                List.of("fr", "en", "ro"),
+                "units",
+                unitList);
         Json.Answer a = Json.send("POST", placementUrl + "/api/v1/shelters", token, body);
         if (a.status() != 201 || a.body() == null) {
             throw new IllegalStateException("shelter " + code + " refused: " + a.status() + " " + a.raw());
         }
         List<UUID> unitIds = new ArrayList<>();
-        a.body().path("units").forEach(u -> unitIds.add(UUID.fromString(u.path("id").asText())));
+        a.body()
+                .path("units")
+                .forEach(u -> unitIds.add(UUID.fromString(u.path("id").asText())));
         return new Shelter(UUID.fromString(a.body().path("id").asText()), code, unitIds);
     }
 
@@ -119,8 +148,7 @@ public final class Network implements AutoCloseable {
                 "needs":{"wheelchairAccess":false,"psychologicalSupport":%b,"medicalCare":false,"interpreter":false},\
                 "exploitation":["SEXUAL"],"dangerZones":[{"communeCode":"06088"}],\
                 "currentLocation":{"communeCode":"06088"},"urgency":"IMMEDIATE",\
-                "consent":{"dataSharing":true,"recordedAt":"2026-11-29T08:00:00Z"}}"""
-                .formatted(age, children, r.nextBoolean());
+                "consent":{"dataSharing":true,"recordedAt":"2026-11-29T08:00:00Z"}}""".formatted(age, children, r.nextBoolean());
     }
 
     @Override

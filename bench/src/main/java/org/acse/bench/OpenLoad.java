@@ -35,9 +35,20 @@ public final class OpenLoad {
     static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(120);
 
     /** What one run gave. Times are nanoTime; {@code accepted} maps referral id → when its 201 came back. */
-    public record Result(String name, double targetRate, long planned, long sent, long created, long failed,
-            long refusedByClient, Map<Integer, Long> statusCounts, Histogram latency, List<Histogram> perSecond,
-            Map<String, Long> accepted, long startNanos, long lastAnswerNanos) {
+    public record Result(
+            String name,
+            double targetRate,
+            long planned,
+            long sent,
+            long created,
+            long failed,
+            long refusedByClient,
+            Map<Integer, Long> statusCounts,
+            Histogram latency,
+            List<Histogram> perSecond,
+            Map<String, Long> accepted,
+            long startNanos,
+            long lastAnswerNanos) {
 
         public double achievedRate() {
             double seconds = (lastAnswerNanos - startNanos) / 1e9;
@@ -50,10 +61,15 @@ public final class OpenLoad {
     private final HttpClient client;
 
     public OpenLoad() {
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false)
-                .setConnectTimeout(5_000).setIdleTimeout(0), new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
+        vertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setPipelining(false)
+                        .setConnectTimeout(5_000)
+                        .setIdleTimeout(0),
+                new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
     }
 
     /**
@@ -61,7 +77,13 @@ public final class OpenLoad {
      * {@code maxInFlight} unanswered; a request that finds the window full is counted as refused by the client
      * (the rate was not sustainable) rather than delayed, which would hide the overload.
      */
-    public Result run(String name, String url, Supplier<String> token, Supplier<String> body, double rate, long count,
+    public Result run(
+            String name,
+            String url,
+            Supplier<String> token,
+            Supplier<String> body,
+            double rate,
+            long count,
             int maxInFlight) {
         ConcurrentHistogram latency = new ConcurrentHistogram(HIGHEST_NANOS, 3);
         int seconds = (int) Math.ceil(rate > 0 ? count / rate : 1) + 1;
@@ -101,35 +123,41 @@ public final class OpenLoad {
             }
             sent++;
             int second = (int) Math.min(perSecond.size() - 1, (intended - start) / 1_000_000_000L);
-            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
-                    .setTimeout(60_000).putHeader("Authorization", bearer)
+            RequestOptions request = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setAbsoluteURI(url)
+                    .setTimeout(60_000)
+                    .putHeader("Authorization", bearer)
                     .putHeader("Content-Type", "application/json");
             Buffer payload = bodies.get(i);
-            client.request(request).compose(r -> r.send(payload)).compose(r -> r.body().map(b -> {
-                statuses.merge(r.statusCode(), 1L, Long::sum);
-                Matcher m = r.statusCode() == 201 ? ID.matcher(b.toString()) : null;
-                return m != null && m.find() ? m.group(1).toLowerCase() : "";
-            })).onComplete(answer -> {
-                long now = System.nanoTime();
-                try {
-                    long took = Math.min(HIGHEST_NANOS, now - intended);
-                    latency.recordValue(took);
-                    perSecond.get(second).recordValue(took);
-                    lastAnswer.accumulateAndGet(now, Math::max);
-                    if (answer.failed()) {
-                        failed.incrementAndGet();
-                        statuses.merge(-1, 1L, Long::sum);
-                    } else if (!answer.result().isEmpty()) {
-                        accepted.put(answer.result(), now);
-                        created.incrementAndGet();
-                    } else {
-                        failed.incrementAndGet();
-                    }
-                } finally {
-                    // Released last: run() returns only once every answer has been counted.
-                    window.release();
-                }
-            });
+            client.request(request)
+                    .compose(r -> r.send(payload))
+                    .compose(r -> r.body().map(b -> {
+                        statuses.merge(r.statusCode(), 1L, Long::sum);
+                        Matcher m = r.statusCode() == 201 ? ID.matcher(b.toString()) : null;
+                        return m != null && m.find() ? m.group(1).toLowerCase() : "";
+                    }))
+                    .onComplete(answer -> {
+                        long now = System.nanoTime();
+                        try {
+                            long took = Math.min(HIGHEST_NANOS, now - intended);
+                            latency.recordValue(took);
+                            perSecond.get(second).recordValue(took);
+                            lastAnswer.accumulateAndGet(now, Math::max);
+                            if (answer.failed()) {
+                                failed.incrementAndGet();
+                                statuses.merge(-1, 1L, Long::sum);
+                            } else if (!answer.result().isEmpty()) {
+                                accepted.put(answer.result(), now);
+                                created.incrementAndGet();
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        } finally {
+                            // Released last: run() returns only once every answer has been counted.
+                            window.release();
+                        }
+                    });
         }
         // Every sent request answers or times out (60 s).
         try {
@@ -140,8 +168,20 @@ public final class OpenLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Result(name, rate, count, sent, created.get(), failed.get(), refused.get(), Map.copyOf(statuses),
-                latency, perSecond, accepted, start, lastAnswer.get());
+        return new Result(
+                name,
+                rate,
+                count,
+                sent,
+                created.get(),
+                failed.get(),
+                refused.get(),
+                Map.copyOf(statuses),
+                latency,
+                perSecond,
+                accepted,
+                start,
+                lastAnswer.get());
     }
 
     public void close() {

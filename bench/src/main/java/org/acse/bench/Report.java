@@ -3,15 +3,14 @@ package org.acse.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 import java.util.Objects;
+import org.HdrHistogram.Histogram;
 
 /** Collects the figures of a run and writes {@code REPORT.md} and {@code latency.png}. */
 final class Report {
@@ -35,35 +34,70 @@ final class Report {
 
     void startups(List<SuiteUnderTest.Startup> startups, Map<String, Long> rssMb, List<String> jvmOptions) {
         md.append("\n## Start-up and memory at rest\n\nJVM options of every service: `")
-                .append(String.join(" ", jvmOptions)).append("`\n\n")
-                .append("| service | ready after (launch → /q/health/ready 200) | Quarkus \"started in\" | RSS at rest |\n")
+                .append(String.join(" ", jvmOptions))
+                .append("`\n\n")
+                .append(
+                        "| service | ready after (launch → /q/health/ready 200) | Quarkus \"started in\" | RSS at rest |\n")
                 .append("|---|---|---|---|\n");
         for (SuiteUnderTest.Startup s : startups) {
-            md.append(String.format(Locale.ROOT, "| %s | %.0f ms | %s | %d MB |%n", s.name(), s.readyMillis(),
-                    s.quarkusSeconds() == null ? "n/a" : s.quarkusSeconds() + " s", rssMb.get(s.name())));
-            summary.append(String.format(Locale.ROOT, "| start-up %s (target ≤ 2 s) | %.2f s (Quarkus: %s s) | |%n",
-                    s.name(), s.readyMillis() / 1000, s.quarkusSeconds()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f ms | %s | %d MB |%n",
+                    s.name(),
+                    s.readyMillis(),
+                    s.quarkusSeconds() == null ? "n/a" : s.quarkusSeconds() + " s",
+                    rssMb.get(s.name())));
+            summary.append(String.format(
+                    Locale.ROOT,
+                    "| start-up %s (target ≤ 2 s) | %.2f s (Quarkus: %s s) | |%n",
+                    s.name(),
+                    s.readyMillis() / 1000,
+                    s.quarkusSeconds()));
         }
     }
 
     /** The {@code startup} scenario: medians (and range) over the rounds, first start and restart. */
-    void startupRounds(Map<String, List<SuiteUnderTest.Startup>> first, Map<String, List<SuiteUnderTest.Startup>> again,
-            Map<String, List<Long>> rssMb, List<String> jvmOptions) {
-        md.append("\n## Start-up, median of ").append(first.values().iterator().next().size())
-                .append(" rounds (min–max)\n\nJVM options of every service: `").append(String.join(" ", jvmOptions))
-                .append("`\n\nFirst start: fresh database (Flyway creates the schema) and fresh broker; restart: the same"
-                        + " service stopped and started again on the migrated database. Ready = launch →"
-                        + " /q/health/ready 200.\n\n")
-                .append("| service | first start: ready | Quarkus \"started in\" | CPU until ready | restart: ready"
-                        + " | Quarkus \"started in\" | CPU until ready | RSS at rest |\n|---|---|---|---|---|---|---|---|\n");
+    void startupRounds(
+            Map<String, List<SuiteUnderTest.Startup>> first,
+            Map<String, List<SuiteUnderTest.Startup>> again,
+            Map<String, List<Long>> rssMb,
+            List<String> jvmOptions) {
+        md.append("\n## Start-up, median of ")
+                .append(first.values().iterator().next().size())
+                .append(" rounds (min–max)\n\nJVM options of every service: `")
+                .append(String.join(" ", jvmOptions))
+                .append(
+                        "`\n\nFirst start: fresh database (Flyway creates the schema) and fresh broker; restart: the same"
+                                + " service stopped and started again on the migrated database. Ready = launch →"
+                                + " /q/health/ready 200.\n\n")
+                .append(
+                        "| service | first start: ready | Quarkus \"started in\" | CPU until ready | restart: ready"
+                                + " | Quarkus \"started in\" | CPU until ready | RSS at rest |\n|---|---|---|---|---|---|---|---|\n");
         first.forEach((name, starts) -> {
             List<SuiteUnderTest.Startup> restarts = again.get(name);
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", name, readyMs(starts),
-                    quarkusS(starts), cpuMs(starts), readyMs(restarts), quarkusS(restarts), cpuMs(restarts),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    name,
+                    readyMs(starts),
+                    quarkusS(starts),
+                    cpuMs(starts),
+                    readyMs(restarts),
+                    quarkusS(restarts),
+                    cpuMs(restarts),
                     range(rssMb.get(name), " MB")));
-            summary.append(String.format(Locale.ROOT, "| start-up %s, first start / restart (target ≤ 2 s) | %.2f s / %.2f s | |%n",
-                    name, median(starts.stream().map(SuiteUnderTest.Startup::readyMillis).toList()) / 1000,
-                    median(restarts.stream().map(SuiteUnderTest.Startup::readyMillis).toList()) / 1000));
+            summary.append(String.format(
+                    Locale.ROOT,
+                    "| start-up %s, first start / restart (target ≤ 2 s) | %.2f s / %.2f s | |%n",
+                    name,
+                    median(starts.stream()
+                                    .map(SuiteUnderTest.Startup::readyMillis)
+                                    .toList())
+                            / 1000,
+                    median(restarts.stream()
+                                    .map(SuiteUnderTest.Startup::readyMillis)
+                                    .toList())
+                            / 1000));
         });
     }
 
@@ -76,14 +110,21 @@ final class Report {
     }
 
     private static String quarkusS(List<SuiteUnderTest.Startup> s) {
-        List<Double> q = s.stream().map(SuiteUnderTest.Startup::quarkusSeconds).filter(Objects::nonNull)
+        List<Double> q = s.stream()
+                .map(SuiteUnderTest.Startup::quarkusSeconds)
+                .filter(Objects::nonNull)
                 .toList();
         return q.isEmpty() ? "n/a" : range(q, " s");
     }
 
     private static String range(List<? extends Number> values, String unit) {
         List<Double> sorted = values.stream().map(Number::doubleValue).sorted().toList();
-        return String.format(Locale.ROOT, "%s%s (%s–%s)", num(median(sorted)), unit, num(sorted.get(0)),
+        return String.format(
+                Locale.ROOT,
+                "%s%s (%s–%s)",
+                num(median(sorted)),
+                unit,
+                num(sorted.get(0)),
                 num(sorted.get(sorted.size() - 1)));
     }
 
@@ -98,14 +139,24 @@ final class Report {
     }
 
     void partial(List<String> services) {
-        md.append("\n**Only ").append(String.join(", ", services)).append(" ran** (`--services`): the scenarios that"
-                + " need the whole flow were skipped.\n");
+        md.append("\n**Only ")
+                .append(String.join(", ", services))
+                .append(" ran** (`--services`): the scenarios that" + " need the whole flow were skipped.\n");
     }
 
     void brokeOff(String what, RuntimeException e) {
-        md.append("\n**The ").append(what).append(" broke off**: ").append(e.getClass().getSimpleName()).append(": ")
-                .append(String.valueOf(e.getMessage()).replaceAll("\\s+", " ")).append("\n");
-        summary.append("| ").append(what).append(" | broke off: ").append(e.getClass().getSimpleName()).append(" | |\n");
+        md.append("\n**The ")
+                .append(what)
+                .append(" broke off**: ")
+                .append(e.getClass().getSimpleName())
+                .append(": ")
+                .append(String.valueOf(e.getMessage()).replaceAll("\\s+", " "))
+                .append("\n");
+        summary.append("| ")
+                .append(what)
+                .append(" | broke off: ")
+                .append(e.getClass().getSimpleName())
+                .append(" | |\n");
     }
 
     void floors(Histogram pg, Histogram kafka) {
@@ -114,88 +165,162 @@ final class Report {
         percentileSeries.add(new Chart.Series("floor: PostgreSQL insert+commit", pg));
         percentileSeries.add(new Chart.Series("floor: Kafka produce→consume", kafka));
         md.append("\n## Floors (same machine, same broker, same database, same run)\n\n")
-                .append(header()).append(row("PostgreSQL single-row insert + commit, 1 client", pg))
+                .append(header())
+                .append(row("PostgreSQL single-row insert + commit, 1 client", pg))
                 .append(row("Kafka produce → consume (acks=all, linger 0, 500/s)", kafka));
     }
 
-    void latency(OpenLoad.Result r, Histogram e2e, List<Histogram> e2ePerSecond, List<Histogram> stages, long missing,
-            Map<String, Long> rss, long alertedTwice, Map<String, Long> cpuNanos) {
+    void latency(
+            OpenLoad.Result r,
+            Histogram e2e,
+            List<Histogram> e2ePerSecond,
+            List<Histogram> stages,
+            long missing,
+            Map<String, Long> rss,
+            long alertedTwice,
+            Map<String, Long> cpuNanos) {
         created = r.latency();
         endToEnd = e2e;
         createdPerSecond = r.perSecond();
         endToEndPerSecond = e2ePerSecond;
         percentileSeries.add(0, new Chart.Series("referral accepted → alert received (end to end)", e2e));
         percentileSeries.add(0, new Chart.Series("POST /referrals → 201", r.latency()));
-        md.append(String.format(Locale.ROOT, "%n## Latency: %.0f referrals/s for %d s (open model)%n%n",
-                r.targetRate(), options.seconds()));
-        md.append(String.format(Locale.ROOT, "Planned %d, sent %d, 201: %d, failed %d, refused by the client %d;"
+        md.append(String.format(
+                Locale.ROOT,
+                "%n## Latency: %.0f referrals/s for %d s (open model)%n%n",
+                r.targetRate(),
+                options.seconds()));
+        md.append(String.format(
+                Locale.ROOT,
+                "Planned %d, sent %d, 201: %d, failed %d, refused by the client %d;"
                         + " statuses %s; achieved %.1f/s. Alerts received for %d referrals, missing %d"
                         + " (after waiting up to 60 s); referrals alerted more than once: %d.%n%n",
-                r.planned(), r.sent(), r.created(), r.failed(), r.refusedByClient(), r.statusCounts(),
-                r.achievedRate(), e2e.getTotalCount(), missing, alertedTwice));
-        md.append(header()).append(row("POST /referrals → 201 (from the intended send time)", r.latency()))
+                r.planned(),
+                r.sent(),
+                r.created(),
+                r.failed(),
+                r.refusedByClient(),
+                r.statusCounts(),
+                r.achievedRate(),
+                e2e.getTotalCount(),
+                missing,
+                alertedTwice));
+        md.append(header())
+                .append(row("POST /referrals → 201 (from the intended send time)", r.latency()))
                 .append(row("201 → alert received by the shelter's webhook (end to end)", e2e))
                 .append(row("… of which 201 → referral.submitted on the broker (intake's relay)", stages.get(0)))
-                .append(row("… then → placement.proposed on the broker (placement: consume, match, hold, relay)",
+                .append(row(
+                        "… then → placement.proposed on the broker (placement: consume, match, hold, relay)",
                         stages.get(1)))
                 .append(row("… then → webhook received (notification: consume, record, deliver)", stages.get(2)));
-        md.append("\nThe stages are split at the records' broker timestamps (milliseconds); their percentiles do not add"
-                + " up to the end to end's.\n");
-        md.append("\nRatios to the floors (p50 / p50, p99 / p99):\n\n| figure | ratio p50 | ratio p99 |\n|---|---|---|\n")
+        md.append(
+                "\nThe stages are split at the records' broker timestamps (milliseconds); their percentiles do not add"
+                        + " up to the end to end's.\n");
+        md.append(
+                        "\nRatios to the floors (p50 / p50, p99 / p99):\n\n| figure | ratio p50 | ratio p99 |\n|---|---|---|\n")
                 .append(ratio("201 latency / PostgreSQL insert+commit", r.latency(), pgFloor))
                 .append(ratio("end to end / Kafka produce→consume", e2e, kafkaFloor))
                 .append(chainRatio(e2e));
         md.append("\nPeak RSS during this scenario: ").append(mb(rss)).append("\n");
         long n = Math.max(1, r.created());
         md.append("\nCPU per referral (user + system, from the first request until every alert arrived): ")
-                .append(String.join(", ", cpuNanos.entrySet().stream().map(e -> String.format(Locale.ROOT,
-                        "%s %.2f ms", e.getKey(), e.getValue() / 1e6 / n)).toList()))
-                .append(String.format(Locale.ROOT, "; in all %.2f ms.%n",
+                .append(String.join(
+                        ", ",
+                        cpuNanos.entrySet().stream()
+                                .map(e -> String.format(Locale.ROOT, "%s %.2f ms", e.getKey(), e.getValue() / 1e6 / n))
+                                .toList()))
+                .append(String.format(
+                        Locale.ROOT,
+                        "; in all %.2f ms.%n",
                         cpuNanos.values().stream().mapToLong(Long::longValue).sum() / 1e6 / n));
-        summary.append(String.format(Locale.ROOT, "| 201 latency at %.0f/s | p50 %s, p99 %s, max %s | |%n",
-                r.targetRate(), ms(r.latency(), 50), ms(r.latency(), 99), ms(r.latency().getMaxValue())));
-        summary.append(String.format(Locale.ROOT,
+        summary.append(String.format(
+                Locale.ROOT,
+                "| 201 latency at %.0f/s | p50 %s, p99 %s, max %s | |%n",
+                r.targetRate(),
+                ms(r.latency(), 50),
+                ms(r.latency(), 99),
+                ms(r.latency().getMaxValue())));
+        summary.append(String.format(
+                Locale.ROOT,
                 "| 201 → alert at %.0f/s (target p50 ≤ 30 ms, p99 ≤ 150 ms) | p50 %s, p95 %s, p99 %s, max %s | %s |%n",
-                r.targetRate(), ms(e2e, 50), ms(e2e, 95), ms(e2e, 99), ms(e2e.getMaxValue()),
-                e2e.getTotalCount() == 0 ? "no alert" : (e2e.getValueAtPercentile(50) <= 30_000_000
-                        && e2e.getValueAtPercentile(99) <= 150_000_000 ? "met" : "missed")));
-        summary.append("| peak RSS at 50/s (target < 300 MB) | ").append(mb(rss)).append(" | ")
-                .append(rss.values().stream().allMatch(v -> v > 0 && v < 300) ? "met" : "missed").append(" |\n");
+                r.targetRate(),
+                ms(e2e, 50),
+                ms(e2e, 95),
+                ms(e2e, 99),
+                ms(e2e.getMaxValue()),
+                e2e.getTotalCount() == 0
+                        ? "no alert"
+                        : (e2e.getValueAtPercentile(50) <= 30_000_000 && e2e.getValueAtPercentile(99) <= 150_000_000
+                                ? "met"
+                                : "missed")));
+        summary.append("| peak RSS at 50/s (target < 300 MB) | ")
+                .append(mb(rss))
+                .append(" | ")
+                .append(rss.values().stream().allMatch(v -> v > 0 && v < 300) ? "met" : "missed")
+                .append(" |\n");
     }
 
-    void burst(OpenLoad.Result r, long allAcceptedNanos, long finalOnBrokerNanos, long finalInIntakeNanos,
-            Map<String, Long> statuses, Map<String, Long> rss) {
+    void burst(
+            OpenLoad.Result r,
+            long allAcceptedNanos,
+            long finalOnBrokerNanos,
+            long finalInIntakeNanos,
+            Map<String, Long> statuses,
+            Map<String, Long> rss) {
         md.append(String.format(Locale.ROOT, "%n## Burst: %d referrals at once (256 connections)%n%n", r.planned()));
-        md.append(String.format(Locale.ROOT, "201: %d, failed %d, statuses %s.%n%n", r.created(), r.failed(),
-                r.statusCounts()));
+        md.append(String.format(
+                Locale.ROOT, "201: %d, failed %d, statuses %s.%n%n", r.created(), r.failed(), r.statusCounts()));
         md.append("| milestone | time from the burst's start |\n|---|---|\n");
-        md.append("| every referral accepted (201) | ").append(seconds(allAcceptedNanos - r.startNanos())).append(" |\n");
+        md.append("| every referral accepted (201) | ")
+                .append(seconds(allAcceptedNanos - r.startNanos()))
+                .append(" |\n");
         md.append("| every referral proposed or no-match on the broker | ")
                 .append(finalOnBrokerNanos < 0 ? "not within 5 min" : seconds(finalOnBrokerNanos - r.startNanos()))
                 .append(" |\n");
         md.append("| every referral PROPOSED/NO_MATCH in intake (polled every 100 ms) | ")
                 .append(finalInIntakeNanos < 0 ? "not within 60 s more" : seconds(finalInIntakeNanos - r.startNanos()))
                 .append(" |\n");
-        md.append("\nIntake's final statuses of the burst: ").append(statuses).append(". Peak RSS: ").append(mb(rss))
-                .append("\n\n").append(header()).append(row("time until 201 (all due at the burst's start)", r.latency()));
-        summary.append(String.format(Locale.ROOT, "| burst of %d: all 201 / all final on the broker / all final in intake | %s / %s / %s | |%n",
-                r.planned(), seconds(allAcceptedNanos - r.startNanos()),
+        md.append("\nIntake's final statuses of the burst: ")
+                .append(statuses)
+                .append(". Peak RSS: ")
+                .append(mb(rss))
+                .append("\n\n")
+                .append(header())
+                .append(row("time until 201 (all due at the burst's start)", r.latency()));
+        summary.append(String.format(
+                Locale.ROOT,
+                "| burst of %d: all 201 / all final on the broker / all final in intake | %s / %s / %s | |%n",
+                r.planned(),
+                seconds(allAcceptedNanos - r.startNanos()),
                 finalOnBrokerNanos < 0 ? "n/a" : seconds(finalOnBrokerNanos - r.startNanos()),
                 finalInIntakeNanos < 0 ? "n/a" : seconds(finalInIntakeNanos - r.startNanos())));
     }
 
     void rampStep(OpenLoad.Result r, long onBroker, boolean sustained) {
         if (bestRamp < 0 && md.indexOf("## Ramp") < 0) {
-            md.append(String.format(Locale.ROOT, "%n## Ramp: intake's sustained maximum (steps of %d s)%n%n"
-                    + "A step is sustained when every request got its 201, the client never had more requests in flight"
-                    + " than its window, the achieved rate is ≥ 95 %% of the target, the 201 p99 is under 1 s, and every"
-                    + " 201'd referral has its `referral.submitted` on the broker within 60 s.%n%n"
-                    + "| target | achieved | 201 | failed | refused by client | on broker | 201 p50 | 201 p99 | 201 max | sustained |%n"
-                    + "|---|---|---|---|---|---|---|---|---|---|%n", options.rampStepSeconds()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n## Ramp: intake's sustained maximum (steps of %d s)%n%n"
+                            + "A step is sustained when every request got its 201, the client never had more requests in flight"
+                            + " than its window, the achieved rate is ≥ 95 %% of the target, the 201 p99 is under 1 s, and every"
+                            + " 201'd referral has its `referral.submitted` on the broker within 60 s.%n%n"
+                            + "| target | achieved | 201 | failed | refused by client | on broker | 201 p50 | 201 p99 | 201 max | sustained |%n"
+                            + "|---|---|---|---|---|---|---|---|---|---|%n",
+                    options.rampStepSeconds()));
         }
-        md.append(String.format(Locale.ROOT, "| %.0f/s | %.0f/s | %d | %d | %d | %d | %s | %s | %s | %s |%n",
-                r.targetRate(), r.achievedRate(), r.created(), r.failed(), r.refusedByClient(), onBroker,
-                ms(r.latency(), 50), ms(r.latency(), 99), ms(r.latency().getMaxValue()), sustained ? "yes" : "no"));
+        md.append(String.format(
+                Locale.ROOT,
+                "| %.0f/s | %.0f/s | %d | %d | %d | %d | %s | %s | %s | %s |%n",
+                r.targetRate(),
+                r.achievedRate(),
+                r.created(),
+                r.failed(),
+                r.refusedByClient(),
+                onBroker,
+                ms(r.latency(), 50),
+                ms(r.latency(), 99),
+                ms(r.latency().getMaxValue()),
+                sustained ? "yes" : "no"));
         if (sustained) {
             bestRamp = Math.max(bestRamp, r.targetRate());
         } else {
@@ -206,10 +331,13 @@ final class Report {
     /** CPU per referral of each part during one ramp step (from its start until its events were on the broker). */
     void rampCpu(OpenLoad.Result r, Map<String, Long> cpuNanos) {
         if (cpuSteps.length() == 0) {
-            cpuSteps.append("\n### CPU per referral during each step (user + system, from the step's start until every event"
-                    + " was on the broker)\n\n| target | created | ")
-                    .append(String.join(" | ", cpuNanos.keySet())).append(" | total |\n|---|---|")
-                    .append("---|".repeat(cpuNanos.size() + 1)).append("\n");
+            cpuSteps.append(
+                            "\n### CPU per referral during each step (user + system, from the step's start until every event"
+                                    + " was on the broker)\n\n| target | created | ")
+                    .append(String.join(" | ", cpuNanos.keySet()))
+                    .append(" | total |\n|---|---|")
+                    .append("---|".repeat(cpuNanos.size() + 1))
+                    .append("\n");
         }
         long n = Math.max(1, r.created());
         long total = cpuNanos.values().stream().mapToLong(Long::longValue).sum();
@@ -221,16 +349,26 @@ final class Report {
     void rampRss(Map<String, Long> rss) {
         md.append(cpuSteps);
         md.append("\nPeak RSS during the ramp: ").append(mb(rss)).append("\n");
-        summary.append(String.format(Locale.ROOT, "| intake sustained, nothing lost (target ≥ 2,500/s) | %s | %s |%n",
+        summary.append(String.format(
+                Locale.ROOT,
+                "| intake sustained, nothing lost (target ≥ 2,500/s) | %s | %s |%n",
                 bestRamp <= 0 ? "below the first step" : String.format(Locale.ROOT, "%.0f/s", bestRamp),
                 bestRamp >= 2500 ? "met" : "missed"));
-        summary.append("| peak RSS during the ramp | ").append(mb(rss)).append(" | ")
-                .append(rss.values().stream().allMatch(v -> v > 0 && v < 300) ? "met" : "missed").append(" |\n");
+        summary.append("| peak RSS during the ramp | ")
+                .append(mb(rss))
+                .append(" | ")
+                .append(rss.values().stream().allMatch(v -> v > 0 && v < 300) ? "met" : "missed")
+                .append(" |\n");
     }
 
     void endOfFlow(Map<String, Long> rss, long deliveries, long records) {
-        md.append("\nAt the end of the flow run: RSS ").append(mb(rss)).append("; webhook deliveries received ")
-                .append(deliveries).append("; records read from the broker ").append(records).append(".\n");
+        md.append("\nAt the end of the flow run: RSS ")
+                .append(mb(rss))
+                .append("; webhook deliveries received ")
+                .append(deliveries)
+                .append("; records read from the broker ")
+                .append(records)
+                .append(".\n");
     }
 
     void matching(int shelters, double createSeconds, Histogram toProposal, Histogram explain, int explainStatus) {
@@ -243,29 +381,54 @@ final class Report {
                     + "| shelters | registry created in | 201 → proposed p50 | p99 | max | explanation p50 | p99 |\n"
                     + "|---|---|---|---|---|---|---|\n");
         }
-        md.append(String.format(Locale.ROOT, "| %d | %.1f s | %s | %s | %s | %s | %s |%n", shelters, createSeconds,
-                ms(toProposal, 50), ms(toProposal, 99), ms(toProposal.getMaxValue()),
+        md.append(String.format(
+                Locale.ROOT,
+                "| %d | %.1f s | %s | %s | %s | %s | %s |%n",
+                shelters,
+                createSeconds,
+                ms(toProposal, 50),
+                ms(toProposal, 99),
+                ms(toProposal.getMaxValue()),
                 explainStatus == 200 ? ms(explain, 50) : "HTTP " + explainStatus,
                 explainStatus == 200 ? ms(explain, 99) : "-"));
-        summary.append(String.format(Locale.ROOT, "| matching, %d shelters: 201 → proposed p99 / explanation p99 | %s / %s | |%n",
-                shelters, ms(toProposal, 99), explainStatus == 200 ? ms(explain, 99) : "HTTP " + explainStatus));
+        summary.append(String.format(
+                Locale.ROOT,
+                "| matching, %d shelters: 201 → proposed p99 / explanation p99 | %s / %s | |%n",
+                shelters,
+                ms(toProposal, 99),
+                explainStatus == 200 ? ms(explain, 99) : "HTTP " + explainStatus));
     }
 
     void write() {
         StringBuilder out = new StringBuilder();
         out.append("# Ac.Sé benchmark report\n\n")
                 .append("Generated by `bench/run.sh` on ")
-                .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(".\n\n")
-                .append("Machine: ").append(Machine.describe()).append("  \nLoad average at start: ")
-                .append(loadAtStart).append("; at the end: ").append(Machine.loadAverage())
-                .append(".  \nCommit: ").append(Machine.commit(options.root()))
-                .append("; arguments: scenarios=").append(String.join(",", options.scenarios()))
-                .append(", rate=").append(options.rate()).append(", seconds=").append(options.seconds())
-                .append(", shelters=").append(options.shelters()).append("×").append(options.unitsEach()).append(" units.\n\n")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .append(".\n\n")
+                .append("Machine: ")
+                .append(Machine.describe())
+                .append("  \nLoad average at start: ")
+                .append(loadAtStart)
+                .append("; at the end: ")
+                .append(Machine.loadAverage())
+                .append(".  \nCommit: ")
+                .append(Machine.commit(options.root()))
+                .append("; arguments: scenarios=")
+                .append(String.join(",", options.scenarios()))
+                .append(", rate=")
+                .append(options.rate())
+                .append(", seconds=")
+                .append(options.seconds())
+                .append(", shelters=")
+                .append(options.shelters())
+                .append("×")
+                .append(options.unitsEach())
+                .append(" units.\n\n")
                 .append("Load generator: open model, requests scheduled by intended start time, latency from that time"
                         + " (coordinated omission corrected), HdrHistogram. Everything (broker in the benchmark's JVM,"
                         + " PostgreSQL, the three services, the load generator) on this one machine.\n\n")
-                .append("## Summary\n\n| figure | measured | target (product §11) |\n|---|---|---|\n").append(summary)
+                .append("## Summary\n\n| figure | measured | target (product §11) |\n|---|---|---|\n")
+                .append(summary)
                 .append(md)
                 .append("\n![latency](latency.png)\n");
         try {
@@ -283,15 +446,23 @@ final class Report {
         // Three hops (submitted, proposed, then the webhook) each cost at least one event and one commit.
         double p50 = 3 * (kafkaFloor.getValueAtPercentile(50) + pgFloor.getValueAtPercentile(50));
         double p99 = 3 * (kafkaFloor.getValueAtPercentile(99) + pgFloor.getValueAtPercentile(99));
-        return String.format(Locale.ROOT, "| end to end / chain floor (3 × (Kafka + commit) = %.1f ms p50, %.1f ms p99) | %.1f | %.1f |%n",
-                p50 / 1e6, p99 / 1e6, e2e.getValueAtPercentile(50) / p50, e2e.getValueAtPercentile(99) / p99);
+        return String.format(
+                Locale.ROOT,
+                "| end to end / chain floor (3 × (Kafka + commit) = %.1f ms p50, %.1f ms p99) | %.1f | %.1f |%n",
+                p50 / 1e6,
+                p99 / 1e6,
+                e2e.getValueAtPercentile(50) / p50,
+                e2e.getValueAtPercentile(99) / p99);
     }
 
     private static String ratio(String name, Histogram ours, Histogram floor) {
         if (floor == null || ours.getTotalCount() == 0 || floor.getTotalCount() == 0) {
             return "| " + name + " | n/a | n/a |\n";
         }
-        return String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", name,
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.1f | %.1f |%n",
+                name,
                 (double) ours.getValueAtPercentile(50) / floor.getValueAtPercentile(50),
                 (double) ours.getValueAtPercentile(99) / floor.getValueAtPercentile(99));
     }
@@ -301,8 +472,15 @@ final class Report {
     }
 
     private static String row(String name, Histogram h) {
-        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", name, h.getTotalCount(), ms(h, 50),
-                ms(h, 95), ms(h, 99), ms(h.getMaxValue()));
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %s | %s | %s |%n",
+                name,
+                h.getTotalCount(),
+                ms(h, 50),
+                ms(h, 95),
+                ms(h, 99),
+                ms(h.getMaxValue()));
     }
 
     static String ms(Histogram h, double percentile) {
@@ -320,7 +498,11 @@ final class Report {
 
     private static String mb(Map<String, Long> rss) {
         StringBuilder b = new StringBuilder();
-        rss.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v).append(" MB"));
+        rss.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ")
+                .append(k)
+                .append(' ')
+                .append(v)
+                .append(" MB"));
         return b.toString();
     }
 }

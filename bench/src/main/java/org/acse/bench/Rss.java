@@ -42,6 +42,5 @@ public final class Rss {
         return -1;
     }
 
-    private Rss() {
-    }
+    private Rss() {}
 }

@@ -1,9 +1,9 @@
 package org.acse.bench;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.LinkedHashMap;
 
 /** Samples each service's VmRSS twice a second and keeps the peak and the last value. */
 public final class RssSampler implements AutoCloseable {

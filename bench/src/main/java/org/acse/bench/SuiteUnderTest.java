@@ -32,8 +32,7 @@ public final class SuiteUnderTest implements AutoCloseable {
      * How long a service took to answer ready: measured from the outside, as Quarkus logs it, and the CPU time its
      * JVM had used by then (all threads; far less sensitive than the wall time to other work on the machine).
      */
-    public record Startup(String name, double readyMillis, Double quarkusSeconds, long cpuMillis) {
-    }
+    public record Startup(String name, double readyMillis, Double quarkusSeconds, long cpuMillis) {}
 
     private final Suite suite;
     private final List<String> jvmOptions;
@@ -71,8 +70,14 @@ public final class SuiteUnderTest implements AutoCloseable {
     /** Starts only some of the services (e.g. intake alone, to measure its own maximum). */
     public static SuiteUnderTest start(Path root, Path logs, List<String> jvmOptions, List<String> services) {
         List<String> options = withExtra(jvmOptions);
-        Suite suite = Suite.builder(root).services(services).freshDatabase("acse_bench").logs(logs)
-                .issuer(TestIssuer.shared().issuer()).jvmOptions(options).startServicesLater().start();
+        Suite suite = Suite.builder(root)
+                .services(services)
+                .freshDatabase("acse_bench")
+                .logs(logs)
+                .issuer(TestIssuer.shared().issuer())
+                .jvmOptions(options)
+                .startServicesLater()
+                .start();
         SuiteUnderTest measured = new SuiteUnderTest(suite, options);
         // Ctrl-C or a kill of the benchmark must not leave the services running.
         Runtime.getRuntime().addShutdownHook(new Thread(measured::close));
@@ -94,7 +99,8 @@ public final class SuiteUnderTest implements AutoCloseable {
         // e.g. -XX:DumpLoadedClassList=/tmp/cds/{service}-{n}.lst (docs/adr/0006-start-up.md).
         int n = (int) startups.stream().filter(s -> s.name().equals(name)).count() + 1;
         List<String> options = jvmOptions.stream()
-                .map(o -> o.replace("{service}", name).replace("{n}", Integer.toString(n))).toList();
+                .map(o -> o.replace("{service}", name).replace("{n}", Integer.toString(n)))
+                .toList();
         ServiceProcess process = suite.start(name, options);
         double millis = (System.nanoTime() - begin) / 1e6;
         long cpu = Rss.cpuMillisOfPid(process.pid());

@@ -36,22 +36,25 @@ final class DatabaseOutage {
         }
         PostgresServer server = PostgresServer.get();
         String name = suite.database.name();
-        try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(),
-                server.password()); Statement s = admin.createStatement()) {
+        try (Connection admin =
+                        DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password());
+                Statement s = admin.createStatement()) {
             long begin = System.nanoTime();
             s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
             try {
                 LOG.infof("database %s: connections refused, backends terminated", name);
                 // Every 250 ms for the outage's length: a connection that slipped in is cut again.
-                await().atMost(outage.plusSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                    terminateBackends(s, name);
-                    return System.nanoTime() - begin >= outage.toNanos();
-                });
+                await().atMost(outage.plusSeconds(30))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> {
+                            terminateBackends(s, name);
+                            return System.nanoTime() - begin >= outage.toNanos();
+                        });
                 LOG.infof("intake ready during the outage: %s", ready(suite.managementUrl("intake-service")));
             } finally {
                 s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
-                LOG.infof("database %s back after %d ms", name,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+                LOG.infof(
+                        "database %s back after %d ms", name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
             }
         }
     }
@@ -63,7 +66,9 @@ final class DatabaseOutage {
 
     private static boolean ready(String url) {
         try {
-            return Json.send("GET", url + "/q/health/ready", Tokens.coordinator(), null).status() == 200;
+            return Json.send("GET", url + "/q/health/ready", Tokens.coordinator(), null)
+                            .status()
+                    == 200;
         } catch (RuntimeException e) {
             return false;
         }
@@ -72,18 +77,21 @@ final class DatabaseOutage {
     private static void restartCluster() throws Exception {
         File[] versions = new File("/etc/postgresql").listFiles(File::isDirectory);
         if (versions == null || versions.length == 0) {
-            throw new IllegalStateException("-Dacse.faults.pg=restart needs a Debian PostgreSQL cluster (pg_ctlcluster)");
+            throw new IllegalStateException(
+                    "-Dacse.faults.pg=restart needs a Debian PostgreSQL cluster (pg_ctlcluster)");
         }
-        String version = Arrays.stream(versions).map(File::getName)
-                .max(Comparator.comparingDouble(Double::parseDouble)).orElseThrow();
+        String version = Arrays.stream(versions)
+                .map(File::getName)
+                .max(Comparator.comparingDouble(Double::parseDouble))
+                .orElseThrow();
         Process p = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart")
-                .inheritIO().start();
+                .inheritIO()
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("pg_ctlcluster restart failed");
         }
         LOG.infof("PostgreSQL cluster %s restarted", version);
     }
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 }

@@ -40,6 +40,5 @@ public final class Languages {
         return Set.copyOf(codes);
     }
 
-    private Languages() {
-    }
+    private Languages() {}
 }

@@ -34,6 +34,7 @@ public final class RealmImportGenerator {
     public static final String CLIENT_SECRETS = "acse-keycloak-client-secrets";
     /** Local-only client: password grant for {@code ./acse token} and the e2e tests. */
     public static final String CLI_CLIENT = "acse-cli";
+
     public static final String DASHBOARD_CLIENT = "acse-dashboard";
     public static final String DASHBOARD_PUBLIC_URL = "https://alerts.acse.example.org";
     public static final String WEB_CLIENT = "acse-web";
@@ -47,8 +48,7 @@ public final class RealmImportGenerator {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
-    private RealmImportGenerator() {
-    }
+    private RealmImportGenerator() {}
 
     public static void main(String[] args) {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
@@ -67,8 +67,10 @@ public final class RealmImportGenerator {
     }
 
     public static String devImport(JsonNode realm) {
-        return render("Generated from " + REALM_FILE + " by RealmImportGenerator: do not edit. Dev only: demo users.",
-                realm.deepCopy(), null);
+        return render(
+                "Generated from " + REALM_FILE + " by RealmImportGenerator: do not edit. Dev only: demo users.",
+                realm.deepCopy(),
+                null);
     }
 
     public static String productionImport(JsonNode realm) {
@@ -83,8 +85,11 @@ public final class RealmImportGenerator {
                 ((ObjectNode) client).put("secret", "${" + placeholder(id) + "}");
             }
         }
-        return render("Generated from " + REALM_FILE + " by RealmImportGenerator: do not edit. "
-                + "Production: no demo users, client secrets from " + CLIENT_SECRETS + ".", prod, placeholders);
+        return render(
+                "Generated from " + REALM_FILE + " by RealmImportGenerator: do not edit. "
+                        + "Production: no demo users, client secrets from " + CLIENT_SECRETS + ".",
+                prod,
+                placeholders);
     }
 
     /** The production realm before client secrets become placeholders. */

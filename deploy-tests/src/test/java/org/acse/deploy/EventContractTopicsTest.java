@@ -16,9 +16,10 @@ class EventContractTopicsTest {
 
     @Test
     void theChannelsAreTheProductionTopics() throws Exception {
-        JsonNode contract = new YAMLMapper().readTree(
-                Files.readString(Kustomize.ROOT.resolve("api/acse-events.asyncapi.yaml")));
-        List<JsonNode> topics = Kustomize.kind(Kustomize.render("production"), "KafkaTopic").toList();
+        JsonNode contract =
+                new YAMLMapper().readTree(Files.readString(Kustomize.ROOT.resolve("api/acse-events.asyncapi.yaml")));
+        List<JsonNode> topics =
+                Kustomize.kind(Kustomize.render("production"), "KafkaTopic").toList();
         assertThat(topics).hasSize(contract.path("channels").size());
         for (JsonNode topic : topics) {
             String name = topic.path("spec").path("topicName").asText();
@@ -30,12 +31,21 @@ class EventContractTopicsTest {
             }
             assertThat(binding).as("the contract has a channel for %s", name).isNotNull();
             JsonNode spec = topic.path("spec");
-            assertThat(binding.path("partitions").asInt()).as("%s partitions", name).isEqualTo(spec.path("partitions").asInt());
-            assertThat(binding.path("replicas").asInt()).as("%s replicas", name).isEqualTo(spec.path("replicas").asInt());
-            assertThat(binding.path("topicConfiguration").path("retention.ms").asLong()).as("%s retention.ms", name)
+            assertThat(binding.path("partitions").asInt())
+                    .as("%s partitions", name)
+                    .isEqualTo(spec.path("partitions").asInt());
+            assertThat(binding.path("replicas").asInt())
+                    .as("%s replicas", name)
+                    .isEqualTo(spec.path("replicas").asInt());
+            assertThat(binding.path("topicConfiguration").path("retention.ms").asLong())
+                    .as("%s retention.ms", name)
                     .isEqualTo(spec.path("config").path("retention.ms").asLong());
-            assertThat(binding.path("topicConfiguration").path("cleanup.policy").get(0).asText())
-                    .as("%s cleanup.policy", name).isEqualTo(spec.path("config").path("cleanup.policy").asText());
+            assertThat(binding.path("topicConfiguration")
+                            .path("cleanup.policy")
+                            .get(0)
+                            .asText())
+                    .as("%s cleanup.policy", name)
+                    .isEqualTo(spec.path("config").path("cleanup.policy").asText());
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,6 @@ import java.util.stream.Collectors;
 import org.acse.common.events.Topics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import java.util.ArrayList;
-import java.util.HashMap;
 
 /** Renders every overlay and checks the deployment rules (product §10, docs/deploying-to-kubernetes.md) against the rendered objects and the code. */
 class KubernetesManifestsTest {
@@ -29,25 +29,42 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "production"})
     void everyServiceIsDeployedWithItsServicePdbAndNetworkPolicy(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
-        Set<String> deployments = Kustomize.kind(objects, "Deployment").map(KubernetesManifestsTest::name)
+        Set<String> deployments = Kustomize.kind(objects, "Deployment")
+                .map(KubernetesManifestsTest::name)
                 .collect(Collectors.toSet());
         assertThat(deployments).as("Deployments in %s", overlay).containsExactlyInAnyOrderElementsOf(SERVICES);
         for (String service : SERVICES) {
-            JsonNode deployment = Kustomize.named(objects, "Deployment", service).orElseThrow();
-            Map<String, String> podLabels = labels(deployment.path("spec").path("template").path("metadata"));
+            JsonNode deployment =
+                    Kustomize.named(objects, "Deployment", service).orElseThrow();
+            Map<String, String> podLabels =
+                    labels(deployment.path("spec").path("template").path("metadata"));
             JsonNode svc = Kustomize.named(objects, "Service", service)
                     .orElseThrow(() -> new AssertionError(overlay + ": no Service for " + service));
-            assertThat(selects(svc.path("spec").path("selector"), podLabels)).as("Service %s selects its pods", service).isTrue();
+            assertThat(selects(svc.path("spec").path("selector"), podLabels))
+                    .as("Service %s selects its pods", service)
+                    .isTrue();
             assertThat(Kustomize.kind(objects, "PodDisruptionBudget")
-                    .anyMatch(pdb -> selects(pdb.path("spec").path("selector").path("matchLabels"), podLabels)))
-                    .as("%s: a PodDisruptionBudget covers %s", overlay, service).isTrue();
+                            .anyMatch(pdb ->
+                                    selects(pdb.path("spec").path("selector").path("matchLabels"), podLabels)))
+                    .as("%s: a PodDisruptionBudget covers %s", overlay, service)
+                    .isTrue();
             if (overlay.equals("production")) {
                 JsonNode hpa = Kustomize.named(objects, "HorizontalPodAutoscaler", service)
                         .orElseThrow(() -> new AssertionError("production: no HorizontalPodAutoscaler for " + service));
-                assertThat(hpa.path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo(service);
-                assertThat(hpa.path("spec").path("minReplicas").asInt()).as("%s minReplicas", service).isGreaterThanOrEqualTo(2);
-                assertThat(deployment.path("spec").path("template").path("spec").path("affinity").path("podAntiAffinity").isMissingNode())
-                        .as("production: %s has pod anti-affinity", service).isFalse();
+                assertThat(hpa.path("spec").path("scaleTargetRef").path("name").asText())
+                        .isEqualTo(service);
+                assertThat(hpa.path("spec").path("minReplicas").asInt())
+                        .as("%s minReplicas", service)
+                        .isGreaterThanOrEqualTo(2);
+                assertThat(deployment
+                                .path("spec")
+                                .path("template")
+                                .path("spec")
+                                .path("affinity")
+                                .path("podAntiAffinity")
+                                .isMissingNode())
+                        .as("production: %s has pod anti-affinity", service)
+                        .isFalse();
             }
         }
     }
@@ -59,39 +76,68 @@ class KubernetesManifestsTest {
         Kustomize.kind(objects, "Deployment").forEach(deployment -> {
             String name = name(deployment);
             JsonNode pod = deployment.path("spec").path("template").path("spec");
-            assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as("%s runAsNonRoot", name).isTrue();
-            assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText())
-                    .as("%s pod seccomp", name).isEqualTo("RuntimeDefault");
-            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).as("%s mounts no API token", name).isFalse();
+            assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean())
+                    .as("%s runAsNonRoot", name)
+                    .isTrue();
+            assertThat(pod.path("securityContext")
+                            .path("seccompProfile")
+                            .path("type")
+                            .asText())
+                    .as("%s pod seccomp", name)
+                    .isEqualTo("RuntimeDefault");
+            assertThat(pod.path("automountServiceAccountToken").asBoolean(true))
+                    .as("%s mounts no API token", name)
+                    .isFalse();
             for (JsonNode container : pod.path("containers")) {
-                String where = overlay + "/" + name + "/" + container.path("name").asText();
+                String where =
+                        overlay + "/" + name + "/" + container.path("name").asText();
                 assertProbe(where, container, "startupProbe", "/q/health/started");
                 assertProbe(where, container, "livenessProbe", "/q/health/live");
                 assertProbe(where, container, "readinessProbe", "/q/health/ready");
 
                 JsonNode sc = container.path("securityContext");
-                assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).as("%s allowPrivilegeEscalation", where).isFalse();
-                assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).as("%s readOnlyRootFilesystem", where).isTrue();
-                assertThat(sc.path("privileged").asBoolean(false)).as("%s privileged", where).isFalse();
-                assertThat(texts(sc.path("capabilities").path("drop"))).as("%s drops capabilities", where).contains("ALL");
-                assertThat(texts(sc.path("capabilities").path("add"))).as("%s adds no capability", where).isEmpty();
+                assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true))
+                        .as("%s allowPrivilegeEscalation", where)
+                        .isFalse();
+                assertThat(sc.path("readOnlyRootFilesystem").asBoolean())
+                        .as("%s readOnlyRootFilesystem", where)
+                        .isTrue();
+                assertThat(sc.path("privileged").asBoolean(false))
+                        .as("%s privileged", where)
+                        .isFalse();
+                assertThat(texts(sc.path("capabilities").path("drop")))
+                        .as("%s drops capabilities", where)
+                        .contains("ALL");
+                assertThat(texts(sc.path("capabilities").path("add")))
+                        .as("%s adds no capability", where)
+                        .isEmpty();
 
                 JsonNode resources = container.path("resources");
                 for (String field : List.of("requests", "limits")) {
-                    assertThat(resources.path(field).path("cpu").isMissingNode()).as("%s %s.cpu", where, field).isFalse();
-                    assertThat(resources.path(field).path("memory").isMissingNode()).as("%s %s.memory", where, field).isFalse();
+                    assertThat(resources.path(field).path("cpu").isMissingNode())
+                            .as("%s %s.cpu", where, field)
+                            .isFalse();
+                    assertThat(resources.path(field).path("memory").isMissingNode())
+                            .as("%s %s.memory", where, field)
+                            .isFalse();
                 }
                 long limit = mebibytes(resources.path("limits").path("memory").asText());
-                assertThat(limit).as("%s memory limit (MiB): room for 300 MB RSS, no more than a service needs", where)
+                assertThat(limit)
+                        .as("%s memory limit (MiB): room for 300 MB RSS, no more than a service needs", where)
                         .isBetween(300L, 512L);
-                assertThat(mebibytes(resources.path("requests").path("memory").asText())).isLessThanOrEqualTo(limit);
+                assertThat(mebibytes(resources.path("requests").path("memory").asText()))
+                        .isLessThanOrEqualTo(limit);
 
                 String javaOpts = environment(objects, container).get("JAVA_OPTS");
                 assertThat(javaOpts).as("%s sets JAVA_OPTS", where).isNotBlank();
                 Matcher xmx = XMX.matcher(javaOpts);
-                assertThat(xmx.find()).as("%s JAVA_OPTS sets -Xmx: %s", where, javaOpts).isTrue();
+                assertThat(xmx.find())
+                        .as("%s JAVA_OPTS sets -Xmx: %s", where, javaOpts)
+                        .isTrue();
                 long heap = Long.parseLong(xmx.group(1)) * (xmx.group(2).equalsIgnoreCase("g") ? 1024 : 1);
-                assertThat(heap).as("%s heap leaves room for non-heap memory under the limit", where).isLessThanOrEqualTo(limit / 2);
+                assertThat(heap)
+                        .as("%s heap leaves room for non-heap memory under the limit", where)
+                        .isLessThanOrEqualTo(limit / 2);
 
                 Set<String> tmpVolumes = new HashSet<>();
                 for (JsonNode v : pod.path("volumes")) {
@@ -100,8 +146,10 @@ class KubernetesManifestsTest {
                     }
                 }
                 assertThat(container.path("volumeMounts").findParents("mountPath").stream()
-                        .anyMatch(m -> m.path("mountPath").asText().equals("/tmp") && tmpVolumes.contains(m.path("name").asText())))
-                        .as("%s has an emptyDir on /tmp (the root filesystem is read-only)", where).isTrue();
+                                .anyMatch(m -> m.path("mountPath").asText().equals("/tmp")
+                                        && tmpVolumes.contains(m.path("name").asText())))
+                        .as("%s has an emptyDir on /tmp (the root filesystem is read-only)", where)
+                        .isTrue();
             }
         });
     }
@@ -111,35 +159,54 @@ class KubernetesManifestsTest {
     void networkPoliciesDenyByDefaultAndCoverEveryWorkload(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
         List<JsonNode> policies = Kustomize.kind(objects, "NetworkPolicy").toList();
-        assertThat(policies.stream().anyMatch(p -> p.path("spec").path("podSelector").isEmpty()
-                && texts(p.path("spec").path("policyTypes")).containsAll(List.of("Ingress", "Egress"))
-                && p.path("spec").path("ingress").isEmpty() && p.path("spec").path("egress").isEmpty()))
-                .as("%s: a default-deny policy for all pods, ingress and egress", overlay).isTrue();
+        assertThat(policies.stream()
+                        .anyMatch(p -> p.path("spec").path("podSelector").isEmpty()
+                                && texts(p.path("spec").path("policyTypes")).containsAll(List.of("Ingress", "Egress"))
+                                && p.path("spec").path("ingress").isEmpty()
+                                && p.path("spec").path("egress").isEmpty()))
+                .as("%s: a default-deny policy for all pods, ingress and egress", overlay)
+                .isTrue();
 
         Kustomize.kind(objects, "Deployment").forEach(deployment -> {
             String name = name(deployment);
-            Map<String, String> podLabels = labels(deployment.path("spec").path("template").path("metadata"));
+            Map<String, String> podLabels =
+                    labels(deployment.path("spec").path("template").path("metadata"));
             Set<Integer> containerPorts = new HashSet<>();
-            deployment.path("spec").path("template").path("spec").path("containers")
-                    .forEach(c -> c.path("ports").forEach(p -> containerPorts.add(p.path("containerPort").asInt())));
+            deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .forEach(c -> c.path("ports")
+                            .forEach(p ->
+                                    containerPorts.add(p.path("containerPort").asInt())));
             List<JsonNode> own = policies.stream()
                     .filter(p -> !p.path("spec").path("podSelector").isEmpty())
-                    .filter(p -> selects(p.path("spec").path("podSelector").path("matchLabels"), podLabels)).toList();
+                    .filter(p -> selects(p.path("spec").path("podSelector").path("matchLabels"), podLabels))
+                    .toList();
             assertThat(own).as("%s: a NetworkPolicy selects %s", overlay, name).isNotEmpty();
-            assertThat(own.stream().flatMap(p -> texts(p.path("spec").path("policyTypes")).stream()).collect(Collectors.toSet()))
-                    .as("%s: %s's policies define ingress and egress", overlay, name).contains("Ingress", "Egress");
+            assertThat(own.stream()
+                            .flatMap(p -> texts(p.path("spec").path("policyTypes")).stream())
+                            .collect(Collectors.toSet()))
+                    .as("%s: %s's policies define ingress and egress", overlay, name)
+                    .contains("Ingress", "Egress");
             for (JsonNode policy : own) {
                 for (JsonNode rule : policy.path("spec").path("ingress")) {
                     assertThat(rule.path("from").isEmpty())
-                            .as("%s: %s lets any source reach %s", overlay, name(policy), name).isFalse();
-                    assertThat(rule.path("ports").isEmpty()).as("%s: %s opens every port of %s", overlay, name(policy), name).isFalse();
-                    rule.path("ports").forEach(p -> assertThat(containerPorts)
-                            .as("%s: %s opens a port %s does not listen on", overlay, name(policy), name)
-                            .contains(p.path("port").asInt()));
+                            .as("%s: %s lets any source reach %s", overlay, name(policy), name)
+                            .isFalse();
+                    assertThat(rule.path("ports").isEmpty())
+                            .as("%s: %s opens every port of %s", overlay, name(policy), name)
+                            .isFalse();
+                    rule.path("ports")
+                            .forEach(p -> assertThat(containerPorts)
+                                    .as("%s: %s opens a port %s does not listen on", overlay, name(policy), name)
+                                    .contains(p.path("port").asInt()));
                 }
                 for (JsonNode rule : policy.path("spec").path("egress")) {
                     assertThat(rule.path("ports").isEmpty())
-                            .as("%s: %s lets %s reach every port of its destinations", overlay, name(policy), name).isFalse();
+                            .as("%s: %s lets %s reach every port of its destinations", overlay, name(policy), name)
+                            .isFalse();
                 }
             }
         });
@@ -154,24 +221,39 @@ class KubernetesManifestsTest {
         for (String topic : Topics.ALL) {
             for (String name : List.of(topic, Topics.deadLetter(topic))) {
                 JsonNode kafkaTopic = topics.get(name);
-                assertThat(kafkaTopic).as("%s: KafkaTopic for %s (Topics.ALL)", overlay, name).isNotNull();
+                assertThat(kafkaTopic)
+                        .as("%s: KafkaTopic for %s (Topics.ALL)", overlay, name)
+                        .isNotNull();
                 JsonNode spec = kafkaTopic.path("spec");
-                assertThat(spec.path("partitions").asInt()).as("%s partitions", name).isPositive();
-                assertThat(spec.path("config").path("retention.ms").asLong()).as("%s retention.ms", name).isPositive();
+                assertThat(spec.path("partitions").asInt())
+                        .as("%s partitions", name)
+                        .isPositive();
+                assertThat(spec.path("config").path("retention.ms").asLong())
+                        .as("%s retention.ms", name)
+                        .isPositive();
                 if (overlay.equals("production")) {
-                    assertThat(spec.path("replicas").asInt()).as("%s replicas", name).isEqualTo(3);
-                    assertThat(spec.path("config").path("min.insync.replicas").asInt()).as("%s min ISR", name).isEqualTo(2);
+                    assertThat(spec.path("replicas").asInt())
+                            .as("%s replicas", name)
+                            .isEqualTo(3);
+                    assertThat(spec.path("config").path("min.insync.replicas").asInt())
+                            .as("%s min ISR", name)
+                            .isEqualTo(2);
                 }
             }
         }
         if (overlay.equals("production")) {
             // A consumer group gives each partition to one member: more replicas than partitions would sit idle.
             for (String service : SERVICES) {
-                int maxReplicas = Kustomize.named(objects, "HorizontalPodAutoscaler", service).orElseThrow()
-                        .path("spec").path("maxReplicas").asInt();
+                int maxReplicas = Kustomize.named(objects, "HorizontalPodAutoscaler", service)
+                        .orElseThrow()
+                        .path("spec")
+                        .path("maxReplicas")
+                        .asInt();
                 for (ServiceConfig.Incoming in : ServiceConfig.of(service).incoming()) {
                     JsonNode topic = topics.get(in.topic());
-                    assertThat(topic).as("%s consumes %s, which has no KafkaTopic", service, in.topic()).isNotNull();
+                    assertThat(topic)
+                            .as("%s consumes %s, which has no KafkaTopic", service, in.topic())
+                            .isNotNull();
                     assertThat(topic.path("spec").path("partitions").asInt())
                             .as("%s: partitions of %s bound its %d replicas", service, in.topic(), maxReplicas)
                             .isGreaterThanOrEqualTo(maxReplicas);
@@ -189,11 +271,16 @@ class KubernetesManifestsTest {
                     .orElseThrow(() -> new AssertionError(overlay + ": no KafkaUser " + service));
             JsonNode acls = user.path("spec").path("authorization").path("acls");
             for (ServiceConfig.Incoming in : ServiceConfig.of(service).incoming()) {
-                assertThat(allows(acls, "topic", in.topic(), "Read")).as("%s may read %s", service, in.topic()).isTrue();
-                assertThat(allows(acls, "group", in.groupId(), "Read")).as("%s may use group %s", service, in.groupId()).isTrue();
+                assertThat(allows(acls, "topic", in.topic(), "Read"))
+                        .as("%s may read %s", service, in.topic())
+                        .isTrue();
+                assertThat(allows(acls, "group", in.groupId(), "Read"))
+                        .as("%s may use group %s", service, in.groupId())
+                        .isTrue();
                 if (in.deadLetterTopic() != null) {
                     assertThat(allows(acls, "topic", in.deadLetterTopic(), "Write"))
-                            .as("%s may write its dead letters to %s", service, in.deadLetterTopic()).isTrue();
+                            .as("%s may write its dead letters to %s", service, in.deadLetterTopic())
+                            .isTrue();
                 }
             }
         }
@@ -204,10 +291,16 @@ class KubernetesManifestsTest {
     void everyEnvironmentVariableTheProdProfileRequiresIsProvided(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
         for (String service : SERVICES) {
-            JsonNode container = Kustomize.named(objects, "Deployment", service).orElseThrow()
-                    .path("spec").path("template").path("spec").path("containers").get(0);
+            JsonNode container = Kustomize.named(objects, "Deployment", service)
+                    .orElseThrow()
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0);
             Set<String> provided = environment(objects, container).keySet();
-            assertThat(provided).as("%s: %s's %%prod profile needs these environment variables", overlay, service)
+            assertThat(provided)
+                    .as("%s: %s's %%prod profile needs these environment variables", overlay, service)
                     .containsAll(ServiceConfig.of(service).requiredEnvironment());
         }
     }
@@ -217,62 +310,95 @@ class KubernetesManifestsTest {
     void everySecretReferencedExistsWithItsKeys(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
         if (overlay.equals("production")) {
-            assertThat(Kustomize.kind(objects, "Secret").map(KubernetesManifestsTest::name).toList())
-                    .as("production commits no Secret: they come from the external store").isEmpty();
+            assertThat(Kustomize.kind(objects, "Secret")
+                            .map(KubernetesManifestsTest::name)
+                            .toList())
+                    .as("production commits no Secret: they come from the external store")
+                    .isEmpty();
         }
         Kustomize.kind(objects, "Deployment").forEach(deployment -> {
             JsonNode pod = deployment.path("spec").path("template").path("spec");
             for (JsonNode ref : pod.findValues("secretKeyRef")) {
                 String secret = ref.path("name").asText();
-                assertThat(secretKeys(objects, secret)).as("%s: %s reads key %s of Secret %s", overlay, name(deployment),
-                        ref.path("key").asText(), secret).contains(ref.path("key").asText());
+                assertThat(secretKeys(objects, secret))
+                        .as(
+                                "%s: %s reads key %s of Secret %s",
+                                overlay, name(deployment), ref.path("key").asText(), secret)
+                        .contains(ref.path("key").asText());
             }
             for (JsonNode from : pod.findValues("envFrom")) {
                 for (JsonNode source : from) {
                     if (source.has("secretRef")) {
-                        assertThat(secretKeys(objects, source.path("secretRef").path("name").asText()))
-                                .as("%s: Secret %s exists", overlay, source.path("secretRef").path("name").asText()).isNotNull();
+                        assertThat(secretKeys(
+                                        objects,
+                                        source.path("secretRef").path("name").asText()))
+                                .as(
+                                        "%s: Secret %s exists",
+                                        overlay,
+                                        source.path("secretRef").path("name").asText())
+                                .isNotNull();
                     }
                 }
             }
             for (JsonNode volume : pod.path("volumes")) {
                 if (volume.has("secret")) {
-                    assertThat(secretKeys(objects, volume.path("secret").path("secretName").asText()))
-                            .as("%s: volume Secret %s", overlay, volume.path("secret").path("secretName").asText()).isNotEmpty();
+                    assertThat(secretKeys(
+                                    objects,
+                                    volume.path("secret").path("secretName").asText()))
+                            .as(
+                                    "%s: volume Secret %s",
+                                    overlay,
+                                    volume.path("secret").path("secretName").asText())
+                            .isNotEmpty();
                 }
             }
         });
         // Secrets named by the operators' resources.
         Set<String> named = new TreeSet<>();
-        Kustomize.kind(objects, "Cluster").forEach(c -> c.path("spec").path("managed").path("roles")
-                .forEach(r -> named.add(r.path("passwordSecret").path("name").asText())));
-        Kustomize.kind(objects, "Keycloak").forEach(k -> k.path("spec").path("db").findValues("name")
-                .forEach(n -> named.add(n.asText())));
-        Kustomize.kind(objects, "KeycloakRealmImport").forEach(r -> r.path("spec").path("placeholders")
-                .forEach(p -> named.add(p.path("secret").path("name").asText())));
-        Kustomize.kind(objects, "ObjectStore").forEach(o -> o.findValues("s3Credentials")
-                .forEach(c -> c.findValues("name").forEach(n -> named.add(n.asText()))));
+        Kustomize.kind(objects, "Cluster")
+                .forEach(c -> c.path("spec")
+                        .path("managed")
+                        .path("roles")
+                        .forEach(r ->
+                                named.add(r.path("passwordSecret").path("name").asText())));
+        Kustomize.kind(objects, "Keycloak")
+                .forEach(k -> k.path("spec").path("db").findValues("name").forEach(n -> named.add(n.asText())));
+        Kustomize.kind(objects, "KeycloakRealmImport")
+                .forEach(r -> r.path("spec")
+                        .path("placeholders")
+                        .forEach(p -> named.add(p.path("secret").path("name").asText())));
+        Kustomize.kind(objects, "ObjectStore")
+                .forEach(o -> o.findValues("s3Credentials")
+                        .forEach(c -> c.findValues("name").forEach(n -> named.add(n.asText()))));
         for (String secret : named) {
-            assertThat(secretKeys(objects, secret)).as("%s: Secret %s named by an operator resource", overlay, secret).isNotEmpty();
+            assertThat(secretKeys(objects, secret))
+                    .as("%s: Secret %s named by an operator resource", overlay, secret)
+                    .isNotEmpty();
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"production"})
     void productionImagesArePinnedByDigest(String overlay) {
-        Kustomize.kind(Kustomize.render(overlay), "Deployment").forEach(d -> d.path("spec").path("template").path("spec")
-                .path("containers").forEach(c -> assertThat(c.path("image").asText())
-                        .as("%s image: a registry name and a sha256 digest (kustomize images: digest)", name(d))
-                        .matches("[a-z0-9.:-]+(/[a-z0-9._-]+)+@sha256:[0-9a-f]{64}")));
+        Kustomize.kind(Kustomize.render(overlay), "Deployment")
+                .forEach(d -> d.path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .forEach(c -> assertThat(c.path("image").asText())
+                                .as("%s image: a registry name and a sha256 digest (kustomize images: digest)", name(d))
+                                .matches("[a-z0-9.:-]+(/[a-z0-9._-]+)+@sha256:[0-9a-f]{64}")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
     void theNamespaceEnforcesRestrictedPodSecurity(String overlay) {
-        JsonNode namespace = Kustomize.named(Kustomize.render(overlay), "Namespace", "acse").orElseThrow();
+        JsonNode namespace =
+                Kustomize.named(Kustomize.render(overlay), "Namespace", "acse").orElseThrow();
         JsonNode labels = namespace.path("metadata").path("labels");
         for (String mode : List.of("enforce", "warn", "audit")) {
-            assertThat(labels.path("pod-security.kubernetes.io/" + mode).asText()).as("%s: %s", overlay, mode)
+            assertThat(labels.path("pod-security.kubernetes.io/" + mode).asText())
+                    .as("%s: %s", overlay, mode)
                     .isEqualTo("restricted");
         }
     }
@@ -286,16 +412,25 @@ class KubernetesManifestsTest {
             JsonNode deployment = Kustomize.named(objects, "Deployment", target)
                     .orElseThrow(() -> new AssertionError(overlay + ": HPA " + name(hpa) + " targets no Deployment"));
             assertThat(deployment.path("spec").has("replicas"))
-                    .as("%s: %s sets replicas that its HPA (min %d) owns: a re-apply would scale it down", overlay,
-                            target, hpa.path("spec").path("minReplicas").asInt()).isFalse();
+                    .as(
+                            "%s: %s sets replicas that its HPA (min %d) owns: a re-apply would scale it down",
+                            overlay,
+                            target,
+                            hpa.path("spec").path("minReplicas").asInt())
+                    .isFalse();
             assertThat(hpa.path("spec").path("minReplicas").asInt())
                     .isLessThanOrEqualTo(hpa.path("spec").path("maxReplicas").asInt());
         });
         Kustomize.kind(objects, "Deployment").forEach(d -> {
-            boolean scaled = Kustomize.kind(objects, "HorizontalPodAutoscaler").anyMatch(h ->
-                    name(d).equals(h.path("spec").path("scaleTargetRef").path("name").asText()));
+            boolean scaled = Kustomize.kind(objects, "HorizontalPodAutoscaler")
+                    .anyMatch(h -> name(d).equals(h.path("spec")
+                            .path("scaleTargetRef")
+                            .path("name")
+                            .asText()));
             if (!scaled) {
-                assertThat(d.path("spec").path("replicas").asInt(1)).as("%s: %s without HPA", overlay, name(d)).isPositive();
+                assertThat(d.path("spec").path("replicas").asInt(1))
+                        .as("%s: %s without HPA", overlay, name(d))
+                        .isPositive();
             }
         });
     }
@@ -305,33 +440,58 @@ class KubernetesManifestsTest {
     void healthAndMetricsAreOnTheManagementPortThatNoIngressRoutes(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
         for (String service : SERVICES) {
-            JsonNode container = Kustomize.named(objects, "Deployment", service).orElseThrow()
-                    .path("spec").path("template").path("spec").path("containers").get(0);
-            assertThat(container.path("ports").findValues("containerPort").stream().map(JsonNode::asInt))
-                    .as("%s listens on the management port", service).contains(MANAGEMENT_PORT);
+            JsonNode container = Kustomize.named(objects, "Deployment", service)
+                    .orElseThrow()
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0);
+            assertThat(container.path("ports").findValues("containerPort").stream()
+                            .map(JsonNode::asInt))
+                    .as("%s listens on the management port", service)
+                    .contains(MANAGEMENT_PORT);
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                assertThat(containerPort(container, container.path(probe).path("httpGet").path("port")))
-                        .as("%s %s on the management interface", service, probe).isEqualTo(MANAGEMENT_PORT);
+                assertThat(containerPort(
+                                container, container.path(probe).path("httpGet").path("port")))
+                        .as("%s %s on the management interface", service, probe)
+                        .isEqualTo(MANAGEMENT_PORT);
             }
             JsonNode svc = Kustomize.named(objects, "Service", service).orElseThrow();
-            assertThat(svc.path("spec").path("ports").findValues("port").stream().map(JsonNode::asInt))
-                    .as("Service %s exposes the management port for scraping", service).contains(MANAGEMENT_PORT);
+            assertThat(svc.path("spec").path("ports").findValues("port").stream()
+                            .map(JsonNode::asInt))
+                    .as("Service %s exposes the management port for scraping", service)
+                    .contains(MANAGEMENT_PORT);
         }
-        JsonNode monitor = Kustomize.named(objects, "ServiceMonitor", "acse-services").orElseThrow();
+        JsonNode monitor =
+                Kustomize.named(objects, "ServiceMonitor", "acse-services").orElseThrow();
         for (JsonNode endpoint : monitor.path("spec").path("endpoints")) {
-            assertThat(endpoint.path("port").asText()).as("metrics scraped on the management port").isEqualTo("management");
+            assertThat(endpoint.path("port").asText())
+                    .as("metrics scraped on the management port")
+                    .isEqualTo("management");
             assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
         }
-        Kustomize.kind(objects, "Ingress").forEach(ingress -> ingress.path("spec").path("rules").forEach(rule ->
-                rule.path("http").path("paths").forEach(path -> {
-                    String where = overlay + ": Ingress " + name(ingress) + " " + rule.path("host").asText()
-                            + path.path("path").asText();
-                    assertThat(path.path("path").asText()).as("%s routes to /q/", where).doesNotStartWith("/q");
-                    assertThat(path.path("path").asText()).as("%s: a catch-all would route /q/", where).isNotEqualTo("/");
-                    JsonNode port = path.path("backend").path("service").path("port");
-                    assertThat(port.path("name").asText()).as("%s", where).isNotEqualTo("management");
-                    assertThat(port.path("number").asInt()).as("%s", where).isNotEqualTo(MANAGEMENT_PORT);
-                })));
+        Kustomize.kind(objects, "Ingress")
+                .forEach(ingress -> ingress.path("spec")
+                        .path("rules")
+                        .forEach(rule -> rule.path("http").path("paths").forEach(path -> {
+                            String where = overlay + ": Ingress " + name(ingress) + " "
+                                    + rule.path("host").asText()
+                                    + path.path("path").asText();
+                            assertThat(path.path("path").asText())
+                                    .as("%s routes to /q/", where)
+                                    .doesNotStartWith("/q");
+                            assertThat(path.path("path").asText())
+                                    .as("%s: a catch-all would route /q/", where)
+                                    .isNotEqualTo("/");
+                            JsonNode port = path.path("backend").path("service").path("port");
+                            assertThat(port.path("name").asText())
+                                    .as("%s", where)
+                                    .isNotEqualTo("management");
+                            assertThat(port.path("number").asInt())
+                                    .as("%s", where)
+                                    .isNotEqualTo(MANAGEMENT_PORT);
+                        })));
     }
 
     @ParameterizedTest
@@ -342,20 +502,32 @@ class KubernetesManifestsTest {
         JsonNode exporter = kafka.path("spec").path("kafkaExporter");
         assertThat(exporter.isMissingNode()).as("%s: Kafka Exporter", overlay).isFalse();
         for (String topic : Topics.ALL) {
-            assertThat(topic).as("the exporter's topicRegex covers %s", topic).matches(exporter.path("topicRegex").asText(".*"));
+            assertThat(topic)
+                    .as("the exporter's topicRegex covers %s", topic)
+                    .matches(exporter.path("topicRegex").asText(".*"));
         }
         for (String service : SERVICES) {
             for (ServiceConfig.Incoming in : ServiceConfig.of(service).incoming()) {
-                assertThat(in.groupId()).as("the exporter's groupRegex covers %s", in.groupId())
+                assertThat(in.groupId())
+                        .as("the exporter's groupRegex covers %s", in.groupId())
                         .matches(exporter.path("groupRegex").asText(".*"));
             }
         }
-        assertThat(Kustomize.kind(objects, "PodMonitor").anyMatch(p -> p.path("spec").path("selector").path("matchLabels")
-                .path("strimzi.io/name").asText().equals(name(kafka) + "-kafka-exporter")))
-                .as("%s: Prometheus scrapes the exporter", overlay).isTrue();
+        assertThat(Kustomize.kind(objects, "PodMonitor")
+                        .anyMatch(p -> p.path("spec")
+                                .path("selector")
+                                .path("matchLabels")
+                                .path("strimzi.io/name")
+                                .asText()
+                                .equals(name(kafka) + "-kafka-exporter")))
+                .as("%s: Prometheus scrapes the exporter", overlay)
+                .isTrue();
         List<String> expressions = Kustomize.kind(objects, "PrometheusRule")
-                .flatMap(r -> r.findValues("expr").stream()).map(JsonNode::asText).toList();
-        assertThat(expressions).as("%s: an alert on consumer lag", overlay)
+                .flatMap(r -> r.findValues("expr").stream())
+                .map(JsonNode::asText)
+                .toList();
+        assertThat(expressions)
+                .as("%s: an alert on consumer lag", overlay)
                 .anyMatch(e -> e.contains("kafka_consumergroup_lag"));
     }
 
@@ -364,13 +536,18 @@ class KubernetesManifestsTest {
     void strimziResourcesUseTheV1Api(String overlay) {
         Kustomize.render(overlay).stream()
                 .filter(o -> o.path("apiVersion").asText().startsWith("kafka.strimzi.io/"))
-                .forEach(o -> assertThat(o.path("apiVersion").asText()).as("%s %s", o.path("kind").asText(), name(o))
+                .forEach(o -> assertThat(o.path("apiVersion").asText())
+                        .as("%s %s", o.path("kind").asText(), name(o))
                         .isEqualTo("kafka.strimzi.io/v1"));
         Kustomize.kind(Kustomize.render(overlay), "Kafka").forEach(k -> {
             assertThat(k.path("spec").has("zookeeper")).as("KRaft only").isFalse();
             assertThat(Kustomize.kind(Kustomize.render(overlay), "KafkaNodePool")
-                    .anyMatch(p -> name(k).equals(p.path("metadata").path("labels").path("strimzi.io/cluster").asText())))
-                    .as("%s has a KafkaNodePool", name(k)).isTrue();
+                            .anyMatch(p -> name(k).equals(p.path("metadata")
+                                    .path("labels")
+                                    .path("strimzi.io/cluster")
+                                    .asText())))
+                    .as("%s has a KafkaNodePool", name(k))
+                    .isTrue();
         });
     }
 
@@ -385,10 +562,12 @@ class KubernetesManifestsTest {
                 JsonNode data = Kustomize.named(objects, "ConfigMap", cm)
                         .orElseThrow(() -> new AssertionError("ConfigMap " + cm + " is referenced but not rendered"))
                         .path("data");
-                data.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+                data.fields()
+                        .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
             }
             if (source.has("secretRef")) {
-                Set<String> keys = secretKeys(objects, source.path("secretRef").path("name").asText());
+                Set<String> keys = secretKeys(
+                        objects, source.path("secretRef").path("name").asText());
                 if (keys != null) {
                     keys.forEach(k -> env.put(k, "<secret>"));
                 }
@@ -410,10 +589,15 @@ class KubernetesManifestsTest {
             return keys;
         }
         var external = Kustomize.kind(objects, "ExternalSecret")
-                .filter(e -> name.equals(e.path("spec").path("target").path("name").asText(name(e)))).findFirst();
+                .filter(e ->
+                        name.equals(e.path("spec").path("target").path("name").asText(name(e))))
+                .findFirst();
         if (external.isPresent()) {
             Set<String> keys = new TreeSet<>();
-            external.get().path("spec").path("data").forEach(d -> keys.add(d.path("secretKey").asText()));
+            external.get()
+                    .path("spec")
+                    .path("data")
+                    .forEach(d -> keys.add(d.path("secretKey").asText()));
             return keys;
         }
         if (Kustomize.named(objects, "KafkaUser", name).isPresent()) {
@@ -430,8 +614,11 @@ class KubernetesManifestsTest {
             JsonNode r = acl.path("resource");
             boolean matches = r.path("type").asText().equals(type)
                     && (r.path("patternType").asText("literal").equals("prefix")
-                    ? resource.startsWith(r.path("name").asText()) : resource.equals(r.path("name").asText()));
-            if (matches && (texts(acl.path("operations")).contains(operation) || texts(acl.path("operations")).contains("All"))) {
+                            ? resource.startsWith(r.path("name").asText())
+                            : resource.equals(r.path("name").asText()));
+            if (matches
+                    && (texts(acl.path("operations")).contains(operation)
+                            || texts(acl.path("operations")).contains("All"))) {
                 return true;
             }
         }
@@ -441,7 +628,9 @@ class KubernetesManifestsTest {
     /** The container port a probe's or a Service's port (number or name) designates; 0 if none. */
     private static int containerPort(JsonNode container, JsonNode port) {
         for (JsonNode p : container.path("ports")) {
-            if (port.isInt() ? p.path("containerPort").asInt() == port.asInt() : p.path("name").asText().equals(port.asText())) {
+            if (port.isInt()
+                    ? p.path("containerPort").asInt() == port.asInt()
+                    : p.path("name").asText().equals(port.asText())) {
                 return p.path("containerPort").asInt();
             }
         }
@@ -454,9 +643,13 @@ class KubernetesManifestsTest {
         JsonNode port = get.path("port");
         boolean known = false;
         for (JsonNode p : container.path("ports")) {
-            known |= port.isInt() ? p.path("containerPort").asInt() == port.asInt() : p.path("name").asText().equals(port.asText());
+            known |= port.isInt()
+                    ? p.path("containerPort").asInt() == port.asInt()
+                    : p.path("name").asText().equals(port.asText());
         }
-        assertThat(known).as("%s %s port %s is a container port", where, probe, port).isTrue();
+        assertThat(known)
+                .as("%s %s port %s is a container port", where, probe, port)
+                .isTrue();
     }
 
     static long mebibytes(String quantity) {
@@ -479,7 +672,9 @@ class KubernetesManifestsTest {
 
     static Map<String, String> labels(JsonNode metadata) {
         Map<String, String> labels = new HashMap<>();
-        metadata.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        metadata.path("labels")
+                .fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 

@@ -3,6 +3,7 @@ package org.acse.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +16,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.io.File;
 
 /** Renders an overlay with the real {@code kubectl kustomize} and parses the objects it prints. */
 final class Kustomize {
-    static final Path ROOT = Path.of(System.getProperty("acse.repo.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("acse.repo.root", "..")).toAbsolutePath().normalize();
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     static List<JsonNode> render(String overlay) {
         return RENDERED.computeIfAbsent(overlay, Kustomize::run);
@@ -35,7 +35,9 @@ final class Kustomize {
     }
 
     static Optional<JsonNode> named(List<JsonNode> objects, String kind, String name) {
-        return kind(objects, kind).filter(o -> name.equals(o.path("metadata").path("name").asText())).findFirst();
+        return kind(objects, kind)
+                .filter(o -> name.equals(o.path("metadata").path("name").asText()))
+                .findFirst();
     }
 
     static String kubectl() {
@@ -60,17 +62,20 @@ final class Kustomize {
             Path err = Files.createTempFile("kustomize-" + overlay, ".err");
             try {
                 Process process = new ProcessBuilder(kubectl(), "kustomize", dir.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!process.waitFor(120, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new AssertionError("kubectl kustomize " + dir + " did not finish in 120 s");
                 }
                 if (process.exitValue() != 0) {
-                    throw new AssertionError("kubectl kustomize " + dir + " failed:\n"
-                            + Files.readString(err, StandardCharsets.UTF_8));
+                    throw new AssertionError(
+                            "kubectl kustomize " + dir + " failed:\n" + Files.readString(err, StandardCharsets.UTF_8));
                 }
                 List<JsonNode> objects = new ArrayList<>();
-                try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(out.toFile())) {
+                try (MappingIterator<JsonNode> docs =
+                        YAML.readerFor(JsonNode.class).readValues(out.toFile())) {
                     while (docs.hasNext()) {
                         JsonNode doc = docs.next();
                         if (doc != null && doc.isObject()) {

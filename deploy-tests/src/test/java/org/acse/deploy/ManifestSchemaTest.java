@@ -26,14 +26,17 @@ class ManifestSchemaTest {
         for (JsonNode object : objects) {
             problems.addAll(Schemas.check(object));
         }
-        assertThat(problems).as("%s: objects that the API server or an operator would refuse", overlay).isEmpty();
+        assertThat(problems)
+                .as("%s: objects that the API server or an operator would refuse", overlay)
+                .isEmpty();
     }
 
     @Test
     void anUnknownFieldIsRefusedInEveryKindOfSchema() {
         List<JsonNode> objects = Kustomize.render("production");
         // Kubernetes' own kind, deep in the pod template (a typo of a probe's port).
-        JsonNode deployment = copy(Kustomize.named(objects, "Deployment", "intake-service").orElseThrow());
+        JsonNode deployment =
+                copy(Kustomize.named(objects, "Deployment", "intake-service").orElseThrow());
         ((ObjectNode) deployment.at("/spec/template/spec/containers/0/livenessProbe/httpGet")).put("prot", 9000);
         assertThat(Schemas.check(deployment)).singleElement().asString().contains("prot");
         // Strimzi: an unknown field, and a field v1 no longer has.
@@ -44,15 +47,20 @@ class ManifestSchemaTest {
         ((ObjectNode) kafka.path("spec")).putObject("zookeeper").put("replicas", 3);
         assertThat(String.join("\n", Schemas.check(kafka))).contains("zookeeper");
         // A vendored CRD schema, and a Kubernetes type nested in it.
-        JsonNode cluster = copy(Kustomize.named(objects, "Cluster", "acse-postgres").orElseThrow());
+        JsonNode cluster =
+                copy(Kustomize.named(objects, "Cluster", "acse-postgres").orElseThrow());
         ((ObjectNode) cluster.path("spec")).put("instance", 3);
         ((ObjectNode) cluster.at("/spec/resources")).putObject("limit").put("memory", "1Gi");
-        assertThat(String.join("\n", Schemas.check(cluster))).contains("'instance'").contains("[limit]");
+        assertThat(String.join("\n", Schemas.check(cluster)))
+                .contains("'instance'")
+                .contains("[limit]");
     }
 
     @Test
     void anOlderApiVersionOrAKindWithoutSchemaIsRefused() {
-        JsonNode topic = copy(Kustomize.kind(Kustomize.render("dev"), "KafkaTopic").findFirst().orElseThrow());
+        JsonNode topic = copy(Kustomize.kind(Kustomize.render("dev"), "KafkaTopic")
+                .findFirst()
+                .orElseThrow());
         ((ObjectNode) topic).put("apiVersion", "kafka.strimzi.io/v1beta2");
         assertThat(Schemas.check(topic)).singleElement().asString().contains("no schema");
     }
@@ -64,7 +72,9 @@ class ManifestSchemaTest {
         assertThat(Schemas.includesV1("v1beta2+")).isTrue();
         assertThat(Schemas.includesV1("v1")).isTrue();
         assertThat(Schemas.includesV1("all")).isTrue();
-        assertThat(Schemas.strimziOlderOnly()).as("Strimzi marks what v1 dropped").isNotEmpty();
+        assertThat(Schemas.strimziOlderOnly())
+                .as("Strimzi marks what v1 dropped")
+                .isNotEmpty();
     }
 
     private static JsonNode copy(JsonNode node) {

@@ -25,9 +25,11 @@ class ObservabilityTest {
 
     @Test
     void theGrafanaDashboardShowsEveryDomainMetric() throws Exception {
-        JsonNode dashboard = new ObjectMapper().readTree(
-                Files.readString(Kustomize.ROOT.resolve("k8s/base/monitoring/grafana-dashboard.json")));
-        String expressions = String.join("\n", dashboard.findValues("expr").stream().map(JsonNode::asText).toList());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(Files.readString(Kustomize.ROOT.resolve("k8s/base/monitoring/grafana-dashboard.json")));
+        String expressions = String.join(
+                "\n",
+                dashboard.findValues("expr").stream().map(JsonNode::asText).toList());
         assertThat(expressions).contains(DOMAIN_METRICS);
     }
 
@@ -35,16 +37,27 @@ class ObservabilityTest {
     void everyOverlayScrapesTheServicesAndShipsTheDashboard() {
         for (String overlay : List.of("dev", "production")) {
             List<JsonNode> objects = Kustomize.render(overlay);
-            JsonNode monitor = Kustomize.kind(objects, "ServiceMonitor").findFirst()
+            JsonNode monitor = Kustomize.kind(objects, "ServiceMonitor")
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(overlay + ": no ServiceMonitor"));
-            assertThat(monitor.findValues("path").stream().map(JsonNode::asText)).contains("/q/metrics");
+            assertThat(monitor.findValues("path").stream().map(JsonNode::asText))
+                    .contains("/q/metrics");
             for (String service : KubernetesManifestsTest.SERVICES) {
                 JsonNode svc = Kustomize.named(objects, "Service", service).orElseThrow();
-                monitor.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(e ->
-                        assertThat(svc.path("metadata").path("labels").path(e.getKey()).asText())
-                                .as("%s: ServiceMonitor selects %s", overlay, service).isEqualTo(e.getValue().asText()));
+                monitor.path("spec")
+                        .path("selector")
+                        .path("matchLabels")
+                        .fields()
+                        .forEachRemaining(e -> assertThat(svc.path("metadata")
+                                        .path("labels")
+                                        .path(e.getKey())
+                                        .asText())
+                                .as("%s: ServiceMonitor selects %s", overlay, service)
+                                .isEqualTo(e.getValue().asText()));
             }
-            assertThat(Kustomize.named(objects, "ConfigMap", "acse-grafana-dashboard")).as("%s dashboard", overlay).isPresent();
+            assertThat(Kustomize.named(objects, "ConfigMap", "acse-grafana-dashboard"))
+                    .as("%s dashboard", overlay)
+                    .isPresent();
         }
     }
 }

@@ -107,8 +107,12 @@ final class Schemas {
     /** Kubernetes types nested in the vendored kinds: checked against the fabric8 model (JSON pointer → type). */
     static final Map<String, Map<String, Class<?>>> NESTED = Map.of(
             "postgresql.cnpg.io/v1/Cluster", Map.of("/spec/resources", ResourceRequirements.class),
-            "k8s.keycloak.org/v2alpha1/Keycloak", Map.of("/spec/resources", ResourceRequirements.class,
-                    "/spec/unsupported/podTemplate", PodTemplateSpec.class),
+            "k8s.keycloak.org/v2alpha1/Keycloak",
+                    Map.of(
+                            "/spec/resources",
+                            ResourceRequirements.class,
+                            "/spec/unsupported/podTemplate",
+                            PodTemplateSpec.class),
             "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", Map.of("/spec/resources", ResourceRequirements.class),
             "monitoring.coreos.com/v1/ServiceMonitor", Map.of("/spec/selector", LabelSelector.class),
             "monitoring.coreos.com/v1/PodMonitor", Map.of("/spec/selector", LabelSelector.class));
@@ -116,12 +120,12 @@ final class Schemas {
     private static final Map<String, JsonSchema> LOADED = new ConcurrentHashMap<>();
     private static volatile Set<String> strimziOlderOnly;
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** What is wrong with one rendered object; empty when it matches its schema. */
     static List<String> check(JsonNode object) {
-        String key = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
+        String key =
+                object.path("apiVersion").asText() + "/" + object.path("kind").asText();
         String where = key + " " + object.path("metadata").path("name").asText();
         List<String> problems = new ArrayList<>();
         Class<?> model = MODELS.get(key);
@@ -159,8 +163,12 @@ final class Schemas {
 
     /** Every model object reached must have no additional (unknown) property. */
     private static void walk(Object value, String path, List<String> problems, boolean strimzi, int depth) {
-        if (value == null || depth > 40 || value instanceof String || value instanceof Number
-                || value instanceof Boolean || value instanceof Enum<?>) {
+        if (value == null
+                || depth > 40
+                || value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Enum<?>) {
             return;
         }
         if (value instanceof Map<?, ?> map) {
@@ -198,7 +206,8 @@ final class Schemas {
                     continue;
                 }
                 if (strimzi && strimziOlderOnly().contains(c.getName() + "#" + field.getName())) {
-                    problems.add(path + "." + field.getName() + ": not in kafka.strimzi.io/v1 (older API versions only)");
+                    problems.add(
+                            path + "." + field.getName() + ": not in kafka.strimzi.io/v1 (older API versions only)");
                 }
                 walk(child, path + "." + field.getName(), problems, strimzi, depth + 1);
             }
@@ -244,12 +253,17 @@ final class Schemas {
 
     private static Set<String> readOlderOnly() {
         Indexer indexer = new Indexer();
-        try (JarFile jar = new JarFile(Path.of(Kafka.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        try (JarFile jar = new JarFile(Path.of(Kafka.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toFile())) {
             var entries = jar.entries();
             while (entries.hasMoreElements()) {
                 var entry = entries.nextElement();
-                if (entry.getName().startsWith("io/strimzi/api/") && entry.getName().endsWith(".class")) {
+                if (entry.getName().startsWith("io/strimzi/api/")
+                        && entry.getName().endsWith(".class")) {
                     try (InputStream in = jar.getInputStream(entry)) {
                         indexer.index(in);
                     }
@@ -267,14 +281,16 @@ final class Schemas {
             AnnotationTarget target = a.target();
             if (target.kind() == AnnotationTarget.Kind.METHOD) {
                 String method = target.asMethod().name();
-                String property = method.startsWith("get") ? method.substring(3)
+                String property = method.startsWith("get")
+                        ? method.substring(3)
                         : method.startsWith("is") ? method.substring(2) : method;
                 if (!property.isEmpty()) {
                     property = Character.toLowerCase(property.charAt(0)) + property.substring(1);
                 }
                 olderOnly.add(target.asMethod().declaringClass().name() + "#" + property);
             } else if (target.kind() == AnnotationTarget.Kind.FIELD) {
-                olderOnly.add(target.asField().declaringClass().name() + "#" + target.asField().name());
+                olderOnly.add(target.asField().declaringClass().name() + "#"
+                        + target.asField().name());
             }
         }
         return Set.copyOf(olderOnly);

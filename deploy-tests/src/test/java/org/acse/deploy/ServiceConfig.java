@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 record ServiceConfig(String service, Properties properties) {
     /** ${NAME} or ${NAME:default}; only upper-case names are environment variables, dotted ones are properties. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
+
     private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic");
 
-    record Incoming(String channel, String topic, String groupId, String deadLetterTopic) {
-    }
+    record Incoming(String channel, String topic, String groupId, String deadLetterTopic) {}
 
     static ServiceConfig of(String service) {
         Path file = Kustomize.ROOT.resolve(service).resolve("src/main/resources/application.properties");
@@ -64,7 +64,9 @@ record ServiceConfig(String service, Properties properties) {
             Matcher m = INCOMING_TOPIC.matcher(key);
             if (m.matches()) {
                 String prefix = "mp.messaging.incoming." + m.group(1) + ".";
-                channels.add(new Incoming(m.group(1), properties.getProperty(key),
+                channels.add(new Incoming(
+                        m.group(1),
+                        properties.getProperty(key),
                         properties.getProperty(prefix + "group.id", service),
                         properties.getProperty(prefix + "dead-letter-queue.topic")));
             }

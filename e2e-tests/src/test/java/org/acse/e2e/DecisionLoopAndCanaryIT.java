@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -27,7 +27,6 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.io.ByteArrayOutputStream;
 
 /**
  * The decision loop across the three services, and the data-protection canary (product §8): a referral whose every
@@ -38,9 +37,10 @@ import java.io.ByteArrayOutputStream;
  * the staff of the shelter the person is with, and the meeting point in the referring organisation's audited view.
  */
 class DecisionLoopAndCanaryIT {
-    private static final String CANARY = "Cnry" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private static final String MEETING_POINT = "Hall Mtg" + UUID.randomUUID().toString().substring(0, 8)
-            + " de la gare Saint-Jean";
+    private static final String CANARY =
+            "Cnry" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String MEETING_POINT =
+            "Hall Mtg" + UUID.randomUUID().toString().substring(0, 8) + " de la gare Saint-Jean";
     private static final String PHONE_CANARY = "+3361" + (10_000_000 + (int) (Math.random() * 80_000_000));
     private static RunningSuite suite;
     private static WebhookReceiver receiver;
@@ -62,47 +62,80 @@ class DecisionLoopAndCanaryIT {
     void everyAnswerMovesTheReferralOnTheIdentityFollowsThePersonAndNoPersonalDataLeaks() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         // A man in a wheelchair in danger in Lille; three shelters fit, far from the Nord.
-        List<Shelter> fitting = List.of(registerShelter("BDX" + tag, "33063"), registerShelter("TLS" + tag, "31555"),
+        List<Shelter> fitting = List.of(
+                registerShelter("BDX" + tag, "33063"),
+                registerShelter("TLS" + tag, "31555"),
                 registerShelter("RNS" + tag, "35238"));
         for (Shelter shelter : fitting) {
             registerChannels(shelter);
         }
         String partner = suite.identities.partner("org-lyon");
 
-        String referralId = given().auth().oauth2(partner).contentType(ContentType.JSON)
-                .body(canaryReferral()).post(suite.intake.url() + "/api/v1/referrals")
-                .then().statusCode(201).extract().path("id");
+        String referralId = given().auth()
+                .oauth2(partner)
+                .contentType(ContentType.JSON)
+                .body(canaryReferral())
+                .post(suite.intake.url() + "/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         // The first proposal goes to the best-ranked shelter; its team declines.
         String first = awaitHeldPlacement(referralId, null);
         Shelter declining = shelterOf(fitting, first);
-        given().auth().oauth2(declining.staffToken()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(declining.staffToken())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "STAFF_UNAVAILABLE", "comment", "équipe réduite ce soir"))
-                .post(suite.placement.url() + "/api/v1/placements/" + first + "/decline").then().statusCode(200);
+                .post(suite.placement.url() + "/api/v1/placements/" + first + "/decline")
+                .then()
+                .statusCode(200);
 
         // The next candidate is proposed and alerted; its team accepts and gives a meeting point.
         String second = awaitHeldPlacement(referralId, first);
         Shelter backingOut = shelterOf(fitting, second);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !receiver.deliveries("/" + backingOut.id).isEmpty());
-        given().auth().oauth2(backingOut.staffToken()).contentType(ContentType.JSON)
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !receiver.deliveries("/" + backingOut.id).isEmpty());
+        given().auth()
+                .oauth2(backingOut.staffToken())
+                .contentType(ContentType.JSON)
                 .body(Map.of("meetingPoint", Map.of("place", MEETING_POINT, "at", "2026-12-02T14:00:00Z")))
-                .post(suite.placement.url() + "/api/v1/placements/" + second + "/accept").then().statusCode(200);
+                .post(suite.placement.url() + "/api/v1/placements/" + second + "/accept")
+                .then()
+                .statusCode(200);
         awaitStatus(referralId, "ACCEPTED");
         assertIdentity(referralId, Map.of(backingOut, 200, declining, 404));
 
         // The meeting point: the referring organisation and coordinators, nobody else.
         String arrival = suite.placement.url() + "/api/v1/referrals/" + referralId + "/arrival";
-        given().auth().oauth2(partner).get(arrival).then().statusCode(200)
+        given().auth()
+                .oauth2(partner)
+                .get(arrival)
+                .then()
+                .statusCode(200)
                 .body("meetingPoint.place", equalTo(MEETING_POINT));
-        given().auth().oauth2(suite.identities.coordinator()).get(arrival).then().statusCode(200)
+        given().auth()
+                .oauth2(suite.identities.coordinator())
+                .get(arrival)
+                .then()
+                .statusCode(200)
                 .body("meetingPoint.place", equalTo(MEETING_POINT));
-        given().auth().oauth2(suite.identities.partner("org-nice")).get(arrival).then().statusCode(404);
+        given().auth()
+                .oauth2(suite.identities.partner("org-nice"))
+                .get(arrival)
+                .then()
+                .statusCode(404);
         given().auth().oauth2(backingOut.staffToken()).get(arrival).then().statusCode(403);
 
         // The team backs out: it loses the identity at once, and the referral is matched again.
-        given().auth().oauth2(backingOut.staffToken()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(backingOut.staffToken())
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "NO_LONGER_AVAILABLE", "comment", "dégât des eaux"))
-                .post(suite.placement.url() + "/api/v1/placements/" + second + "/cancel").then().statusCode(200);
+                .post(suite.placement.url() + "/api/v1/placements/" + second + "/cancel")
+                .then()
+                .statusCode(200);
         String third = awaitHeldPlacement(referralId, second);
         Shelter accepting = shelterOf(fitting, third);
         assertThat(accepting).isNotIn(declining, backingOut);
@@ -110,30 +143,52 @@ class DecisionLoopAndCanaryIT {
         assertIdentity(referralId, Map.of(backingOut, 404, declining, 404, accepting, 404));
 
         // The third shelter accepts: the identity moves to it; the person arrives there.
-        given().auth().oauth2(accepting.staffToken())
-                .post(suite.placement.url() + "/api/v1/placements/" + third + "/accept").then().statusCode(200);
+        given().auth()
+                .oauth2(accepting.staffToken())
+                .post(suite.placement.url() + "/api/v1/placements/" + third + "/accept")
+                .then()
+                .statusCode(200);
         awaitStatus(referralId, "ACCEPTED");
         assertIdentity(referralId, Map.of(accepting, 200, backingOut, 404, declining, 404));
         given().auth().oauth2(partner).get(arrival).then().statusCode(200).body("meetingPoint", nullValue());
-        given().auth().oauth2(accepting.staffToken())
-                .post(suite.placement.url() + "/api/v1/placements/" + third + "/arrival").then().statusCode(200);
+        given().auth()
+                .oauth2(accepting.staffToken())
+                .post(suite.placement.url() + "/api/v1/placements/" + third + "/arrival")
+                .then()
+                .statusCode(200);
         awaitStatus(referralId, "ARRIVED");
         assertIdentity(referralId, Map.of(accepting, 200, backingOut, 404, declining, 404));
-        given().auth().oauth2(suite.identities.partner("org-nice"))
-                .get(suite.intake.url() + "/api/v1/referrals/" + referralId).then().statusCode(404);
+        given().auth()
+                .oauth2(suite.identities.partner("org-nice"))
+                .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
+                .then()
+                .statusCode(404);
 
         // What a partner can read: the status and its timeline, never a shelter.
-        String partnerView = given().auth().oauth2(partner)
-                .get(suite.intake.url() + "/api/v1/referrals/" + referralId).then().extract().asString()
-                + given().auth().oauth2(partner).get(suite.intake.url() + "/api/v1/referrals?size=100")
-                .then().extract().asString()
+        String partnerView = given().auth()
+                        .oauth2(partner)
+                        .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
+                        .then()
+                        .extract()
+                        .asString()
+                + given().auth()
+                        .oauth2(partner)
+                        .get(suite.intake.url() + "/api/v1/referrals?size=100")
+                        .then()
+                        .extract()
+                        .asString()
                 + given().auth().oauth2(partner).get(arrival).then().extract().asString();
-        assertThat(partnerView).doesNotContain(CANARY).doesNotContain(PHONE_CANARY)
+        assertThat(partnerView)
+                .doesNotContain(CANARY)
+                .doesNotContain(PHONE_CANARY)
                 .contains("SEARCHING", "PROPOSED", "ACCEPTED", "ARRIVED");
         for (Shelter shelter : fitting) {
             assertThat(partnerView).doesNotContain(shelter.code).doesNotContain(shelter.id.toString());
         }
-        assertThat(partnerView).doesNotContain("Bordeaux").doesNotContain("Toulouse").doesNotContain("Rennes");
+        assertThat(partnerView)
+                .doesNotContain("Bordeaux")
+                .doesNotContain("Toulouse")
+                .doesNotContain("Rennes");
 
         assertNoLeak(referralId);
     }
@@ -141,22 +196,34 @@ class DecisionLoopAndCanaryIT {
     /** Who may read the identity now: coordinators always; each shelter's staff as given. */
     private static void assertIdentity(String referralId, Map<Shelter, Integer> expected) {
         String identity = suite.intake.url() + "/api/v1/referrals/" + referralId + "/identity";
-        assertThat(given().auth().oauth2(suite.identities.coordinator()).get(identity).then().statusCode(200)
-                .extract().asString()).contains(CANARY);
-        expected.forEach((shelter, status) -> given().auth().oauth2(shelter.staffToken()).get(identity)
-                .then().statusCode(status));
+        assertThat(given().auth()
+                        .oauth2(suite.identities.coordinator())
+                        .get(identity)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains(CANARY);
+        expected.forEach((shelter, status) ->
+                given().auth().oauth2(shelter.staffToken()).get(identity).then().statusCode(status));
     }
 
     private static void awaitStatus(String referralId, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(suite.identities.partner("org-lyon"))
-                .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
-                .then().statusCode(200).body("status", equalTo(status)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(suite.identities.partner("org-lyon"))
+                        .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo(status)));
     }
 
     private static Shelter shelterOf(List<Shelter> shelters, String placementId) {
         String shelterId = placementShelter(placementId);
-        return shelters.stream().filter(s -> s.id.toString().equals(shelterId)).findFirst().orElseThrow();
+        return shelters.stream()
+                .filter(s -> s.id.toString().equals(shelterId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void assertNoLeak(String referralId) throws Exception {
@@ -175,7 +242,9 @@ class DecisionLoopAndCanaryIT {
         }
         // Every record of every topic, dead-letter topics included: value and headers.
         KafkaEvents events = new KafkaEvents(suite.broker.bootstrapServers());
-        List<String> topics = Topics.ALL.stream().flatMap(t -> Stream.of(t, Topics.deadLetter(t))).toList();
+        List<String> topics = Topics.ALL.stream()
+                .flatMap(t -> Stream.of(t, Topics.deadLetter(t)))
+                .toList();
         int records = 0;
         for (String topic : topics) {
             for (ConsumerRecord<String, String> record : events.records(topic)) {
@@ -194,16 +263,23 @@ class DecisionLoopAndCanaryIT {
         }
         // ... and yet an operator can follow the referral through them: one line per business event, ids only.
         String logs = serviceLogs().stream().map(ServiceLog::text).reduce("", String::concat);
-        for (String event : List.of("referral.submitted", "placement.searching", "placement.proposed",
-                "placement.declined", "placement.accepted", "placement.cancelled", "placement.arrived")) {
+        for (String event : List.of(
+                "referral.submitted",
+                "placement.searching",
+                "placement.proposed",
+                "placement.declined",
+                "placement.accepted",
+                "placement.cancelled",
+                "placement.arrived")) {
             assertThat(logs).as("the log line of " + event).contains(event + " referral=" + referralId);
         }
         // Every row of every table of the three schemas, as text: only ciphertext may hold the identity.
         try (Connection c = suite.database.connect()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT table_schema || '.' || table_name FROM"
-                    + " information_schema.tables WHERE table_schema IN ('intake','placement','notification')"
-                    + " AND table_type = 'BASE TABLE'")) {
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT table_schema || '.' || table_name FROM"
+                            + " information_schema.tables WHERE table_schema IN ('intake','placement','notification')"
+                            + " AND table_type = 'BASE TABLE'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
@@ -220,8 +296,7 @@ class DecisionLoopAndCanaryIT {
         assertThat(referralId).isNotBlank();
     }
 
-    private record ServiceLog(String name, String text) {
-    }
+    private record ServiceLog(String name, String text) {}
 
     private static List<ServiceLog> serviceLogs() throws Exception {
         List<ServiceLog> logs = new ArrayList<>();
@@ -239,17 +314,29 @@ class DecisionLoopAndCanaryIT {
 
     /** The referral's one held placement, once it is not {@code previous}. */
     private static String awaitHeldPlacement(String referralId, String previous) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(suite.identities.coordinator())
-                .queryParam("referralId", referralId).queryParam("status", "HELD")
-                .get(suite.placement.url() + "/api/v1/placements").then().statusCode(200)
-                .extract().<List<String>>path("items.id"), ids -> ids.size() == 1 && !ids.get(0).equals(previous))
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().auth()
+                                .oauth2(suite.identities.coordinator())
+                                .queryParam("referralId", referralId)
+                                .queryParam("status", "HELD")
+                                .get(suite.placement.url() + "/api/v1/placements")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<List<String>>path("items.id"),
+                        ids -> ids.size() == 1 && !ids.get(0).equals(previous))
                 .get(0);
     }
 
     private static String placementShelter(String placementId) {
-        return given().auth().oauth2(suite.identities.coordinator())
-                .get(suite.placement.url() + "/api/v1/placements/" + placementId).then().statusCode(200)
-                .extract().path("shelterId");
+        return given().auth()
+                .oauth2(suite.identities.coordinator())
+                .get(suite.placement.url() + "/api/v1/placements/" + placementId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("shelterId");
     }
 
     private record Shelter(String code, UUID id) {
@@ -259,17 +346,37 @@ class DecisionLoopAndCanaryIT {
     }
 
     private static Shelter registerShelter(String code, String communeCode) {
-        return new Shelter(code, suite.registerShelter(Map.of(
-                "code", code, "name", "Foyer " + code, "communeCode", communeCode,
-                "address", "12 rue des Lilas", "active", true,
-                "accepts", Map.of("genders", List.of("MALE"), "families", false, "maxChildren", 0),
-                "wheelchairAccessible", true, "support", List.of("MEDICAL"), "languages", List.of("fr", "ar"),
-                "units", List.of(Map.of("capacity", 1)))));
+        return new Shelter(
+                code,
+                suite.registerShelter(Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "Foyer " + code,
+                        "communeCode",
+                        communeCode,
+                        "address",
+                        "12 rue des Lilas",
+                        "active",
+                        true,
+                        "accepts",
+                        Map.of("genders", List.of("MALE"), "families", false, "maxChildren", 0),
+                        "wheelchairAccessible",
+                        true,
+                        "support",
+                        List.of("MEDICAL"),
+                        "languages",
+                        List.of("fr", "ar"),
+                        "units",
+                        List.of(Map.of("capacity", 1)))));
     }
 
     private static void registerChannels(Shelter shelter) {
-        suite.registerChannels(shelter.id, List.of("equipe-" + shelter.code.toLowerCase() + "@foyers.invalid"),
-                receiver.url("/" + shelter.id), "whsec_Y2FuYXJ5LXdlYmhvb2stc2VjcmV0LTAxMjM0NTY=");
+        suite.registerChannels(
+                shelter.id,
+                List.of("equipe-" + shelter.code.toLowerCase() + "@foyers.invalid"),
+                receiver.url("/" + shelter.id),
+                "whsec_Y2FuYXJ5LXdlYmhvb2stc2VjcmV0LTAxMjM0NTY=");
     }
 
     private static String canaryReferral() {

@@ -14,10 +14,10 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.acse.suite.WebhookReceiver;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.hamcrest.Matchers;
 
 /**
  * The walking skeleton, end to end, over the packaged services: a referral from a partner in danger in Nice reaches
@@ -53,26 +53,41 @@ class ReferralToAlertIT {
             registerWebhook(shelter);
         }
 
-        String referralId = given().auth().oauth2(suite.identities.partner("org-nice")).contentType(ContentType.JSON)
-                .body(referral()).post(suite.intake.url() + "/api/v1/referrals")
-                .then().statusCode(201).extract().path("id");
+        String referralId = given().auth()
+                .oauth2(suite.identities.partner("org-nice"))
+                .contentType(ContentType.JSON)
+                .body(referral())
+                .post(suite.intake.url() + "/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(receiver.deliveries("/" + distant)).isNotEmpty());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(receiver.deliveries("/" + distant)).isNotEmpty());
         WebhookReceiver.Delivery alert = receiver.deliveries("/" + distant).get(0);
-        assertThat(alert.header("webhook-signature")).isEqualTo("v1," + hmac(alert.header("webhook-id") + "."
-                + alert.header("webhook-timestamp") + "." + alert.body()));
+        assertThat(alert.header("webhook-signature"))
+                .isEqualTo("v1,"
+                        + hmac(alert.header("webhook-id") + "." + alert.header("webhook-timestamp") + "."
+                                + alert.body()));
         assertThat(alert.body()).contains(referralId).doesNotContain("Ionescu").doesNotContain("1998");
         assertThat(receiver.deliveries("/" + inDepartment)).isEmpty();
         assertThat(receiver.deliveries("/" + tooClose)).isEmpty();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(suite.identities.partner("org-nice"))
-                .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
-                .then().statusCode(200).body("status", Matchers.equalTo("PROPOSED")));
-        given().auth().oauth2(suite.identities.coordinator())
-                .queryParam("referralId", referralId).get(suite.placement.url() + "/api/v1/placements")
-                .then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(suite.identities.partner("org-nice"))
+                        .get(suite.intake.url() + "/api/v1/referrals/" + referralId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", Matchers.equalTo("PROPOSED")));
+        given().auth()
+                .oauth2(suite.identities.coordinator())
+                .queryParam("referralId", referralId)
+                .get(suite.placement.url() + "/api/v1/placements")
+                .then()
+                .statusCode(200)
                 .body("items", Matchers.hasSize(1))
                 .body("items[0].shelterId", Matchers.equalTo(distant.toString()))
                 .body("items[0].status", Matchers.equalTo("HELD"));
@@ -80,11 +95,26 @@ class ReferralToAlertIT {
 
     private static UUID registerShelter(String code, String communeCode) {
         return suite.registerShelter(Map.of(
-                "code", code, "name", "Shelter " + code, "communeCode", communeCode,
-                "address", "1 rue confidentielle", "active", true,
-                "accepts", Map.of("genders", List.of("FEMALE"), "families", true, "maxChildren", 2),
-                "wheelchairAccessible", false, "support", List.of("PSYCHOLOGICAL"), "languages", List.of("fr", "ro"),
-                "units", List.of(Map.of("capacity", 2))));
+                "code",
+                code,
+                "name",
+                "Shelter " + code,
+                "communeCode",
+                communeCode,
+                "address",
+                "1 rue confidentielle",
+                "active",
+                true,
+                "accepts",
+                Map.of("genders", List.of("FEMALE"), "families", true, "maxChildren", 2),
+                "wheelchairAccessible",
+                false,
+                "support",
+                List.of("PSYCHOLOGICAL"),
+                "languages",
+                List.of("fr", "ro"),
+                "units",
+                List.of(Map.of("capacity", 2))));
     }
 
     private static void registerWebhook(UUID shelterId) {

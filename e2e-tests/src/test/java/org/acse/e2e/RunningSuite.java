@@ -39,8 +39,12 @@ final class RunningSuite implements AutoCloseable {
         Path root = Path.of(System.getProperty("acse.root", ".."));
         smtp.start();
         try {
-            suite = Suite.builder(root).freshDatabase("acse_e2e").logs(root.resolve("e2e-tests/target/e2e-logs"))
-                    .smtpPort(smtp.getSmtp().getPort()).readyTimeout(Duration.ofSeconds(90)).start();
+            suite = Suite.builder(root)
+                    .freshDatabase("acse_e2e")
+                    .logs(root.resolve("e2e-tests/target/e2e-logs"))
+                    .smtpPort(smtp.getSmtp().getPort())
+                    .readyTimeout(Duration.ofSeconds(90))
+                    .start();
         } catch (RuntimeException e) {
             smtp.stop();
             throw e;
@@ -63,17 +67,27 @@ final class RunningSuite implements AutoCloseable {
 
     /** Registers a shelter as a coordinator does ({@code POST /api/v1/shelters}); returns its id. */
     UUID registerShelter(Map<String, Object> shelter) {
-        String id = given().auth().oauth2(identities.coordinator()).contentType(ContentType.JSON).body(shelter)
-                .post(placement.url() + "/api/v1/shelters").then().statusCode(201).extract().path("id");
+        String id = given().auth()
+                .oauth2(identities.coordinator())
+                .contentType(ContentType.JSON)
+                .body(shelter)
+                .post(placement.url() + "/api/v1/shelters")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 
     /** Sets a shelter's alert channels on notification-service, as a coordinator does. */
     void registerChannels(UUID shelterId, List<String> emails, String webhookUrl, String webhookSecret) {
-        given().auth().oauth2(identities.coordinator()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(identities.coordinator())
+                .contentType(ContentType.JSON)
                 .body(Map.of("emails", emails, "webhookUrl", webhookUrl, "webhookSecret", webhookSecret))
                 .put(notification.url() + "/api/v1/shelters/" + shelterId + "/channels")
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The web application in a real headless Chromium against the whole suite: a partner signs in on the real Keycloak
@@ -37,6 +37,7 @@ class WebJourneyIT {
     static final RunningSuite suite = RunningSuite.get();
     /** A name no other test uses: it must appear only where the identity is released. */
     static final String FIRST_NAME = "Ilinca" + UUID.randomUUID().toString().substring(0, 6);
+
     static final String PHONE = "+33 6 11 22 33 44";
 
     private static final List<String> visited = new ArrayList<>();
@@ -48,17 +49,35 @@ class WebJourneyIT {
     static void shelterForThisJourney() {
         // Only this shelter fits the journey's person (non-binary, a child, three needs), so the proposal is its.
         shelterCode = "WEB" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-        shelterId = suite.registerShelter(Map.of("code", shelterCode, "name", "Foyer " + shelterCode,
-                "communeCode", "44109", "address", "3 quai de la Fosse", "active", true,
-                "accepts", Map.of("genders", List.of("NON_BINARY"), "families", true, "maxChildren", 2),
-                "wheelchairAccessible", true, "support", List.of("PSYCHOLOGICAL", "MEDICAL"),
-                "languages", List.of("fr", "ro"), "units", List.of(Map.of("capacity", 2), Map.of("capacity", 3))));
+        shelterId = suite.registerShelter(Map.of(
+                "code",
+                shelterCode,
+                "name",
+                "Foyer " + shelterCode,
+                "communeCode",
+                "44109",
+                "address",
+                "3 quai de la Fosse",
+                "active",
+                true,
+                "accepts",
+                Map.of("genders", List.of("NON_BINARY"), "families", true, "maxChildren", 2),
+                "wheelchairAccessible",
+                true,
+                "support",
+                List.of("PSYCHOLOGICAL", "MEDICAL"),
+                "languages",
+                List.of("fr", "ro"),
+                "units",
+                List.of(Map.of("capacity", 2), Map.of("capacity", 3))));
         suite.identities.staff(shelterCode, shelterId);
     }
 
     @AfterAll
     static void noSeriousAccessibilityViolation() {
-        assertThat(violations).as("serious or critical axe violations on %s", visited).isEmpty();
+        assertThat(violations)
+                .as("serious or critical axe violations on %s", visited)
+                .isEmpty();
     }
 
     @Test
@@ -82,11 +101,13 @@ class WebJourneyIT {
             awaitReady(partner);
             WebElement error = partner.findElement(By.id("err-dangerZones"));
             assertThat(error.getText()).contains("zone de danger");
-            assertThat(partner.findElement(By.id("dangerZones")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(partner.findElement(By.id("dangerZones")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
             assertThat(partner.findElement(By.id("dangerZones")).getAttribute("aria-describedby"))
                     .contains("err-dangerZones");
             assertThat(partner.findElement(By.id("form-errors")).getText()).contains("zone de danger");
-            assertThat(partner.findElement(By.id("firstName")).getAttribute("value")).isEqualTo(FIRST_NAME);
+            assertThat(partner.findElement(By.id("firstName")).getAttribute("value"))
+                    .isEqualTo(FIRST_NAME);
             assertThat(partner.findElements(By.className("field-error"))).hasSize(1);
             check(partner);
 
@@ -94,7 +115,8 @@ class WebJourneyIT {
             WebElement zones = partner.findElement(By.id("dangerZones"));
             zones.clear();
             partner.findElement(By.id("commune-search")).sendKeys("Nice");
-            WebElement nice = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            WebElement nice = await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
                     .until(() -> partner.findElement(By.cssSelector("[data-add-zone='06088']")), e -> e != null);
             nice.click();
             assertThat(zones.getAttribute("value")).isEqualTo("06088");
@@ -124,20 +146,33 @@ class WebJourneyIT {
             assertThat(staff.getCurrentUrl()).endsWith("/staff");
             String card = "li[data-placement-id]";
             // the proposal, with the household, needs and languages from the alert, in words
-            WebElement proposal = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                staff.navigate().refresh();
-                awaitReady(staff);
-                return staff.findElements(By.cssSelector("#proposals " + card)).stream()
-                        .filter(c -> c.getText().contains(pseudonym) && c.getText().contains("Non binaire"))
-                        .findFirst().orElse(null);
-            }, e -> e != null);
-            assertThat(proposal.getText()).contains("Non binaire, 30 ans, avec enfant(s) de 4 ans",
-                    "Accès en fauteuil roulant", "Soutien psychologique", "Soins médicaux", "Roumain",
-                    "Immédiate (sous 24 h)", "Place réservée jusqu'au", "(heure de Paris)")
+            WebElement proposal = await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(
+                            () -> {
+                                staff.navigate().refresh();
+                                awaitReady(staff);
+                                return staff.findElements(By.cssSelector("#proposals " + card)).stream()
+                                        .filter(c -> c.getText().contains(pseudonym)
+                                                && c.getText().contains("Non binaire"))
+                                        .findFirst()
+                                        .orElse(null);
+                            },
+                            e -> e != null);
+            assertThat(proposal.getText())
+                    .contains(
+                            "Non binaire, 30 ans, avec enfant(s) de 4 ans",
+                            "Accès en fauteuil roulant",
+                            "Soutien psychologique",
+                            "Soins médicaux",
+                            "Roumain",
+                            "Immédiate (sous 24 h)",
+                            "Place réservée jusqu'au",
+                            "(heure de Paris)")
                     .doesNotContain(FIRST_NAME);
             assertThat(new Select(proposal.findElement(By.name("reason"))).getOptions())
-                    .extracting(o -> o.getAttribute("textContent")).contains("Choisir…", "Risque pour la sécurité",
-                            "Barrière de la langue");
+                    .extracting(o -> o.getAttribute("textContent"))
+                    .contains("Choisir…", "Risque pour la sécurité", "Barrière de la langue");
             check(staff);
 
             proposal.findElement(By.cssSelector("[data-action='accept']")).click();
@@ -149,13 +184,19 @@ class WebJourneyIT {
             awaitReady(staff);
             assertThat(staff.findElement(By.id("done")).getText()).isEqualTo("Accueil confirmé.");
             // intake releases the identity once it has the acceptance from placement-service's event
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-                if (staff.findElements(By.cssSelector("#identity .first-name")).isEmpty()) {
-                    staff.navigate().refresh();
-                    awaitReady(staff);
-                }
-                return staff.findElement(By.cssSelector("#identity .first-name")).getText();
-            }, FIRST_NAME::equals);
+            await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions()
+                    .until(
+                            () -> {
+                                if (staff.findElements(By.cssSelector("#identity .first-name"))
+                                        .isEmpty()) {
+                                    staff.navigate().refresh();
+                                    awaitReady(staff);
+                                }
+                                return staff.findElement(By.cssSelector("#identity .first-name"))
+                                        .getText();
+                            },
+                            FIRST_NAME::equals);
             check(staff);
 
             // accepted placements stay listed until arrival, after any reload
@@ -167,7 +208,8 @@ class WebJourneyIT {
             staff.findElement(By.id("record-arrival")).click();
             awaitReady(staff);
             assertThat(staff.findElement(By.id("done")).getText()).isEqualTo("Arrivée enregistrée.");
-            assertThat(staff.findElement(By.cssSelector(".facts .status")).getText()).isEqualTo("Arrivée");
+            assertThat(staff.findElement(By.cssSelector(".facts .status")).getText())
+                    .isEqualTo("Arrivée");
             check(staff);
             assertNothingPersonalLeftInTheBrowser(staff);
         } finally {
@@ -192,9 +234,12 @@ class WebJourneyIT {
         click(driver, driver.findElement(By.cssSelector("input[name=exploitation][value=LABOUR]")));
         // the current commune through the search too
         driver.findElement(By.id("commune-search")).sendKeys("Nice");
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                .until(() -> driver.findElement(By.cssSelector("[data-set-current='06088']")), e -> e != null).click();
-        assertThat(driver.findElement(By.id("currentCommune")).getAttribute("value")).isEqualTo("06088");
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .until(() -> driver.findElement(By.cssSelector("[data-set-current='06088']")), e -> e != null)
+                .click();
+        assertThat(driver.findElement(By.id("currentCommune")).getAttribute("value"))
+                .isEqualTo("06088");
         driver.findElement(By.id("commune-search")).clear();
         new Select(driver.findElement(By.id("urgency"))).selectByValue("IMMEDIATE");
         click(driver, driver.findElement(By.id("consent")));
@@ -209,9 +254,11 @@ class WebJourneyIT {
 
     private void signIn(WebDriver driver, String user) {
         driver.get(suite.web.url() + "/");
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
                 .until(() -> driver.findElement(By.id("username")).isDisplayed());
-        assertThat(driver.getCurrentUrl()).startsWith(suite.identities.keycloak().url());
+        assertThat(driver.getCurrentUrl())
+                .startsWith(suite.identities.keycloak().url());
         // Keycloak's own page, in French
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         WebElement login = driver.findElement(By.id("kc-login"));
@@ -219,7 +266,8 @@ class WebJourneyIT {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(Identities.PASSWORD);
         login.click();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
                 .until(() -> driver.getCurrentUrl().startsWith(suite.web.url()));
         awaitReady(driver);
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
@@ -227,12 +275,16 @@ class WebJourneyIT {
 
     private static void awaitReady(WebDriver driver) {
         try {
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "true".equals(
-                    driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+            await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions()
+                    .until(() ->
+                            "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
         } catch (ConditionTimeoutException e) {
             String page = driver.findElement(By.tagName("body")).getText();
-            throw new AssertionError("page not ready: " + driver.getCurrentUrl() + "\n"
-                    + page.substring(0, Math.min(page.length(), 3000)), e);
+            throw new AssertionError(
+                    "page not ready: " + driver.getCurrentUrl() + "\n"
+                            + page.substring(0, Math.min(page.length(), 3000)),
+                    e);
         }
     }
 
@@ -243,7 +295,9 @@ class WebJourneyIT {
         for (Rule rule : new AxeBuilder().analyze(driver).getViolations()) {
             if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
                 violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " "
-                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+                        + rule.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .toList());
             }
         }
     }
@@ -264,13 +318,23 @@ class WebJourneyIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         Path profile = Files.createTempDirectory("acse-chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height);
         // A browser asking for English: the pages and Keycloak's login are French all the same, French first.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 }

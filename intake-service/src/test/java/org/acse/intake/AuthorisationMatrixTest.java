@@ -49,8 +49,18 @@ class AuthorisationMatrixTest {
         SUBMIT("POST", "/api/v1/referrals", json(validBody()), 401, 201, 201, 403, 403, 201, 401, 401),
         LIST("GET", "/api/v1/referrals", null, 401, 200, 200, 403, 403, 200, 401, 401),
         GET("GET", "/api/v1/referrals/{id}", null, 401, 200, 404, 403, 403, 200, 401, 401),
-        WITHDRAW("POST", "/api/v1/referrals/{id}/withdraw", "{\"reason\":\"matrix\"}",
-                401, 200, 404, 403, 403, 200, 401, 401),
+        WITHDRAW(
+                "POST",
+                "/api/v1/referrals/{id}/withdraw",
+                "{\"reason\":\"matrix\"}",
+                401,
+                200,
+                404,
+                403,
+                403,
+                200,
+                401,
+                401),
         IDENTITY("GET", "/api/v1/referrals/{id}/identity", null, 401, 403, 403, 200, 404, 200, 401, 401),
         AUDIT("GET", "/api/v1/audit", null, 401, 403, 403, 403, 403, 200, 401, 401);
 
@@ -93,9 +103,11 @@ class AuthorisationMatrixTest {
             request.body(endpoint.body);
         }
         request.request(endpoint.method, endpoint.path.replace("{id}", referral.toString()))
-                .then().statusCode(expected)
+                .then()
+                .statusCode(expected)
                 .contentType(expected >= 400 ? "application/problem+json" : "application/json")
-                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
     }
 }

@@ -23,8 +23,8 @@ import org.acse.common.events.Cancellation;
 import org.acse.common.events.EventType;
 import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 
 /**
  * The decision loop as intake follows it (ADR 9), with placement's events on the real broker and real tokens: the
@@ -38,12 +38,21 @@ class DecisionLoopTest {
     DataSource dataSource;
 
     private static int identityStatus(UUID referral, UUID shelter) {
-        return given().auth().oauth2(Tokens.staff(shelter)).get("/api/v1/referrals/" + referral + "/identity")
-                .then().extract().statusCode();
+        return given().auth()
+                .oauth2(Tokens.staff(shelter))
+                .get("/api/v1/referrals/" + referral + "/identity")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     private static String status(UUID referral, String token) {
-        return as(token).get("/api/v1/referrals/" + referral).then().statusCode(200).extract().path("status");
+        return as(token)
+                .get("/api/v1/referrals/" + referral)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
     }
 
     @Test
@@ -57,14 +66,16 @@ class DecisionLoopTest {
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed(id, atA, shelterA, t));
-        assertThat(identityStatus(id, shelterA)).as("a proposal alone gives no identity").isEqualTo(404);
+        assertThat(identityStatus(id, shelterA))
+                .as("a proposal alone gives no identity")
+                .isEqualTo(404);
         kafka.publish(EventType.PLACEMENT_ACCEPTED, decided(id, atA, shelterA, t.plusSeconds(1)));
         awaitStatus(id, "ACCEPTED", partner);
         assertThat(identityStatus(id, shelterA)).isEqualTo(200);
         assertThat(identityStatus(id, shelterB)).isEqualTo(404);
 
-        UUID backOut = kafka.publish(EventType.PLACEMENT_CANCELLED,
-                cancelled(id, atA, shelterA, Cancellation.BACKED_OUT, t.plusSeconds(2)));
+        UUID backOut = kafka.publish(
+                EventType.PLACEMENT_CANCELLED, cancelled(id, atA, shelterA, Cancellation.BACKED_OUT, t.plusSeconds(2)));
         awaitProcessed(dataSource, backOut);
         assertThat(identityStatus(id, shelterA)).as("after backing out").isEqualTo(404);
         assertThat(status(id, partner)).isEqualTo("SEARCHING");
@@ -80,17 +91,29 @@ class DecisionLoopTest {
         assertThat(identityStatus(id, shelterB)).as("the shelter of arrival").isEqualTo(200);
         assertThat(identityStatus(id, shelterA)).isEqualTo(404);
 
-        String partnerView = as(partner).get("/api/v1/referrals/" + id).then().statusCode(200)
-                .body("timeline.status", contains("SUBMITTED", "PROPOSED", "ACCEPTED", "SEARCHING", "PROPOSED",
-                        "ACCEPTED", "ARRIVED"))
-                .extract().asString();
-        String partnerList = as(partner).get("/api/v1/referrals?size=100").then().statusCode(200)
-                .body("items.id", hasItem(id.toString())).extract().asString();
+        String partnerView = as(partner)
+                .get("/api/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body(
+                        "timeline.status",
+                        contains("SUBMITTED", "PROPOSED", "ACCEPTED", "SEARCHING", "PROPOSED", "ACCEPTED", "ARRIVED"))
+                .extract()
+                .asString();
+        String partnerList = as(partner)
+                .get("/api/v1/referrals?size=100")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id.toString()))
+                .extract()
+                .asString();
         for (String seen : new String[] {partnerView, partnerList}) {
-            assertThat(seen).doesNotContain(shelterA.toString(), shelterB.toString(), atA.toString(), atB.toString(),
-                    "helter");
+            assertThat(seen)
+                    .doesNotContain(shelterA.toString(), shelterB.toString(), atA.toString(), atB.toString(), "helter");
         }
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + id).then()
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals/" + id)
+                .then()
                 .body("acceptedShelterId", equalTo(shelterB.toString()));
     }
 
@@ -110,10 +133,16 @@ class DecisionLoopTest {
         awaitProcessed(dataSource, noShow);
         assertThat(identityStatus(id, shelter)).isEqualTo(404);
         assertThat(status(id, partner)).isEqualTo("NO_SHOW");
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + id + "/identity").then().statusCode(200);
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + id).then().statusCode(200)
-                .body("status", equalTo("NO_SHOW")).body("$", Matchers.not(
-                        Matchers.hasKey("acceptedShelterId")));
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals/" + id + "/identity")
+                .then()
+                .statusCode(200);
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("NO_SHOW"))
+                .body("$", Matchers.not(Matchers.hasKey("acceptedShelterId")));
     }
 
     @Test
@@ -135,14 +164,17 @@ class DecisionLoopTest {
         assertThat(status(id, partner)).as("two offers still open").isEqualTo("PROPOSED");
 
         kafka.publish(EventType.PLACEMENT_ACCEPTED, decided(id, atB, shelterB, t.plusSeconds(2)));
-        UUID taken = kafka.publish(EventType.PLACEMENT_CANCELLED,
+        UUID taken = kafka.publish(
+                EventType.PLACEMENT_CANCELLED,
                 cancelled(id, atC, shelterC, Cancellation.OFFER_TAKEN, t.plusSeconds(2)));
         awaitProcessed(dataSource, taken);
         assertThat(status(id, partner)).isEqualTo("ACCEPTED");
         assertThat(identityStatus(id, shelterB)).isEqualTo(200);
         assertThat(identityStatus(id, shelterA)).isEqualTo(404);
         assertThat(identityStatus(id, shelterC)).isEqualTo(404);
-        as(partner).get("/api/v1/referrals/" + id).then()
+        as(partner)
+                .get("/api/v1/referrals/" + id)
+                .then()
                 .body("timeline.status", contains("SUBMITTED", "PROPOSED", "ACCEPTED"));
     }
 
@@ -157,8 +189,8 @@ class DecisionLoopTest {
         Instant t = Instant.now();
         kafka.publish(EventType.PLACEMENT_ACCEPTED, decided(id, atA, shelterA, t));
         awaitStatus(id, "ACCEPTED", partner);
-        kafka.publish(EventType.PLACEMENT_CANCELLED,
-                cancelled(id, atA, shelterA, Cancellation.REPLACED, t.plusSeconds(1)));
+        kafka.publish(
+                EventType.PLACEMENT_CANCELLED, cancelled(id, atA, shelterA, Cancellation.REPLACED, t.plusSeconds(1)));
         UUID accepted = kafka.publish(EventType.PLACEMENT_ACCEPTED, decided(id, atB, shelterB, t.plusSeconds(1)));
         awaitProcessed(dataSource, accepted);
         assertThat(status(id, partner)).isEqualTo("ACCEPTED");

@@ -38,7 +38,12 @@ class IdempotencyTest {
     RetentionJob retention;
 
     private ExtractableResponse<Response> post(String token, String key, String body) {
-        return as(token).header("Idempotency-Key", key).body(body).post("/api/v1/referrals").then().extract();
+        return as(token)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/referrals")
+                .then()
+                .extract();
     }
 
     @Test
@@ -49,7 +54,9 @@ class IdempotencyTest {
         assertThat(first.statusCode()).isEqualTo(201);
         // Whitespace and key order do not make another body.
         Map<?, ?> reordered = new TreeMap<>(new ObjectMapper().readValue(body, Map.class));
-        ExtractableResponse<Response> again = post(Tokens.partner(Tokens.ORG_A), key,
+        ExtractableResponse<Response> again = post(
+                Tokens.partner(Tokens.ORG_A),
+                key,
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(reordered));
         assertThat(again.statusCode()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
@@ -68,8 +75,13 @@ class IdempotencyTest {
         Map<String, Object> other = validBody();
         other.put("urgency", "WITHIN_72H");
         Map<String, Long> before = counts(dataSource);
-        as(Tokens.partner(Tokens.ORG_A)).header("Idempotency-Key", key).body(json(other)).post("/api/v1/referrals")
-                .then().statusCode(409).contentType("application/problem+json")
+        as(Tokens.partner(Tokens.ORG_A))
+                .header("Idempotency-Key", key)
+                .body(json(other))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:acse:problem:idempotency-key-reused"))
                 .body("errors[0].field", equalTo("Idempotency-Key"));
         assertThat(counts(dataSource)).isEqualTo(before);
@@ -113,15 +125,21 @@ class IdempotencyTest {
         String body = json(validBody());
         String first = post(Tokens.partner(Tokens.ORG_A), key, body).path("id");
         retention.run(Instant.now().plus(Duration.ofHours(25)));
-        assertThat(post(Tokens.partner(Tokens.ORG_A), key, body).<String>path("id")).isEqualTo(first);
+        assertThat(post(Tokens.partner(Tokens.ORG_A), key, body).<String>path("id"))
+                .isEqualTo(first);
         retention.run(Instant.now().plus(Duration.ofHours(49)));
-        assertThat(post(Tokens.partner(Tokens.ORG_A), key, body).<String>path("id")).isNotEqualTo(first);
+        assertThat(post(Tokens.partner(Tokens.ORG_A), key, body).<String>path("id"))
+                .isNotEqualTo(first);
     }
 
     @Test
     void anOverlongKeyIsRefused() {
-        as(Tokens.partner(Tokens.ORG_A)).header("Idempotency-Key", "k".repeat(201)).body(json(validBody()))
-                .post("/api/v1/referrals").then().statusCode(400)
+        as(Tokens.partner(Tokens.ORG_A))
+                .header("Idempotency-Key", "k".repeat(201))
+                .body(json(validBody()))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 }

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.acse.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 
 /**
  * The identity: encrypted at rest, released to coordinators and the accepting shelter only, every read audited. How
@@ -48,8 +48,11 @@ class IdentityAccessTest {
         Map<String, Object> body = canaryBody(canary);
         child(body, "person").put("birthDate", "1987-11-23");
         UUID id = submit(Tokens.partner(Tokens.ORG_A), body);
-        as(Tokens.partner(Tokens.ORG_A)).body("{\"reason\":\"Reason" + canary + "\"}")
-                .post("/api/v1/referrals/" + id + "/withdraw").then().statusCode(200);
+        as(Tokens.partner(Tokens.ORG_A))
+                .body("{\"reason\":\"Reason" + canary + "\"}")
+                .post("/api/v1/referrals/" + id + "/withdraw")
+                .then()
+                .statusCode(200);
 
         String dump = dumpSchema(dataSource);
         assertThat(dump).contains(id.toString());
@@ -58,7 +61,10 @@ class IdentityAccessTest {
             assertThat(dump).doesNotContain(HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8)));
         }
         // And it is still there, encrypted, for a coordinator.
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + id + "/identity").then().statusCode(200)
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals/" + id + "/identity")
+                .then()
+                .statusCode(200)
                 .body("person.firstName", equalTo("First" + canary))
                 .body("person.birthDate", equalTo("1987-11-23"))
                 .body("notes", equalTo("Note" + canary));
@@ -73,22 +79,36 @@ class IdentityAccessTest {
 
         given().auth().oauth2(Tokens.staff(shelterX)).get(path).then().statusCode(404);
         acceptOnBroker(id, shelterX, Tokens.coordinator());
-        given().auth().oauth2(Tokens.staff(shelterX)).get(path).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.staff(shelterX))
+                .get(path)
+                .then()
+                .statusCode(200)
                 .body("referralId", equalTo(id.toString()))
                 .body("person.lastName", Matchers.startsWith("Last"));
-        given().auth().oauth2(Tokens.staff(shelterY)).get(path).then().statusCode(404)
+        given().auth()
+                .oauth2(Tokens.staff(shelterY))
+                .get(path)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.partner(Tokens.ORG_A)).get(path).then().statusCode(403);
         given().auth().oauth2(Tokens.coordinator()).get(path).then().statusCode(200);
 
-        as(Tokens.coordinator()).get("/api/v1/audit?targetType=referral&targetId=" + id).then().statusCode(200)
+        as(Tokens.coordinator())
+                .get("/api/v1/audit?targetType=referral&targetId=" + id)
+                .then()
+                .statusCode(200)
                 .body("items.findAll { it.action == 'referral.identity.read' }.size()", equalTo(2))
                 .body("items.subject", hasItem("staff@" + shelterX))
                 .body("items.tenant", hasItem(shelterX.toString()));
 
         // Once withdrawn, the shelter no longer needs it.
-        as(Tokens.partner(Tokens.ORG_A)).body("{\"reason\":\"no longer needed\"}")
-                .post("/api/v1/referrals/" + id + "/withdraw").then().statusCode(200);
+        as(Tokens.partner(Tokens.ORG_A))
+                .body("{\"reason\":\"no longer needed\"}")
+                .post("/api/v1/referrals/" + id + "/withdraw")
+                .then()
+                .statusCode(200);
         given().auth().oauth2(Tokens.staff(shelterX)).get(path).then().statusCode(404);
     }
 }

@@ -40,28 +40,49 @@ class OutboxBrokerDownTest {
                 ids.add(submit(Tokens.partner(Tokens.ORG_A)));
             }
             // Nothing can be acknowledged: the messages stay pending, and the relay reports them as backlog.
-            assertThat(count(dataSource, "SELECT count(*) FROM outbox_message WHERE published_at IS NULL"
-                    + " AND message_key IN (" + quoted(ids) + ")")).isEqualTo(REFERRALS);
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> backlog(given().get("/q/metrics").then().statusCode(200).extract().asString())
+            assertThat(count(
+                            dataSource,
+                            "SELECT count(*) FROM outbox_message WHERE published_at IS NULL" + " AND message_key IN ("
+                                    + quoted(ids) + ")"))
+                    .isEqualTo(REFERRALS);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> backlog(given().get("/q/metrics")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .asString())
                             >= REFERRALS);
         } finally {
             broker.restart();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> count(dataSource, "SELECT count(*) FROM outbox_message WHERE published_at IS NOT NULL"
-                        + " AND message_key IN (" + quoted(ids) + ")") == REFERRALS);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> count(
+                                dataSource,
+                                "SELECT count(*) FROM outbox_message WHERE published_at IS NOT NULL"
+                                        + " AND message_key IN (" + quoted(ids) + ")")
+                        == REFERRALS);
         KafkaEvents kafka = KafkaEvents.onSharedBroker();
         for (UUID id : ids) {
-            assertThat(kafka.records(EventType.REFERRAL_SUBMITTED, id)).as("referral.submitted of " + id).hasSize(1);
+            assertThat(kafka.records(EventType.REFERRAL_SUBMITTED, id))
+                    .as("referral.submitted of " + id)
+                    .hasSize(1);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> backlog(given().get("/q/metrics").then().extract().asString()) == 0);
     }
 
     private static double backlog(String prometheus) {
-        return prometheus.lines().filter(l -> l.startsWith("acse_outbox_backlog"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+        return prometheus
+                .lines()
+                .filter(l -> l.startsWith("acse_outbox_backlog"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(-1);
     }
 
     private static String quoted(List<UUID> ids) {

@@ -38,22 +38,34 @@ class PossibleDuplicatesTest {
         String unique = "Dup" + UUID.randomUUID().toString().substring(0, 8);
         UUID original = submit(Tokens.partner(Tokens.ORG_A), person("Élodie", "N'Guessan-" + unique, "1990-05-06"));
         // Another partner, other spelling (case, accents, punctuation, names swapped): same person.
-        UUID again = submit(Tokens.partner(Tokens.ORG_B),
-                person("NGUESSAN " + unique.toUpperCase(), "elodie", "1990-05-06"));
+        UUID again = submit(
+                Tokens.partner(Tokens.ORG_B), person("NGUESSAN " + unique.toUpperCase(), "elodie", "1990-05-06"));
 
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + again).then()
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals/" + again)
+                .then()
                 .body("possibleDuplicateOf", equalTo(original.toString()))
                 .body("status", equalTo("SUBMITTED"));
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + original).then()
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals/" + original)
+                .then()
                 .body("$", not(hasKey("possibleDuplicateOf")))
                 .body("possibleDuplicates", contains(again.toString()));
-        as(Tokens.partner(Tokens.ORG_B)).get("/api/v1/referrals/" + again).then().statusCode(200)
+        as(Tokens.partner(Tokens.ORG_B))
+                .get("/api/v1/referrals/" + again)
+                .then()
+                .statusCode(200)
                 .body("$", not(hasKey("possibleDuplicateOf")));
-        as(Tokens.partner(Tokens.ORG_A)).get("/api/v1/referrals/" + original).then().statusCode(200)
+        as(Tokens.partner(Tokens.ORG_A))
+                .get("/api/v1/referrals/" + original)
+                .then()
+                .statusCode(200)
                 .body("$", not(hasKey("possibleDuplicates")));
 
         UUID stranger = submit(Tokens.partner(Tokens.ORG_A), person("Amara", "N'Guessan-" + unique, "1991-05-06"));
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + stranger).then()
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals/" + stranger)
+                .then()
                 .body("$", not(hasKey("possibleDuplicateOf")));
     }
 
@@ -64,24 +76,43 @@ class PossibleDuplicatesTest {
         UUID original = submit(Tokens.partner(organisation), person("Ioana", "Popescu-" + unique, "1988-01-02"));
         UUID again = submit(Tokens.partner(Tokens.ORG_B), person("Ioana", "Popescu-" + unique, "1988-01-02"));
 
-        as(Tokens.coordinator()).get("/api/v1/referrals?possibleDuplicate=true&size=100").then().statusCode(200)
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals?possibleDuplicate=true&size=100")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(again.toString()))
                 .body("items.id", not(hasItem(original.toString())))
                 .body("items.possibleDuplicateOf", everyItem(notNullValue()))
                 .body("items.find { it.id == '" + again + "' }.possibleDuplicateOf", equalTo(original.toString()));
-        as(Tokens.coordinator()).get("/api/v1/referrals?possibleDuplicate=false&size=100").then().statusCode(200)
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals?possibleDuplicate=false&size=100")
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(again.toString())));
-        as(Tokens.coordinator()).get("/api/v1/referrals?size=100").then()
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals?size=100")
+                .then()
                 .body("items.find { it.id == '" + again + "' }.possibleDuplicateOf", equalTo(original.toString()));
 
         // A partner neither sees the link in its list nor may filter on it.
-        as(Tokens.partner(Tokens.ORG_B)).get("/api/v1/referrals?size=100").then().statusCode(200)
+        as(Tokens.partner(Tokens.ORG_B))
+                .get("/api/v1/referrals?size=100")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(again.toString()))
                 .body("items.find { it.id == '" + again + "' }", not(hasKey("possibleDuplicateOf")));
-        as(Tokens.partner(Tokens.ORG_B)).get("/api/v1/referrals?possibleDuplicate=true").then().statusCode(403)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("possibleDuplicate"));
-        as(Tokens.coordinator()).get("/api/v1/referrals?possibleDuplicate=yes").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("possibleDuplicate"));
+        as(Tokens.partner(Tokens.ORG_B))
+                .get("/api/v1/referrals?possibleDuplicate=true")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("possibleDuplicate"));
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals?possibleDuplicate=yes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("possibleDuplicate"));
     }
 
     @Test
@@ -89,11 +120,16 @@ class PossibleDuplicatesTest {
         String unique = "Wd" + UUID.randomUUID().toString().substring(0, 8);
         UUID original = submit(Tokens.partner(Tokens.ORG_A), person("Grace", "Adeyemi-" + unique, "1995-07-08"));
         UUID again = submit(Tokens.partner(Tokens.ORG_A), person("Grace", "Adeyemi-" + unique, "1995-07-08"));
-        as(Tokens.coordinator()).body("{\"reason\":\"Same person as an open referral\"}")
-                .post("/api/v1/referrals/" + again + "/withdraw").then().statusCode(200)
+        as(Tokens.coordinator())
+                .body("{\"reason\":\"Same person as an open referral\"}")
+                .post("/api/v1/referrals/" + again + "/withdraw")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("WITHDRAWN"))
                 .body("possibleDuplicateOf", equalTo(original.toString()));
-        as(Tokens.coordinator()).get("/api/v1/referrals/" + original).then()
+        as(Tokens.coordinator())
+                .get("/api/v1/referrals/" + original)
+                .then()
                 .body("status", equalTo("SUBMITTED"))
                 .body("possibleDuplicates", contains(again.toString()));
     }

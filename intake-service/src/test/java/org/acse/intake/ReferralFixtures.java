@@ -36,19 +36,49 @@ public final class ReferralFixtures {
     /** A complete, valid body as a mutable tree: tests change one field and expect exactly that field refused. */
     public static Map<String, Object> validBody() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("person", map("firstName", "Amara", "lastName", "Okafor", "birthDate", "1996-03-14",
-                "nationality", "NG", "phone", "+33 6 12 34 56 78"));
+        body.put(
+                "person",
+                map(
+                        "firstName",
+                        "Amara",
+                        "lastName",
+                        "Okafor",
+                        "birthDate",
+                        "1996-03-14",
+                        "nationality",
+                        "NG",
+                        "phone",
+                        "+33 6 12 34 56 78"));
         body.put("gender", "FEMALE");
         body.put("children", new ArrayList<>(List.of(map("age", 4))));
         body.put("languages", new ArrayList<>(List.of("fr", "en")));
-        body.put("needs", map("wheelchairAccess", false, "psychologicalSupport", true, "medicalCare", false,
-                "interpreter", false));
+        body.put(
+                "needs",
+                map(
+                        "wheelchairAccess",
+                        false,
+                        "psychologicalSupport",
+                        true,
+                        "medicalCare",
+                        false,
+                        "interpreter",
+                        false));
         body.put("exploitation", new ArrayList<>(List.of("SEXUAL")));
-        body.put("dangerZones", new ArrayList<>(List.of(map("communeCode", "06088"), map("departmentCode", "13"),
-                map("lat", 43.7, "lon", 7.26, "radiusKm", 30.0))));
+        body.put(
+                "dangerZones",
+                new ArrayList<>(List.of(
+                        map("communeCode", "06088"),
+                        map("departmentCode", "13"),
+                        map("lat", 43.7, "lon", 7.26, "radiusKm", 30.0))));
         body.put("currentLocation", map("communeCode", "06088"));
         body.put("urgency", "IMMEDIATE");
-        body.put("consent", map("dataSharing", true, "recordedAt", Instant.now().minusSeconds(600).toString()));
+        body.put(
+                "consent",
+                map(
+                        "dataSharing",
+                        true,
+                        "recordedAt",
+                        Instant.now().minusSeconds(600).toString()));
         body.put("notes", "Contacted by the network twice this week.");
         return body;
     }
@@ -84,15 +114,31 @@ public final class ReferralFixtures {
     }
 
     public static UUID submit(String token, Map<String, Object> body) {
-        String id = as(token).body(json(body)).post("/api/v1/referrals").then().statusCode(201).extract().path("id");
+        String id = as(token)
+                .body(json(body))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 
     /** {@code placement.proposed}: a place of this shelter held for the referral. */
     public static PlacementProposed proposed(UUID referral, UUID placement, UUID shelter, Instant at) {
-        return new PlacementProposed(placement, referral, shelter, UUID.randomUUID(), "R-TEST0000",
-                new Household(Gender.FEMALE, 30, List.of()), Needs.NONE, List.of("fr"), Urgency.IMMEDIATE, at,
-                at.plus(Duration.ofHours(1)), at);
+        return new PlacementProposed(
+                placement,
+                referral,
+                shelter,
+                UUID.randomUUID(),
+                "R-TEST0000",
+                new Household(Gender.FEMALE, 30, List.of()),
+                Needs.NONE,
+                List.of("fr"),
+                Urgency.IMMEDIATE,
+                at,
+                at.plus(Duration.ofHours(1)),
+                at);
     }
 
     /** The data of {@code accepted}, {@code declined}, {@code expired}, {@code no-show}, {@code arrived}. */
@@ -101,25 +147,40 @@ public final class ReferralFixtures {
     }
 
     /** {@code placement.cancelled}, with its cause (and the reason code of a back-out). */
-    public static PlacementDecided cancelled(UUID referral, UUID placement, UUID shelter, Cancellation cancellation,
-            Instant at) {
-        return new PlacementDecided(placement, referral, shelter, UUID.randomUUID(),
-                cancellation == Cancellation.BACKED_OUT ? DeclineReason.SAFETY_CONCERN.name() : null, cancellation, at);
+    public static PlacementDecided cancelled(
+            UUID referral, UUID placement, UUID shelter, Cancellation cancellation, Instant at) {
+        return new PlacementDecided(
+                placement,
+                referral,
+                shelter,
+                UUID.randomUUID(),
+                cancellation == Cancellation.BACKED_OUT ? DeclineReason.SAFETY_CONCERN.name() : null,
+                cancellation,
+                at);
     }
 
     /** Publishes {@code placement.accepted} by this shelter on the real broker and waits until intake applied it. */
     public static UUID acceptOnBroker(UUID referralId, UUID shelterId, String coordinatorToken) {
         UUID placementId = UUID.randomUUID();
-        KafkaEvents.onSharedBroker().publish(EventType.PLACEMENT_ACCEPTED,
-                new PlacementDecided(placementId, referralId, shelterId, UUID.randomUUID(), null, null, Instant.now()));
+        KafkaEvents.onSharedBroker()
+                .publish(
+                        EventType.PLACEMENT_ACCEPTED,
+                        new PlacementDecided(
+                                placementId, referralId, shelterId, UUID.randomUUID(), null, null, Instant.now()));
         awaitStatus(referralId, "ACCEPTED", coordinatorToken);
         return placementId;
     }
 
     public static void awaitStatus(UUID referralId, String status, String token) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> status.equals(given().auth().oauth2(token).get("/api/v1/referrals/" + referralId)
-                        .then().extract().path("status")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> status.equals(given().auth()
+                        .oauth2(token)
+                        .get("/api/v1/referrals/" + referralId)
+                        .then()
+                        .extract()
+                        .path("status")));
     }
 
     /** Waits until intake's consumer has handled these events (applied or deliberately ignored). */
@@ -128,7 +189,9 @@ public final class ReferralFixtures {
         for (UUID id : eventIds) {
             in.append(in.isEmpty() ? "" : ",").append('\'').append(id).append('\'');
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> count(dataSource, "SELECT count(*) FROM processed_event WHERE event_id IN (" + in + ")")
                         == eventIds.length);
     }
@@ -143,7 +206,8 @@ public final class ReferralFixtures {
     }
 
     public static long count(DataSource dataSource, String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -155,10 +219,11 @@ public final class ReferralFixtures {
     /** Every row of every table of the intake schema, as text. */
     public static String dumpSchema(DataSource dataSource) {
         StringBuilder dump = new StringBuilder();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'intake'")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'intake'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
@@ -176,6 +241,5 @@ public final class ReferralFixtures {
         return dump.toString();
     }
 
-    private ReferralFixtures() {
-    }
+    private ReferralFixtures() {}
 }

@@ -52,32 +52,48 @@ class RetentionTest {
         String partner = Tokens.partner(Tokens.ORG_A);
         UUID closed = submit(partner);
         UUID open = submit(partner);
-        as(partner).body("{\"reason\":\"moved abroad\"}").post("/api/v1/referrals/" + closed + "/withdraw")
-                .then().statusCode(200);
+        as(partner)
+                .body("{\"reason\":\"moved abroad\"}")
+                .post("/api/v1/referrals/" + closed + "/withdraw")
+                .then()
+                .statusCode(200);
         String identity = "/api/v1/referrals/" + closed + "/identity";
 
         retention.run(Instant.now().plus(Duration.ofDays(29)));
         given().auth().oauth2(Tokens.coordinator()).get(identity).then().statusCode(200);
 
         assertThat(retention.run(Instant.now().plus(Duration.ofDays(31)))).isGreaterThanOrEqualTo(1);
-        given().auth().oauth2(Tokens.coordinator()).get(identity).then().statusCode(410)
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .get(identity)
+                .then()
+                .statusCode(410)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:acse:problem:personal-data-erased"));
-        assertThat(count(dataSource, "SELECT count(*) FROM referral WHERE id = '" + closed + "'"
-                + " AND identity_ciphertext IS NULL AND notes_ciphertext IS NULL"
-                + " AND withdrawal_reason_ciphertext IS NULL AND duplicate_fingerprint IS NULL"
-                + " AND personal_data_erased_at IS NOT NULL")).isEqualTo(1);
+        assertThat(count(
+                        dataSource,
+                        "SELECT count(*) FROM referral WHERE id = '" + closed + "'"
+                                + " AND identity_ciphertext IS NULL AND notes_ciphertext IS NULL"
+                                + " AND withdrawal_reason_ciphertext IS NULL AND duplicate_fingerprint IS NULL"
+                                + " AND personal_data_erased_at IS NOT NULL"))
+                .isEqualTo(1);
         // The pseudonymous record and its timeline stay for the partner and the statistics.
         as(partner).get("/api/v1/referrals/" + closed).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         as(Tokens.coordinator()).get("/api/v1/referrals/" + closed).then().body("personalDataErased", equalTo(true));
 
         // An open referral keeps its identity and its whole profile.
-        given().auth().oauth2(Tokens.coordinator()).get("/api/v1/referrals/" + open + "/identity")
-                .then().statusCode(200);
-        assertThat(count(dataSource, "SELECT count(*) FROM referral WHERE id = '" + open + "'"
-                + " AND household IS NOT NULL AND needs IS NOT NULL AND current_commune_code = '06088'"
-                + " AND jsonb_array_length(danger_zones) = 3 AND jsonb_array_length(exploitation) = 1"
-                + " AND status = 'SUBMITTED' AND personal_data_erased_at IS NULL")).isEqualTo(1);
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .get("/api/v1/referrals/" + open + "/identity")
+                .then()
+                .statusCode(200);
+        assertThat(count(
+                        dataSource,
+                        "SELECT count(*) FROM referral WHERE id = '" + open + "'"
+                                + " AND household IS NOT NULL AND needs IS NOT NULL AND current_commune_code = '06088'"
+                                + " AND jsonb_array_length(danger_zones) = 3 AND jsonb_array_length(exploitation) = 1"
+                                + " AND status = 'SUBMITTED' AND personal_data_erased_at IS NULL"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -91,29 +107,44 @@ class RetentionTest {
         kafka.publish(EventType.PLACEMENT_ACCEPTED, decided(arrived, placement, shelter, t.plusSeconds(1)));
         kafka.publish(EventType.PLACEMENT_ARRIVED, decided(arrived, placement, shelter, t.plusSeconds(2)));
         awaitStatus(arrived, "ARRIVED", partner);
-        String pseudonym = as(partner).get("/api/v1/referrals/" + arrived).then().extract().path("pseudonym");
+        String pseudonym =
+                as(partner).get("/api/v1/referrals/" + arrived).then().extract().path("pseudonym");
         awaitPublished(arrived);
 
         retention.run(Instant.now().plus(Duration.ofDays(31)));
         messages.run(Instant.now().plus(Duration.ofDays(36)));
 
         // Kept for the figures: the month, urgency, status and its timeline, the department, the household's size.
-        assertThat(count(dataSource, "SELECT count(*) FROM referral WHERE id = '" + arrived + "'"
-                + " AND status = 'ARRIVED' AND urgency = 'IMMEDIATE' AND submitted_at IS NOT NULL"
-                + " AND department_code = '06' AND household_size = 2 AND NOT auto_closed"
-                + " AND household IS NULL AND needs IS NULL AND current_commune_code IS NULL"
-                + " AND danger_zones = '[]' AND exploitation = '[]' AND languages = '[]'"
-                + " AND accepted_shelter_id IS NULL AND accepted_placement_id IS NULL")).isEqualTo(1);
-        assertThat(count(dataSource, "SELECT count(*) FROM referral_status_change WHERE referral_id = '" + arrived
-                + "'")).isEqualTo(4);
+        assertThat(count(
+                        dataSource,
+                        "SELECT count(*) FROM referral WHERE id = '" + arrived + "'"
+                                + " AND status = 'ARRIVED' AND urgency = 'IMMEDIATE' AND submitted_at IS NOT NULL"
+                                + " AND department_code = '06' AND household_size = 2 AND NOT auto_closed"
+                                + " AND household IS NULL AND needs IS NULL AND current_commune_code IS NULL"
+                                + " AND danger_zones = '[]' AND exploitation = '[]' AND languages = '[]'"
+                                + " AND accepted_shelter_id IS NULL AND accepted_placement_id IS NULL"))
+                .isEqualTo(1);
+        assertThat(count(
+                        dataSource,
+                        "SELECT count(*) FROM referral_status_change WHERE referral_id = '" + arrived + "'"))
+                .isEqualTo(4);
         // The canary: no row that names the referral or its pseudonym names a zone, an exploitation, a household
         // or the shelter.
         List<String> linked = Arrays.stream(dumpSchema(dataSource).split("\n"))
                 .filter(row -> row.contains(arrived.toString()) || row.contains(pseudonym))
                 .toList();
-        assertThat(linked).isNotEmpty().allSatisfy(row -> assertThat(row)
-                .doesNotContain("06088", "SEXUAL", "childrenAges", "FEMALE", "communeCode", "radiusKm",
-                        shelter.toString(), placement.toString()));
+        assertThat(linked)
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row)
+                        .doesNotContain(
+                                "06088",
+                                "SEXUAL",
+                                "childrenAges",
+                                "FEMALE",
+                                "communeCode",
+                                "radiusKm",
+                                shelter.toString(),
+                                placement.toString()));
     }
 
     @Test
@@ -127,19 +158,31 @@ class RetentionTest {
         Instant closing = Instant.now().plus(Duration.ofDays(91));
         retention.run(closing);
         as(partner).get("/api/v1/referrals/" + stale).then().body("status", equalTo("WITHDRAWN"));
-        assertThat(count(dataSource, "SELECT count(*) FROM referral WHERE id = '" + stale + "' AND auto_closed"
-                + " AND personal_data_erased_at IS NULL AND identity_ciphertext IS NOT NULL")).isEqualTo(1);
+        assertThat(count(
+                        dataSource,
+                        "SELECT count(*) FROM referral WHERE id = '" + stale + "' AND auto_closed"
+                                + " AND personal_data_erased_at IS NULL AND identity_ciphertext IS NOT NULL"))
+                .isEqualTo(1);
         // Placement hears of it as of any withdrawal, and releases what it holds.
-        assertThat(count(dataSource, "SELECT count(*) FROM outbox_message WHERE message_key = '" + stale + "'"
-                + " AND event_type = '" + EventType.REFERRAL_WITHDRAWN.type() + "'")).isEqualTo(1);
+        assertThat(count(
+                        dataSource,
+                        "SELECT count(*) FROM outbox_message WHERE message_key = '" + stale + "'"
+                                + " AND event_type = '" + EventType.REFERRAL_WITHDRAWN.type() + "'"))
+                .isEqualTo(1);
         // Idempotent: a second run, or another replica's, closes nothing twice.
         retention.run(closing);
-        assertThat(count(dataSource, "SELECT count(*) FROM referral_status_change WHERE referral_id = '" + stale
-                + "' AND status = 'WITHDRAWN'")).isEqualTo(1);
+        assertThat(count(
+                        dataSource,
+                        "SELECT count(*) FROM referral_status_change WHERE referral_id = '" + stale
+                                + "' AND status = 'WITHDRAWN'"))
+                .isEqualTo(1);
 
         retention.run(closing.plus(Duration.ofDays(31)));
-        assertThat(count(dataSource, "SELECT count(*) FROM referral WHERE id = '" + stale + "'"
-                + " AND personal_data_erased_at IS NOT NULL AND identity_ciphertext IS NULL")).isEqualTo(1);
+        assertThat(count(
+                        dataSource,
+                        "SELECT count(*) FROM referral WHERE id = '" + stale + "'"
+                                + " AND personal_data_erased_at IS NOT NULL AND identity_ciphertext IS NULL"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -156,8 +199,11 @@ class RetentionTest {
         assertThat(counts.outboxRows()).isGreaterThanOrEqualTo(1);
         assertThat(count(dataSource, "SELECT count(*) FROM outbox_message WHERE message_key = '" + referral + "'"))
                 .isZero();
-        assertThat(count(dataSource, "SELECT count(*) FROM outbox_message WHERE published_at IS NULL"
-                + " AND created_at < now() - interval '1 minute'")).isZero();
+        assertThat(count(
+                        dataSource,
+                        "SELECT count(*) FROM outbox_message WHERE published_at IS NULL"
+                                + " AND created_at < now() - interval '1 minute'"))
+                .isZero();
         assertThat(count(dataSource, "SELECT count(*) FROM processed_event")).isGreaterThanOrEqualTo(processed);
 
         Instant before = Instant.now();
@@ -167,9 +213,14 @@ class RetentionTest {
     }
 
     private void awaitPublished(UUID referral) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> count(dataSource, "SELECT count(*) FROM outbox_message WHERE message_key = '" + referral
-                        + "' AND published_at IS NULL") == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> count(
+                                dataSource,
+                                "SELECT count(*) FROM outbox_message WHERE message_key = '" + referral
+                                        + "' AND published_at IS NULL")
+                        == 0);
     }
 
     @Inject

@@ -15,20 +15,20 @@ import static org.hamcrest.Matchers.matchesPattern;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import jakarta.inject.Inject;
 import org.acse.common.events.DangerZone;
 import org.acse.common.events.EventType;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.PrometheusScrape;
 import org.acse.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 
 /** One test per validation rule of product §7, and the accepted submission with its event. */
 @QuarkusTest
@@ -39,17 +39,23 @@ class SubmitReferralTest {
     @Test
     void aValidReferralIsStoredAndPublishedWithoutPersonalData() {
         Map<String, Object> body = validBody();
-        String id = as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals")
-                .then().statusCode(201)
+        String id = as(Tokens.partner(Tokens.ORG_A))
+                .body(json(body))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/v1/referrals/"))
                 .body("status", equalTo("SUBMITTED"))
                 .body("pseudonym", matchesPattern("R-[A-Z2-9]{8}"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         ReferralSubmitted event = KafkaEvents.onSharedBroker()
                 .await(EventType.REFERRAL_SUBMITTED, UUID.fromString(id), ReferralSubmitted.class);
-        String record = KafkaEvents.onSharedBroker().records(EventType.REFERRAL_SUBMITTED, UUID.fromString(id))
-                .get(0).value();
+        String record = KafkaEvents.onSharedBroker()
+                .records(EventType.REFERRAL_SUBMITTED, UUID.fromString(id))
+                .get(0)
+                .value();
         assertThat(record).doesNotContain("Amara", "Okafor", "1996-03-14", "12 34", "network twice", "SEXUAL");
         assertThat(event.household().size()).isEqualTo(2);
         assertThat(event.household().adultAge()).isBetween(29, 31);
@@ -67,15 +73,24 @@ class SubmitReferralTest {
     void aPreferredSchemeTravelsInTheEventAndABadOneIsNamed() {
         Map<String, Object> body = validBody();
         body.put("preferredScheme", "destiny");
-        String id = as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals")
-                .then().statusCode(201).extract().path("id");
+        String id = as(Tokens.partner(Tokens.ORG_A))
+                .body(json(body))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         ReferralSubmitted event = KafkaEvents.onSharedBroker()
                 .await(EventType.REFERRAL_SUBMITTED, UUID.fromString(id), ReferralSubmitted.class);
         assertThat(event.preferredScheme()).isEqualTo("DESTINY");
         for (Object bad : List.of("x", "not a scheme!", "A".repeat(17), 42)) {
             body.put("preferredScheme", bad);
-            as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals")
-                    .then().statusCode(400).body("errors.field", hasItem("preferredScheme"))
+            as(Tokens.partner(Tokens.ORG_A))
+                    .body(json(body))
+                    .post("/api/v1/referrals")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", hasItem("preferredScheme"))
                     .body(Matchers.not(containsString("not a scheme!")));
         }
     }
@@ -85,19 +100,34 @@ class SubmitReferralTest {
         double before = submittedTotal();
         String key = UUID.randomUUID().toString();
         String body = json(validBody());
-        as(Tokens.partner(Tokens.ORG_A)).header("Idempotency-Key", key).body(body).post("/api/v1/referrals")
-                .then().statusCode(201);
-        as(Tokens.partner(Tokens.ORG_A)).header("Idempotency-Key", key).body(body).post("/api/v1/referrals")
-                .then().statusCode(201).header("Idempotent-Replayed", "true");
-        as(Tokens.partner(Tokens.ORG_A)).body("{}").post("/api/v1/referrals").then()
-                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400),
-                        Matchers.lessThan(500)));
+        as(Tokens.partner(Tokens.ORG_A))
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201);
+        as(Tokens.partner(Tokens.ORG_A))
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true");
+        as(Tokens.partner(Tokens.ORG_A))
+                .body("{}")
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(Matchers.allOf(Matchers.greaterThanOrEqualTo(400), Matchers.lessThan(500)));
         assertThat(submittedTotal() - before).isEqualTo(1.0);
     }
 
     private static double submittedTotal() {
-        return new PrometheusScrape(RestAssured.get("/q/metrics").then().statusCode(200).extract()
-                .asString()).sum("acse_referrals_submitted_total");
+        return new PrometheusScrape(RestAssured.get("/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .sum("acse_referrals_submitted_total");
     }
 
     @Test
@@ -105,7 +135,11 @@ class SubmitReferralTest {
         Map<String, Object> body = validBody();
         child(body, "person").remove("birthDate");
         body.put("age", 34);
-        as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals").then().statusCode(201);
+        as(Tokens.partner(Tokens.ORG_A))
+                .body(json(body))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -259,13 +293,25 @@ class SubmitReferralTest {
         Map<String, Object> body = validBody();
         body.put("minDistanceKm", 150);
         refuse(body, 400, "validation", "minDistanceKm").body("errors[0].message", containsString("coordinator"));
-        as(Tokens.coordinator()).body(json(body)).post("/api/v1/referrals").then().statusCode(201);
+        as(Tokens.coordinator())
+                .body(json(body))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201);
         Map<String, Object> more = validBody();
         more.put("minDistanceKm", 450);
-        as(Tokens.partner(Tokens.ORG_A)).body(json(more)).post("/api/v1/referrals").then().statusCode(201);
+        as(Tokens.partner(Tokens.ORG_A))
+                .body(json(more))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201);
         Map<String, Object> zero = validBody();
         zero.put("minDistanceKm", 0);
-        as(Tokens.coordinator()).body(json(zero)).post("/api/v1/referrals").then().statusCode(400)
+        as(Tokens.coordinator())
+                .body(json(zero))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("minDistanceKm"));
     }
 
@@ -288,7 +334,11 @@ class SubmitReferralTest {
         body.put("notes", "n".repeat(2_001));
         refuse(body, 400, "validation", "notes");
         body.put("notes", "n".repeat(2_000));
-        as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals").then().statusCode(201);
+        as(Tokens.partner(Tokens.ORG_A))
+                .body(json(body))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -297,8 +347,12 @@ class SubmitReferralTest {
         for (int size : new int[] {70 * 1024, 2 * 1024 * 1024}) {
             Map<String, Object> body = validBody();
             body.put("padding", "p".repeat(size));
-            as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals")
-                    .then().statusCode(413).contentType("application/problem+json")
+            as(Tokens.partner(Tokens.ORG_A))
+                    .body(json(body))
+                    .post("/api/v1/referrals")
+                    .then()
+                    .statusCode(413)
+                    .contentType("application/problem+json")
                     .body("type", equalTo("urn:acse:problem:payload-too-large"))
                     .body("errors[0].field", equalTo("body"));
         }
@@ -319,8 +373,12 @@ class SubmitReferralTest {
     /** Posts as a partner, expects a problem naming the field, and checks that nothing was written. */
     private ValidatableResponse refuse(Map<String, Object> body, int status, String type, String field) {
         Map<String, Long> before = counts(dataSource);
-        ValidatableResponse response = as(Tokens.partner(Tokens.ORG_A)).body(json(body)).post("/api/v1/referrals")
-                .then().statusCode(status).contentType("application/problem+json")
+        ValidatableResponse response = as(Tokens.partner(Tokens.ORG_A))
+                .body(json(body))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:acse:problem:" + type))
                 .body("title", Matchers.notNullValue())
                 .body("errors.field", hasItem(field));

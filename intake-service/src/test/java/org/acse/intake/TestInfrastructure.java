@@ -13,5 +13,4 @@ import org.acse.testsupport.PostgresResource;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
-public class TestInfrastructure {
-}
+public class TestInfrastructure {}

@@ -6,7 +6,12 @@ import java.util.List;
 public record Arguments(Command command, boolean empty, String user) {
 
     public enum Command {
-        UP, DOWN, STATUS, TOKEN, DEMO, HELP
+        UP,
+        DOWN,
+        STATUS,
+        TOKEN,
+        DEMO,
+        HELP
     }
 
     public static final String USAGE = """
@@ -42,7 +47,8 @@ public record Arguments(Command command, boolean empty, String user) {
             case "demo" -> noArguments(Command.DEMO, rest);
             case "token" -> {
                 if (rest.size() != 1 || rest.get(0).isBlank() || rest.get(0).startsWith("-")) {
-                    throw new IllegalArgumentException("token needs exactly one user name, e.g. ./acse token coordinator");
+                    throw new IllegalArgumentException(
+                            "token needs exactly one user name, e.g. ./acse token coordinator");
                 }
                 yield new Arguments(Command.TOKEN, false, rest.get(0));
             }

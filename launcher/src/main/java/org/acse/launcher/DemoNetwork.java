@@ -23,16 +23,42 @@ public final class DemoNetwork {
     }
 
     /** One shelter as {@code POST /api/v1/shelters} takes it (product §7); {@code schemeCode} null: in no scheme. */
-    public record DemoShelter(String code, String name, String communeCode, String address, List<String> genders,
-            boolean families, int maxChildren, boolean wheelchairAccessible, List<String> support,
-            List<String> languages, List<Integer> units, String schemeCode) {
+    public record DemoShelter(
+            String code,
+            String name,
+            String communeCode,
+            String address,
+            List<String> genders,
+            boolean families,
+            int maxChildren,
+            boolean wheelchairAccessible,
+            List<String> support,
+            List<String> languages,
+            List<Integer> units,
+            String schemeCode) {
 
         public Map<String, Object> request() {
-            Map<String, Object> request = new LinkedHashMap<>(Map.of("code", code, "name", name, "communeCode",
-                    communeCode, "address", address,
-                    "accepts", Map.of("genders", genders, "families", families, "maxChildren", maxChildren),
-                    "wheelchairAccessible", wheelchairAccessible, "support", support, "languages", languages,
-                    "active", true, "units", units.stream().map(c -> Map.of("capacity", c)).toList()));
+            Map<String, Object> request = new LinkedHashMap<>(Map.of(
+                    "code",
+                    code,
+                    "name",
+                    name,
+                    "communeCode",
+                    communeCode,
+                    "address",
+                    address,
+                    "accepts",
+                    Map.of("genders", genders, "families", families, "maxChildren", maxChildren),
+                    "wheelchairAccessible",
+                    wheelchairAccessible,
+                    "support",
+                    support,
+                    "languages",
+                    languages,
+                    "active",
+                    true,
+                    "units",
+                    units.stream().map(c -> Map.of("capacity", c)).toList()));
             if (schemeCode != null) {
                 request.put("schemeCode", schemeCode);
             }
@@ -101,7 +127,9 @@ public final class DemoNetwork {
             """;
 
     /** The Destiny scheme (dispositif Destiny): French first, then English. */
-    public static final DemoScheme DESTINY = new DemoScheme("DESTINY", "Dispositif Destiny",
+    public static final DemoScheme DESTINY = new DemoScheme(
+            "DESTINY",
+            "Dispositif Destiny",
             "18 places dans les Alpes-Maritimes (06) et le Var (83) pour des victimes en danger localement ou en"
                     + " grande vulnérabilité qui demandent à s'éloigner : accueil à bref délai pour une évaluation et"
                     + " un accompagnement global (soutien psychologique, cours de français, démarches juridiques,"
@@ -127,9 +155,18 @@ public final class DemoNetwork {
             destiny-draguignan | Destiny – Le Malmont       | 83050 | W   | - | y | %1$s | fr,en,zh       | 1
             """.formatted(DESTINY_SUPPORT);
 
-    private static final String[] STREETS = {"rue des Écoles", "avenue de la République", "rue Victor-Hugo",
-        "rue du Moulin", "impasse des Lilas", "chemin des Vignes", "rue Pasteur", "boulevard Gambetta",
-        "rue de la Paix", "allée des Tilleuls"};
+    private static final String[] STREETS = {
+        "rue des Écoles",
+        "avenue de la République",
+        "rue Victor-Hugo",
+        "rue du Moulin",
+        "impasse des Lilas",
+        "chemin des Vignes",
+        "rue Pasteur",
+        "boulevard Gambetta",
+        "rue de la Paix",
+        "allée des Tilleuls"
+    };
 
     private static final List<DemoShelter> SHELTERS = network();
 
@@ -144,7 +181,9 @@ public final class DemoNetwork {
 
     /** The shelters of a scheme. */
     public static List<DemoShelter> of(DemoScheme scheme) {
-        return SHELTERS.stream().filter(s -> scheme.code().equals(s.schemeCode())).toList();
+        return SHELTERS.stream()
+                .filter(s -> scheme.code().equals(s.schemeCode()))
+                .toList();
     }
 
     private static List<DemoShelter> network() {
@@ -156,7 +195,8 @@ public final class DemoNetwork {
     private static List<DemoShelter> parse(String table, String schemeCode, int first) {
         List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
         return IntStream.range(0, lines.size())
-                .mapToObj(i -> row(first + i, lines.get(i), schemeCode)).toList();
+                .mapToObj(i -> row(first + i, lines.get(i), schemeCode))
+                .toList();
     }
 
     private static DemoShelter row(int index, String line, String schemeCode) {
@@ -174,11 +214,23 @@ public final class DemoNetwork {
         boolean families = !f[4].equals("-");
         // Invented addresses: they exercise the confidential field without pointing at a real building.
         String address = (index % 97 + 3) + " " + STREETS[index % STREETS.length] + " (adresse fictive)";
-        return new DemoShelter(f[0], f[1], f[2], address, genders, families, families ? Integer.parseInt(f[4]) : 0,
-                f[5].equals("y"), List.of(f[6].split(",")), List.of(f[7].split(",")),
-                Arrays.stream(f[8].split(",")).map(String::trim).map(Integer::valueOf).toList(), schemeCode);
+        return new DemoShelter(
+                f[0],
+                f[1],
+                f[2],
+                address,
+                genders,
+                families,
+                families ? Integer.parseInt(f[4]) : 0,
+                f[5].equals("y"),
+                List.of(f[6].split(",")),
+                List.of(f[7].split(",")),
+                Arrays.stream(f[8].split(","))
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList(),
+                schemeCode);
     }
 
-    private DemoNetwork() {
-    }
+    private DemoNetwork() {}
 }

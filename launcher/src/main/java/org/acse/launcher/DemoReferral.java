@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
 import org.acse.suite.WebhookReceiver;
-import java.util.Locale;
 
 /**
  * Submits the demo referrals and tells what the suite did with each, in plain words: where the place was found
@@ -33,20 +33,24 @@ public final class DemoReferral {
     static final String PARIS = "75056";
     static final String PARTNER_PARIS = "partner.paris";
     static final String ORG_PARIS = "org-paris";
-    private static final Set<String> DANGER_ZONE_EXCLUSIONS = Set.of("IN_DANGER_ZONE_DEPARTMENT",
-            "TOO_CLOSE_TO_DANGER_ZONE");
-    private static final Set<String> SETTLED = Set.of("PROPOSED", "ACCEPTED", "ARRIVED", "NO_MATCH", "NO_SHOW",
-            "WITHDRAWN");
+    private static final Set<String> DANGER_ZONE_EXCLUSIONS =
+            Set.of("IN_DANGER_ZONE_DEPARTMENT", "TOO_CLOSE_TO_DANGER_ZONE");
+    private static final Set<String> SETTLED =
+            Set.of("PROPOSED", "ACCEPTED", "ARRIVED", "NO_MATCH", "NO_SHOW", "WITHDRAWN");
 
     /** The launcher's own webhook receiver and the secret each shelter's channel was registered with. */
-    public record Webhooks(WebhookReceiver receiver, Map<String, String> secretByShelterId,
-            Map<String, String> pathByShelterId) {
-    }
+    public record Webhooks(
+            WebhookReceiver receiver, Map<String, String> secretByShelterId, Map<String, String> pathByShelterId) {}
 
     /** One demo referral: who sends it, for whom (in words), where the danger is, and the request body. */
-    record Story(int number, String partner, String organisation, String who, String dangerCommune,
-            String preferredScheme, Map<String, Object> body) {
-    }
+    record Story(
+            int number,
+            String partner,
+            String organisation,
+            String who,
+            String dangerCommune,
+            String preferredScheme,
+            Map<String, Object> body) {}
 
     private final SuiteApi api;
     private final Console console;
@@ -59,17 +63,28 @@ public final class DemoReferral {
 
     /** A woman alone in danger in Paris, who asks to move away through the Destiny scheme. */
     static Story fromParis() {
-        return new Story(1, PARTNER_PARIS, ORG_PARIS, "a woman alone, in danger in Paris (75); she speaks English and"
-                + " French and needs psychological support", PARIS, DemoNetwork.DESTINY.code(),
+        return new Story(
+                1,
+                PARTNER_PARIS,
+                ORG_PARIS,
+                "a woman alone, in danger in Paris (75); she speaks English and"
+                        + " French and needs psychological support",
+                PARIS,
+                DemoNetwork.DESTINY.code(),
                 body(31, List.of(), List.of("en", "fr"), PARIS, DemoNetwork.DESTINY.code()));
     }
 
     /** A woman and her 4-year-old child in danger in Nice, whose partner asks for the same scheme. */
     static Story fromNice() {
-        return new Story(2, "partner.nice", "org-nice", "a woman and her 4-year-old child, in danger in Nice (06); she"
-                + " speaks English and Yoruba and needs psychological support", DANGER_ZONE,
-                DemoNetwork.DESTINY.code(), body(27, List.of(Map.of("age", 4)), List.of("en", "yo"), DANGER_ZONE,
-                        DemoNetwork.DESTINY.code()));
+        return new Story(
+                2,
+                "partner.nice",
+                "org-nice",
+                "a woman and her 4-year-old child, in danger in Nice (06); she"
+                        + " speaks English and Yoruba and needs psychological support",
+                DANGER_ZONE,
+                DemoNetwork.DESTINY.code(),
+                body(27, List.of(Map.of("age", 4)), List.of("en", "yo"), DANGER_ZONE, DemoNetwork.DESTINY.code()));
     }
 
     static List<Story> stories() {
@@ -77,20 +92,43 @@ public final class DemoReferral {
     }
 
     /** The request body: invented identity (encrypted by intake, never shown again). */
-    static Map<String, Object> body(int age, List<?> children, List<String> languages,
-            String dangerCommune, String preferredScheme) {
+    static Map<String, Object> body(
+            int age, List<?> children, List<String> languages, String dangerCommune, String preferredScheme) {
         return Map.ofEntries(
-                Map.entry("person", Map.of("firstName", "Demo", "lastName", "Exemple", "nationality", "NG",
-                        "phone", "+33600000000")),
-                Map.entry("gender", "FEMALE"), Map.entry("age", age), Map.entry("children", children),
+                Map.entry(
+                        "person",
+                        Map.of(
+                                "firstName",
+                                "Demo",
+                                "lastName",
+                                "Exemple",
+                                "nationality",
+                                "NG",
+                                "phone",
+                                "+33600000000")),
+                Map.entry("gender", "FEMALE"),
+                Map.entry("age", age),
+                Map.entry("children", children),
                 Map.entry("languages", languages),
-                Map.entry("needs", Map.of("wheelchairAccess", false, "psychologicalSupport", true, "medicalCare",
-                        false, "interpreter", false)),
+                Map.entry(
+                        "needs",
+                        Map.of(
+                                "wheelchairAccess",
+                                false,
+                                "psychologicalSupport",
+                                true,
+                                "medicalCare",
+                                false,
+                                "interpreter",
+                                false)),
                 Map.entry("exploitation", List.of("SEXUAL")),
                 Map.entry("dangerZones", List.of(Map.of("communeCode", dangerCommune))),
-                Map.entry("currentLocation", Map.of("communeCode", dangerCommune)), Map.entry("urgency", "IMMEDIATE"),
+                Map.entry("currentLocation", Map.of("communeCode", dangerCommune)),
+                Map.entry("urgency", "IMMEDIATE"),
                 Map.entry("preferredScheme", preferredScheme),
-                Map.entry("consent", Map.of("dataSharing", true, "recordedAt", Instant.now().toString())));
+                Map.entry(
+                        "consent",
+                        Map.of("dataSharing", true, "recordedAt", Instant.now().toString())));
     }
 
     /** Runs every story; returns true when each alert reached its receiving shelter. */
@@ -105,8 +143,9 @@ public final class DemoReferral {
     private boolean run(Story story, Optional<Webhooks> webhooks) {
         Commune danger = gazetteer.requireCommune(story.dangerCommune());
         console.line("");
-        console.line("Demo referral %d: %s (organisation %s) asks for a place in the scheme %s for", story.number(),
-                story.partner(), story.organisation(), story.preferredScheme());
+        console.line(
+                "Demo referral %d: %s (organisation %s) asks for a place in the scheme %s for",
+                story.number(), story.partner(), story.organisation(), story.preferredScheme());
         console.line("  %s; urgency IMMEDIATE.", story.who());
         String partner = api.token(story.partner());
         long submitted = System.nanoTime();
@@ -116,14 +155,19 @@ public final class DemoReferral {
             return false;
         }
         String id = created.body().path("id").asText();
-        console.line("  1. intake accepted it: 201, referral %s, pseudonym %s, status %s.", id,
-                created.body().path("pseudonym").asText("?"), created.body().path("status").asText());
+        console.line(
+                "  1. intake accepted it: 201, referral %s, pseudonym %s, status %s.",
+                id,
+                created.body().path("pseudonym").asText("?"),
+                created.body().path("status").asText());
 
         // Placement decides; the partner's view follows from placement's events (and never names the shelter).
         String coordinator = api.token("coordinator");
         Optional<JsonNode> decided = await(Duration.ofSeconds(60), () -> {
-            JsonNode held = api.get(SuiteApi.PLACEMENT + "/api/v1/placements?referralId=" + id, coordinator).body()
-                    .path("items").path(0);
+            JsonNode held = api.get(SuiteApi.PLACEMENT + "/api/v1/placements?referralId=" + id, coordinator)
+                    .body()
+                    .path("items")
+                    .path(0);
             if (!held.isMissingNode()) {
                 return Optional.of(held);
             }
@@ -134,7 +178,8 @@ public final class DemoReferral {
             // Placement's own record of its decision, should the partner's view lag behind.
             SuiteApi.Response m = api.get(SuiteApi.PLACEMENT + "/api/v1/referrals/" + id + "/matching", coordinator);
             return m.ok() && m.body().path("eligible").asInt(-1) == 0
-                    ? Optional.of(SuiteApi.JSON.createObjectNode().put("status", "NO_MATCH")) : Optional.empty();
+                    ? Optional.of(SuiteApi.JSON.createObjectNode().put("status", "NO_MATCH"))
+                    : Optional.empty();
         });
         long decidedMs = (System.nanoTime() - submitted) / 1_000_000;
         if (decided.isEmpty()) {
@@ -142,44 +187,63 @@ public final class DemoReferral {
             return false;
         }
         if (decided.get().path("status").asText().equals("NO_MATCH")) {
-            console.line("  2. no eligible place (NO_MATCH after %d ms): coordinators are alerted and the referral"
-                    + " is re-matched as soon as a place frees up.", decidedMs);
+            console.line(
+                    "  2. no eligible place (NO_MATCH after %d ms): coordinators are alerted and the referral"
+                            + " is re-matched as soon as a place frees up.",
+                    decidedMs);
             return false;
         }
         JsonNode placement = decided.get();
         String shelterId = placement.path("shelterId").asText();
-        JsonNode shelter = api.get(SuiteApi.PLACEMENT + "/api/v1/shelters/" + shelterId, coordinator).body();
+        JsonNode shelter = api.get(SuiteApi.PLACEMENT + "/api/v1/shelters/" + shelterId, coordinator)
+                .body();
         JsonNode preference = api.get(SuiteApi.PLACEMENT + "/api/v1/referrals/" + id + "/matching", coordinator)
-                .body().path("preferredScheme");
+                .body()
+                .path("preferredScheme");
         Optional<Commune> where = gazetteer.commune(shelter.path("communeCode").asText(null));
         if (where.isPresent()) {
-            placedLines(gazetteer, where.get(), danger, placement.path("status").asText(),
-                    placement.path("holdExpiresAt").asText("?"), decidedMs, shelter.path("scheme"), preference)
+            placedLines(
+                            gazetteer,
+                            where.get(),
+                            danger,
+                            placement.path("status").asText(),
+                            placement.path("holdExpiresAt").asText("?"),
+                            decidedMs,
+                            shelter.path("scheme"),
+                            preference)
                     .forEach(console::line);
         } else {
-            console.line("  2. placement-service held a place (%s) in shelter %s.", placement.path("status").asText(),
-                    shelterId);
+            console.line(
+                    "  2. placement-service held a place (%s) in shelter %s.",
+                    placement.path("status").asText(), shelterId);
         }
-        console.line("  3. %s sees the referral as %s, without the shelter's identity or location.", story.partner(),
-                api.get(SuiteApi.INTAKE + "/api/v1/referrals/" + id, partner).body().path("status").asText("?"));
+        console.line(
+                "  3. %s sees the referral as %s, without the shelter's identity or location.",
+                story.partner(),
+                api.get(SuiteApi.INTAKE + "/api/v1/referrals/" + id, partner)
+                        .body()
+                        .path("status")
+                        .asText("?"));
 
         Optional<JsonNode> alert = await(Duration.ofSeconds(30), () -> {
             SuiteApi.Response r = api.get(SuiteApi.NOTIFICATION + "/api/v1/alerts?referralId=" + id, coordinator);
-            return r.ok() && r.body().path("items").size() > 0 ? Optional.of(r.body().path("items").path(0))
+            return r.ok() && r.body().path("items").size() > 0
+                    ? Optional.of(r.body().path("items").path(0))
                     : Optional.empty();
         });
         if (alert.isEmpty()) {
-            console.line("  4. notification-service shows no alert for it yet (see .acse/logs/notification-service.log).");
+            console.line(
+                    "  4. notification-service shows no alert for it yet (see .acse/logs/notification-service.log).");
             return false;
         }
-        console.line("  4. notification-service raised alert %s for that shelter's team (status %s).",
+        console.line(
+                "  4. notification-service raised alert %s for that shelter's team (status %s).",
                 alert.get().path("id").asText(), alert.get().path("status").asText());
         if (webhooks.isPresent()) {
             return awaitWebhook(webhooks.get(), shelterId, id, submitted);
         }
         Optional<JsonNode> delivered = await(Duration.ofSeconds(30), () -> {
-            SuiteApi.Response r = api.get(SuiteApi.NOTIFICATION + "/api/v1/deliveries?referralId=" + id,
-                    coordinator);
+            SuiteApi.Response r = api.get(SuiteApi.NOTIFICATION + "/api/v1/deliveries?referralId=" + id, coordinator);
             for (JsonNode d : r.body().path("items")) {
                 if (d.path("status").asText().equals("DELIVERED")) {
                     return Optional.of(d);
@@ -188,8 +252,10 @@ public final class DemoReferral {
             return Optional.empty();
         });
         delivered.ifPresentOrElse(
-                d -> console.line("  5. delivered to the team by %s at %s (seen %d ms after submission).",
-                        d.path("channel").asText(), d.path("deliveredAt").asText(),
+                d -> console.line(
+                        "  5. delivered to the team by %s at %s (seen %d ms after submission).",
+                        d.path("channel").asText(),
+                        d.path("deliveredAt").asText(),
                         (System.nanoTime() - submitted) / 1_000_000),
                 () -> console.line("  5. no delivery confirmed yet (GET /api/v1/deliveries?referralId=%s).", id));
         return delivered.isPresent();
@@ -200,42 +266,63 @@ public final class DemoReferral {
      * the danger zone, the shelter's scheme, and what the scheme asked for did ({@code preference}: the matching
      * explanation's {@code preferredScheme}, missing when none was asked for).
      */
-    static List<String> placedLines(Gazetteer gazetteer, Commune where, Commune danger, String status, String until,
-            long ms, JsonNode scheme, JsonNode preference) {
+    static List<String> placedLines(
+            Gazetteer gazetteer,
+            Commune where,
+            Commune danger,
+            String status,
+            String until,
+            long ms,
+            JsonNode scheme,
+            JsonNode preference) {
         List<String> lines = new ArrayList<>();
         String department = gazetteer.requireDepartment(where.departmentCode()).name();
         String region = gazetteer.region(where.regionCode()).map(r -> r.name()).orElse(where.regionCode());
-        String schemeName = scheme == null || scheme.isMissingNode() || scheme.isNull() ? null
+        String schemeName = scheme == null || scheme.isMissingNode() || scheme.isNull()
+                ? null
                 : scheme.path("name").asText(null);
         String schemeCode = schemeName == null ? null : scheme.path("code").asText(null);
-        lines.add(String.format("  2. placement-service held a place (%s until %s) in a shelter %sin %s (%s), region"
-                + " %s,", status, until, schemeName == null ? "" : "of the " + schemeName + " (" + schemeCode + "), ",
-                department, where.departmentCode(), region));
+        lines.add(String.format(
+                "  2. placement-service held a place (%s until %s) in a shelter %sin %s (%s), region" + " %s,",
+                status,
+                until,
+                schemeName == null ? "" : "of the " + schemeName + " (" + schemeCode + "), ",
+                department,
+                where.departmentCode(),
+                region));
         boolean outside = !where.departmentCode().equals(danger.departmentCode());
-        lines.add(String.format("     %d km from the danger zone and %s its department, %d ms after submission. The"
-                + " address stays with placement-service.", Math.round(where.centre().distanceKm(danger.centre())),
-                outside ? "outside" : "inside", ms));
+        lines.add(String.format(
+                "     %d km from the danger zone and %s its department, %d ms after submission. The"
+                        + " address stays with placement-service.",
+                Math.round(where.centre().distanceKm(danger.centre())), outside ? "outside" : "inside", ms));
         if (preference != null && !preference.isMissingNode() && !preference.isNull()) {
             String asked = preference.path("code").asText();
             if (preference.path("applied").asBoolean() && asked.equals(schemeCode)) {
-                lines.add(String.format("     The scheme asked for (%s) was preferred in the ranking, once every hard"
-                        + " constraint was met.", asked));
+                lines.add(String.format(
+                        "     The scheme asked for (%s) was preferred in the ranking, once every hard"
+                                + " constraint was met.",
+                        asked));
             } else if (preference.path("applied").asBoolean()) {
-                lines.add(String.format("     The scheme asked for (%s) had eligible places, but a better place ranked"
-                        + " first.", asked));
+                lines.add(String.format(
+                        "     The scheme asked for (%s) had eligible places, but a better place ranked" + " first.",
+                        asked));
             } else if (preference.path("sheltersInScheme").asInt() == 0) {
                 lines.add(String.format("     The scheme asked for (%s) has no shelter in the network.", asked));
             } else {
                 List<String> why = new ArrayList<>();
                 boolean onlyDangerZones = true;
-                for (var e : (Iterable<Map.Entry<String, JsonNode>>) () -> preference
-                        .path("exclusionsInScheme").fields()) {
+                for (var e : (Iterable<Map.Entry<String, JsonNode>>)
+                        () -> preference.path("exclusionsInScheme").fields()) {
                     why.add(reason(e.getKey()) + " (" + e.getValue().asInt() + ")");
                     onlyDangerZones &= DANGER_ZONE_EXCLUSIONS.contains(e.getKey());
                 }
-                lines.add(String.format("     The scheme asked for (%s) could not apply: its %d shelters are %s; %s",
-                        asked, preference.path("sheltersInScheme").asInt(), String.join(" or ", why),
-                        onlyDangerZones ? "the danger-zone rule wins over the scheme."
+                lines.add(String.format(
+                        "     The scheme asked for (%s) could not apply: its %d shelters are %s; %s",
+                        asked,
+                        preference.path("sheltersInScheme").asInt(),
+                        String.join(" or ", why),
+                        onlyDangerZones
+                                ? "the danger-zone rule wins over the scheme."
                                 : "a preference never outranks the hard constraints (danger zones first)."));
             }
         }
@@ -258,18 +345,22 @@ public final class DemoReferral {
             console.line("  5. the chosen shelter is not one of the demo network's: no local webhook to watch.");
             return false;
         }
-        Optional<WebhookReceiver.Delivery> delivery = await(Duration.ofSeconds(30),
-                () -> webhooks.receiver().deliveries(path).stream().filter(d -> d.body().contains(referralId))
+        Optional<WebhookReceiver.Delivery> delivery = await(
+                Duration.ofSeconds(30),
+                () -> webhooks.receiver().deliveries(path).stream()
+                        .filter(d -> d.body().contains(referralId))
                         .findFirst());
         if (delivery.isEmpty()) {
             console.line("  5. no webhook call reached the launcher's receiver within 30 s.");
             return false;
         }
         long ms = (System.nanoTime() - submitted) / 1_000_000;
-        boolean signed = signatureValid(delivery.get(), webhooks.secretByShelterId().get(shelterId));
-        console.line("  5. the shelter team's webhook received the alert (%s) within %d ms of submission;"
-                + " signature %s.", delivery.get().header("X-Acse-Event"), ms,
-                signed ? "verified (Standard Webhooks)" : "NOT valid");
+        boolean signed =
+                signatureValid(delivery.get(), webhooks.secretByShelterId().get(shelterId));
+        console.line(
+                "  5. the shelter team's webhook received the alert (%s) within %d ms of submission;"
+                        + " signature %s.",
+                delivery.get().header("X-Acse-Event"), ms, signed ? "verified (Standard Webhooks)" : "NOT valid");
         console.line("     Staff of that shelter can now accept or decline it on the dashboard or the API.");
         return signed;
     }
@@ -288,10 +379,11 @@ public final class DemoReferral {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + delivery.body())
-                    .getBytes(StandardCharsets.UTF_8));
-            return MessageDigest.isEqual(("v1," + Base64.getEncoder().encodeToString(expected))
-                    .getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+            byte[] expected =
+                    mac.doFinal((id + "." + timestamp + "." + delivery.body()).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(
+                    ("v1," + Base64.getEncoder().encodeToString(expected)).getBytes(StandardCharsets.UTF_8),
+                    signature.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }

@@ -6,15 +6,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +37,19 @@ public final class Launcher {
     static final String DATABASE = "acse";
     private static final Logger LOG = Logger.getLogger(Launcher.class);
     /** How each part is named while it starts. */
-    private static final Map<String, String> LABELS = Map.of("postgresql", "PostgreSQL",
-            "kafka", "Kafka broker (KRaft, child JVM)", "keycloak", "Keycloak (realm acse)");
+    private static final Map<String, String> LABELS = Map.of(
+            "postgresql",
+            "PostgreSQL",
+            "kafka",
+            "Kafka broker (KRaft, child JVM)",
+            "keycloak",
+            "Keycloak (realm acse)");
 
     private final Workspace workspace;
     private final Console console;
     /** What this launcher started (the suite, the demo's webhook receiver), to stop in reverse order. */
     private final Deque<Runnable> stops = new ArrayDeque<>();
+
     private SuiteState state;
 
     public Launcher(Workspace workspace, Console console) {
@@ -55,27 +58,36 @@ public final class Launcher {
     }
 
     public int up(boolean empty) {
-        Optional<SuiteState.Entry> running = SuiteState.read(workspace.stateFile()).entry("launcher")
+        Optional<SuiteState.Entry> running = SuiteState.read(workspace.stateFile())
+                .entry("launcher")
                 .filter(e -> e.process().isPresent());
         if (running.isPresent()) {
-            console.line("The suite is already running (launcher pid %d): ./acse status, or ./acse down first.",
+            console.line(
+                    "The suite is already running (launcher pid %d): ./acse status, or ./acse down first.",
                     running.get().pid());
             return 1;
         }
         List<Integer> busy = FixedPorts.all().stream().filter(Launcher::inUse).toList();
         if (!busy.isEmpty()) {
-            console.line("These ports are already taken: %s. Stop what uses them (./acse down if it is an earlier"
-                    + " run) and try again.", busy);
+            console.line(
+                    "These ports are already taken: %s. Stop what uses them (./acse down if it is an earlier"
+                            + " run) and try again.",
+                    busy);
             return 1;
         }
         state = SuiteState.empty(workspace.stateFile());
         state.record("launcher", ProcessHandle.current());
         // Keycloak reads the realm from the repository, not from the copy packaged in the suite module.
-        System.setProperty(KeycloakServer.REALM_FILE_PROPERTY, workspace.realmFile().toString());
-        Suite suite = Suite.builder(workspace.root()).fixedPorts().database(DATABASE)
+        System.setProperty(
+                KeycloakServer.REALM_FILE_PROPERTY, workspace.realmFile().toString());
+        Suite suite = Suite.builder(workspace.root())
+                .fixedPorts()
+                .database(DATABASE)
                 .brokerInChildJvm(workspace.brokerClasspath(), workspace.kafkaData())
-                .snapshotAppsInto(workspace.runtime().resolve("apps")).logs(workspace.logs())
-                .listener(new Progress()).build();
+                .snapshotAppsInto(workspace.runtime().resolve("apps"))
+                .logs(workspace.logs())
+                .listener(new Progress())
+                .build();
         stops.push(suite::close);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "acse-stop"));
         long begin = System.nanoTime();
@@ -86,14 +98,17 @@ public final class Launcher {
             SuiteApi api = new SuiteApi(keycloak.url());
             if (empty) {
                 console.line("");
-                console.line("Started without shelters (--empty) in %.1f s: load your network with POST"
-                        + " /api/v1/shelters as coordinator.", seconds(begin));
+                console.line(
+                        "Started without shelters (--empty) in %.1f s: load your network with POST"
+                                + " /api/v1/shelters as coordinator.",
+                        seconds(begin));
             } else {
                 DemoReferral.Webhooks webhooks = loadDemoNetwork(api, keycloak);
                 console.line("Suite up with the demo network in %.1f s.", seconds(begin));
                 boolean delivered = new DemoReferral(api, console).run(Optional.of(webhooks));
-                console.line("Demo %s %.1f s after ./acse up started.", delivered ? "completed" : "incomplete",
-                        seconds(begin));
+                console.line(
+                        "Demo %s %.1f s after ./acse up started.",
+                        delivered ? "completed" : "incomplete", seconds(begin));
             }
             printDirectory(empty);
         } catch (RuntimeException e) {
@@ -135,15 +150,17 @@ public final class Launcher {
         stops.push(receiver::close);
         String coordinator = api.token("coordinator");
         for (DemoNetwork.DemoScheme scheme : DemoNetwork.schemes()) {
-            SuiteApi.Response created = api.post(SuiteApi.PLACEMENT + "/api/v1/schemes", coordinator,
-                    scheme.request());
+            SuiteApi.Response created = api.post(SuiteApi.PLACEMENT + "/api/v1/schemes", coordinator, scheme.request());
             if (created.status() != 201) {
                 throw new IllegalStateException("placement-service refused scheme " + scheme.code() + ": "
                         + created.status() + " " + created.body());
             }
         }
         // The first demo referral's partner, in Paris.
-        keycloak.createUser(DemoReferral.PARTNER_PARIS, SuiteApi.DEMO_PASSWORD, "partner",
+        keycloak.createUser(
+                DemoReferral.PARTNER_PARIS,
+                SuiteApi.DEMO_PASSWORD,
+                "partner",
                 Map.of("org_id", DemoReferral.ORG_PARIS));
         Map<String, String> secrets = new ConcurrentHashMap<>();
         Map<String, String> paths = new ConcurrentHashMap<>();
@@ -152,8 +169,8 @@ public final class Launcher {
         try {
             List<Future<?>> loads = new ArrayList<>();
             for (DemoShelter shelter : shelters) {
-                loads.add(pool.submit(() -> loadShelter(api, keycloak, coordinator, receiver, shelter, secrets,
-                        paths)));
+                loads.add(
+                        pool.submit(() -> loadShelter(api, keycloak, coordinator, receiver, shelter, secrets, paths)));
             }
             for (Future<?> load : loads) {
                 load.get();
@@ -167,29 +184,36 @@ public final class Launcher {
             pool.shutdownNow();
         }
         int places = shelters.stream().mapToInt(DemoShelter::places).sum();
-        int destiny = DemoNetwork.of(DemoNetwork.DESTINY).stream().mapToInt(DemoShelter::places).sum();
+        int destiny = DemoNetwork.of(DemoNetwork.DESTINY).stream()
+                .mapToInt(DemoShelter::places)
+                .sum();
         console.done(places + " places (" + destiny + " in the " + DemoNetwork.DESTINY.name() + ", 06 and 83),"
                 + " staff users, webhooks");
         return new DemoReferral.Webhooks(receiver, secrets, paths);
     }
 
-    private static void loadShelter(SuiteApi api, KeycloakServer keycloak, String coordinator,
-            WebhookReceiver receiver, DemoShelter shelter, Map<String, String> secrets, Map<String, String> paths) {
-        SuiteApi.Response created = api.post(SuiteApi.PLACEMENT + "/api/v1/shelters", coordinator,
-                shelter.request());
+    private static void loadShelter(
+            SuiteApi api,
+            KeycloakServer keycloak,
+            String coordinator,
+            WebhookReceiver receiver,
+            DemoShelter shelter,
+            Map<String, String> secrets,
+            Map<String, String> paths) {
+        SuiteApi.Response created = api.post(SuiteApi.PLACEMENT + "/api/v1/shelters", coordinator, shelter.request());
         if (created.status() != 201) {
             throw new IllegalStateException("placement-service refused shelter " + shelter.code() + ": "
                     + created.status() + " " + created.body());
         }
         String id = created.body().path("id").asText();
-        keycloak.createUser("staff." + shelter.code(), SuiteApi.DEMO_PASSWORD, "shelter-staff",
-                Map.of("shelter_id", id));
+        keycloak.createUser(
+                "staff." + shelter.code(), SuiteApi.DEMO_PASSWORD, "shelter-staff", Map.of("shelter_id", id));
         String secret = "whsec_" + Base64.getEncoder().encodeToString(randomBytes(24)); // Standard Webhooks
         String path = "/shelters/" + shelter.code();
-        Map<String, Object> channel = Map.of("emails", List.of(), "webhookUrl", receiver.url(path),
-                "webhookSecret", secret);
-        SuiteApi.Response registered = api.put(SuiteApi.NOTIFICATION + "/api/v1/shelters/" + id + "/channels",
-                coordinator, channel);
+        Map<String, Object> channel =
+                Map.of("emails", List.of(), "webhookUrl", receiver.url(path), "webhookSecret", secret);
+        SuiteApi.Response registered =
+                api.put(SuiteApi.NOTIFICATION + "/api/v1/shelters/" + id + "/channels", coordinator, channel);
         if (!registered.ok()) {
             throw new IllegalStateException("notification-service refused the channel of " + shelter.code() + ": "
                     + registered.status() + " " + registered.body());
@@ -204,19 +228,25 @@ public final class Launcher {
         for (String name : Suite.SERVICES) {
             String url = "http://127.0.0.1:" + FixedPorts.service(name);
             String management = "http://127.0.0.1:" + FixedPorts.management(name);
-            console.line("  %-21s %s/api/v1   OpenAPI UI %s/q/swagger-ui   health %s/q/health", name, url,
-                    management, management);
+            console.line(
+                    "  %-21s %s/api/v1   OpenAPI UI %s/q/swagger-ui   health %s/q/health",
+                    name, url, management, management);
         }
-        console.line("Web application (partners, shelter teams, coordinators; French, English): http://127.0.0.1:%d/",
+        console.line(
+                "Web application (partners, shelter teams, coordinators; French, English): http://127.0.0.1:%d/",
                 FixedPorts.service(Suite.WEB));
         console.line("Dashboard (shelter staff, coordinators): %s/dashboard/", SuiteApi.NOTIFICATION);
         console.line("Keycloak: %s (realm acse; admin console: admin / admin, local only)", SuiteApi.KEYCLOAK);
         console.line("Kafka: 127.0.0.1:%d    PostgreSQL database: %s", FixedPorts.KAFKA, DATABASE);
-        console.line("Demo users (password demo): partner.nice (org-nice), partner.lyon (org-lyon), %scoordinator%s",
+        console.line(
+                "Demo users (password demo): partner.nice (org-nice), partner.lyon (org-lyon), %scoordinator%s",
                 empty ? "" : DemoReferral.PARTNER_PARIS + " (" + DemoReferral.ORG_PARIS + "), ",
-                empty ? "" : ", staff.<shelter-code> for each shelter, e.g. staff." + DemoNetwork.shelters().get(0)
-                        .code());
-        console.line("  e.g. curl -H \"Authorization: Bearer $(./acse token coordinator)\" %s/api/v1/shelters",
+                empty
+                        ? ""
+                        : ", staff.<shelter-code> for each shelter, e.g. staff."
+                                + DemoNetwork.shelters().get(0).code());
+        console.line(
+                "  e.g. curl -H \"Authorization: Bearer $(./acse token coordinator)\" %s/api/v1/shelters",
                 SuiteApi.PLACEMENT);
         console.line("");
         console.line("Running. Ctrl-C here (or ./acse down elsewhere) stops everything.");
@@ -300,17 +330,21 @@ public final class Launcher {
         boolean allUp = true;
         for (SuiteState.Entry e : recorded.entries()) {
             boolean alive = e.process().isPresent();
-            String health = !alive ? "not running" : switch (e.name()) {
-                case "kafka" -> inUse(FixedPorts.KAFKA) ? "up, 127.0.0.1:" + FixedPorts.KAFKA : "starting";
-                case "keycloak" -> api.answers(SuiteApi.KEYCLOAK + "/realms/acse/.well-known/openid-configuration")
-                        ? "up, " + SuiteApi.KEYCLOAK : "starting";
-                case "launcher" -> "running";
-                default -> {
-                    String url = "http://127.0.0.1:" + FixedPorts.service(e.name());
-                    String ready = "http://127.0.0.1:" + FixedPorts.management(e.name()) + "/q/health/ready";
-                    yield api.answers(ready) ? "ready, " + url : "not ready, " + url;
-                }
-            };
+            String health = !alive
+                    ? "not running"
+                    : switch (e.name()) {
+                        case "kafka" -> inUse(FixedPorts.KAFKA) ? "up, 127.0.0.1:" + FixedPorts.KAFKA : "starting";
+                        case "keycloak" ->
+                            api.answers(SuiteApi.KEYCLOAK + "/realms/acse/.well-known/openid-configuration")
+                                    ? "up, " + SuiteApi.KEYCLOAK
+                                    : "starting";
+                        case "launcher" -> "running";
+                        default -> {
+                            String url = "http://127.0.0.1:" + FixedPorts.service(e.name());
+                            String ready = "http://127.0.0.1:" + FixedPorts.management(e.name()) + "/q/health/ready";
+                            yield api.answers(ready) ? "ready, " + url : "not ready, " + url;
+                        }
+                    };
             allUp &= alive;
             console.line("  %-21s pid %-8d %s", e.name(), e.pid(), health);
         }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.SimpleFormatter;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /** {@code ./acse}: the local launcher (product §10). */
 public final class Main {
@@ -75,6 +75,5 @@ public final class Main {
         }
     }
 
-    private Main() {
-    }
+    private Main() {}
 }

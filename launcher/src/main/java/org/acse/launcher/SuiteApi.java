@@ -29,7 +29,8 @@ public final class SuiteApi {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String keycloak;
 
     public SuiteApi(String keycloak) {
@@ -38,8 +39,8 @@ public final class SuiteApi {
 
     /** A demo user's access token (password grant through the public {@code acse-cli} client). */
     public String token(String user) {
-        String form = "grant_type=password&client_id=acse-cli&username=" + URLEncoder.encode(user,
-                StandardCharsets.UTF_8) + "&password=" + DEMO_PASSWORD;
+        String form = "grant_type=password&client_id=acse-cli&username="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + DEMO_PASSWORD;
         Response r = send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/acse/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -65,8 +66,13 @@ public final class SuiteApi {
     /** Whether a URL answers 200 (health checks, discovery documents). */
     public boolean answers(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -76,8 +82,10 @@ public final class SuiteApi {
     }
 
     private static HttpRequest.Builder request(String url, String token) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
     }
 
     private static HttpRequest.BodyPublisher json(Object body) {
@@ -90,8 +98,8 @@ public final class SuiteApi {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body() == null || r.body().isBlank() ? MissingNode.getInstance() : parse(r.body());
             return new Response(r.statusCode(), body);
         } catch (IOException e) {

@@ -21,12 +21,16 @@ public final class SuiteState {
 
         /** The live process this entry names, if it is still the same process. */
         public Optional<ProcessHandle> process() {
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L) == startMillis);
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p ->
+                            p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L) == startMillis);
         }
 
         static Entry of(String name, ProcessHandle process) {
-            return new Entry(name, process.pid(),
+            return new Entry(
+                    name,
+                    process.pid(),
                     process.info().startInstant().map(Instant::toEpochMilli).orElse(-1L));
         }
     }
@@ -90,8 +94,13 @@ public final class SuiteState {
 
     private void write() {
         StringBuilder text = new StringBuilder("# processes started by ./acse up: name pid start-epoch-millis\n");
-        entries.values().forEach(e -> text.append(e.name()).append(' ').append(e.pid()).append(' ')
-                .append(e.startMillis()).append('\n'));
+        entries.values()
+                .forEach(e -> text.append(e.name())
+                        .append(' ')
+                        .append(e.pid())
+                        .append(' ')
+                        .append(e.startMillis())
+                        .append('\n'));
         try {
             Files.createDirectories(file.getParent());
             Path staging = file.resolveSibling(file.getFileName() + ".tmp");

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 public record Workspace(Path root) {
 
     public static Workspace fromSystem() {
-        return new Workspace(Path.of(System.getProperty("acse.home", ".")).toAbsolutePath().normalize());
+        return new Workspace(
+                Path.of(System.getProperty("acse.home", ".")).toAbsolutePath().normalize());
     }
 
     public Path runtime() {

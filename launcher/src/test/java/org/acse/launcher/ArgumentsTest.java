@@ -15,8 +15,8 @@ class ArgumentsTest {
         assertThat(Arguments.parse("down").command()).isEqualTo(Command.DOWN);
         assertThat(Arguments.parse("status").command()).isEqualTo(Command.STATUS);
         assertThat(Arguments.parse("demo").command()).isEqualTo(Command.DEMO);
-        assertThat(Arguments.parse("token", "partner.nice")).isEqualTo(new Arguments(Command.TOKEN, false,
-                "partner.nice"));
+        assertThat(Arguments.parse("token", "partner.nice"))
+                .isEqualTo(new Arguments(Command.TOKEN, false, "partner.nice"));
         assertThat(Arguments.parse().command()).isEqualTo(Command.HELP);
         assertThat(Arguments.parse("--help").command()).isEqualTo(Command.HELP);
     }

@@ -28,7 +28,8 @@ class SuiteStateTest {
 
     @Test
     void aRecycledPidIsNotTakenForOurProcess() throws Exception {
-        SuiteState.Entry stale = new SuiteState.Entry("kafka", ProcessHandle.current().pid(), 12345L);
+        SuiteState.Entry stale =
+                new SuiteState.Entry("kafka", ProcessHandle.current().pid(), 12345L);
         assertThat(stale.process()).isEmpty();
     }
 

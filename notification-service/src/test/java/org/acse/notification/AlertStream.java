@@ -22,15 +22,19 @@ final class AlertStream implements AutoCloseable, Flow.Subscriber<List<ByteBuffe
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private volatile Flow.Subscription subscription;
 
-    private AlertStream() {
-    }
+    private AlertStream() {}
 
     static AlertStream open(String baseUrl, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/alerts/stream"))
-                .header("Authorization", Tokens.bearer(token)).header("Accept", "text/event-stream").GET().build();
+                .header("Authorization", Tokens.bearer(token))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         // the publisher is there as soon as the headers are: the body streams on
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()).orTimeout(20, TimeUnit.SECONDS).join();
+                .sendAsync(request, HttpResponse.BodyHandlers.ofPublisher())
+                .orTimeout(20, TimeUnit.SECONDS)
+                .join();
         if (response.statusCode() != 200) {
             throw new IllegalStateException("stream answered " + response.statusCode());
         }
@@ -69,12 +73,10 @@ final class AlertStream implements AutoCloseable, Flow.Subscriber<List<ByteBuffe
     }
 
     @Override
-    public void onError(Throwable throwable) {
-    }
+    public void onError(Throwable throwable) {}
 
     @Override
-    public void onComplete() {
-    }
+    public void onComplete() {}
 
     @Override
     public void close() {

@@ -19,9 +19,9 @@ import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.Urgency;
 import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.hamcrest.Matchers;
 
 /**
  * Every notification endpoint × every kind of caller, with real signed tokens: the expected status in every cell.
@@ -33,7 +33,16 @@ class AuthorisationMatrixTest {
     static final UUID SHELTER_Y = UUID.randomUUID();
     static String alertId;
 
-    enum Who { NONE, PARTNER_A, PARTNER_B, STAFF_X, STAFF_Y, COORDINATOR, EXPIRED, OTHER_KEY }
+    enum Who {
+        NONE,
+        PARTNER_A,
+        PARTNER_B,
+        STAFF_X,
+        STAFF_Y,
+        COORDINATOR,
+        EXPIRED,
+        OTHER_KEY
+    }
 
     static String token(Who who) {
         return switch (who) {
@@ -62,31 +71,47 @@ class AuthorisationMatrixTest {
         }
         PlacementProposed proposed = SampleEvents.proposed(SHELTER_X, Urgency.WITHIN_7_DAYS);
         KafkaEvents.onSharedBroker().publish(EventType.PLACEMENT_PROPOSED, proposed);
-        alertId = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.staff(SHELTER_X))
-                .get("/api/v1/alerts").then().extract().<String>path("items[0].id"), id -> id != null);
+        alertId = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> given().auth()
+                                .oauth2(Tokens.staff(SHELTER_X))
+                                .get("/api/v1/alerts")
+                                .then()
+                                .extract()
+                                .<String>path("items[0].id"),
+                        id -> id != null);
     }
 
     /** Expected status per caller, in the order of {@link Who}. */
     static Map<Endpoint, int[]> matrix() {
         String channel = "{\"emails\":[\"team@foyer.example\"]}";
         Map<Endpoint, int[]> m = new LinkedHashMap<>();
-        //                                                                        none pA   pB   sX   sY   coord exp  key
+        //                                                                        none pA   pB   sX   sY   coord exp
+        // key
         m.put(new Endpoint("GET", "/api/v1/alerts", null), new int[] {401, 403, 403, 200, 200, 200, 401, 401});
-        m.put(new Endpoint("GET", "/api/v1/alerts/" + alertId, null), new int[] {401, 403, 403, 200, 404, 200, 401, 401});
-        m.put(new Endpoint("POST", "/api/v1/alerts/" + alertId + "/ack", null),
+        m.put(new Endpoint("GET", "/api/v1/alerts/" + alertId, null), new int[] {401, 403, 403, 200, 404, 200, 401, 401
+        });
+        m.put(
+                new Endpoint("POST", "/api/v1/alerts/" + alertId + "/ack", null),
                 new int[] {401, 403, 403, 200, 404, 200, 401, 401});
         m.put(new Endpoint("GET", "/api/v1/deliveries", null), new int[] {401, 403, 403, 403, 403, 200, 401, 401});
-        m.put(new Endpoint("GET", "/api/v1/shelters/" + SHELTER_X + "/channels", null),
+        m.put(
+                new Endpoint("GET", "/api/v1/shelters/" + SHELTER_X + "/channels", null),
                 new int[] {401, 403, 403, 200, 404, 200, 401, 401});
-        m.put(new Endpoint("PUT", "/api/v1/shelters/" + SHELTER_X + "/channels", channel),
+        m.put(
+                new Endpoint("PUT", "/api/v1/shelters/" + SHELTER_X + "/channels", channel),
                 new int[] {401, 403, 403, 200, 404, 200, 401, 401});
-        m.put(new Endpoint("GET", "/api/v1/organisations/" + Tokens.ORG_A + "/channels", null),
+        m.put(
+                new Endpoint("GET", "/api/v1/organisations/" + Tokens.ORG_A + "/channels", null),
                 new int[] {401, 200, 404, 403, 403, 200, 401, 401});
-        m.put(new Endpoint("PUT", "/api/v1/organisations/" + Tokens.ORG_A + "/channels", channel),
+        m.put(
+                new Endpoint("PUT", "/api/v1/organisations/" + Tokens.ORG_A + "/channels", channel),
                 new int[] {401, 200, 404, 403, 403, 200, 401, 401});
-        m.put(new Endpoint("GET", "/api/v1/coordination/channels", null),
+        m.put(
+                new Endpoint("GET", "/api/v1/coordination/channels", null),
                 new int[] {401, 403, 403, 403, 403, 200, 401, 401});
-        m.put(new Endpoint("PUT", "/api/v1/coordination/channels", "{\"emails\":[]}"),
+        m.put(
+                new Endpoint("PUT", "/api/v1/coordination/channels", "{\"emails\":[]}"),
                 new int[] {401, 403, 403, 403, 403, 200, 401, 401});
         m.put(new Endpoint("GET", "/api/v1/audit", null), new int[] {401, 403, 403, 403, 403, 200, 401, 401});
         return m;
@@ -105,12 +130,14 @@ class AuthorisationMatrixTest {
                 if (endpoint.body() != null) {
                     request.body(endpoint.body());
                 }
-                ExtractableResponse<Response> answer = request.request(endpoint.method(), endpoint.path()).then()
+                ExtractableResponse<Response> answer = request.request(endpoint.method(), endpoint.path())
+                        .then()
                         .extract();
                 int status = answer.statusCode();
                 if (!"nosniff".equals(answer.header("X-Content-Type-Options"))
                         || !"no-store".equals(answer.header("Cache-Control"))
-                        || !String.valueOf(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'")) {
+                        || !String.valueOf(answer.header("Content-Security-Policy"))
+                                .contains("frame-ancestors 'none'")) {
                     wrong.add(endpoint + ": security headers missing");
                 }
                 if (status != expected[who.ordinal()]) {
@@ -123,48 +150,102 @@ class AuthorisationMatrixTest {
 
     @Test
     void theDashboardSendsVisitorsToTheLoginPageAndIgnoresBearerTokens() {
-        String location = given().redirects().follow(false).get("/dashboard/").then().statusCode(302)
-                .extract().header("Location");
-        assertThat(location).contains("/protocol/openid-connect/auth").contains("client_id=acse-dashboard")
+        String location = given().redirects()
+                .follow(false)
+                .get("/dashboard/")
+                .then()
+                .statusCode(302)
+                .extract()
+                .header("Location");
+        assertThat(location)
+                .contains("/protocol/openid-connect/auth")
+                .contains("client_id=acse-dashboard")
                 .contains("code_challenge=");
         // the dashboard's backend only trusts its own session, not a bearer token
-        given().redirects().follow(false).auth().oauth2(Tokens.coordinator()).get("/dashboard/api/alerts")
-                .then().statusCode(302);
+        given().redirects()
+                .follow(false)
+                .auth()
+                .oauth2(Tokens.coordinator())
+                .get("/dashboard/api/alerts")
+                .then()
+                .statusCode(302);
     }
 
     @Test
     void theStreamIsClosedToAnonymousCallersAndPartners() {
         given().get("/api/v1/alerts/stream").then().statusCode(401);
-        given().auth().oauth2(Tokens.partner(Tokens.ORG_A)).get("/api/v1/alerts/stream").then().statusCode(403);
-        given().auth().oauth2(Tokens.expiredCoordinator()).get("/api/v1/alerts/stream").then().statusCode(401);
-        given().auth().oauth2(Tokens.coordinatorSignedByAnotherKey()).get("/api/v1/alerts/stream").then()
+        given().auth()
+                .oauth2(Tokens.partner(Tokens.ORG_A))
+                .get("/api/v1/alerts/stream")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.expiredCoordinator())
+                .get("/api/v1/alerts/stream")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.coordinatorSignedByAnotherKey())
+                .get("/api/v1/alerts/stream")
+                .then()
                 .statusCode(401);
     }
 
     @Test
     void staffOfAnotherShelterSeeNoneOfItsAlertsInTheList() {
-        assertThat(given().auth().oauth2(Tokens.staff(SHELTER_Y)).queryParam("shelterId", SHELTER_X)
-                .get("/api/v1/alerts").then().statusCode(200).extract().<Integer>path("total")).isZero();
+        assertThat(given().auth()
+                        .oauth2(Tokens.staff(SHELTER_Y))
+                        .queryParam("shelterId", SHELTER_X)
+                        .get("/api/v1/alerts")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("total"))
+                .isZero();
     }
 
     @Test
     void theWebhookSecretIsNeverReturnedAndBadInputNamesTheField() {
-        given().auth().oauth2(Tokens.staff(SHELTER_X)).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.staff(SHELTER_X))
+                .contentType("application/json")
                 .body("{\"emails\":[\"a@b.example\"],\"webhookUrl\":\"https://hooks.example/acse\","
                         + "\"webhookSecret\":\"whsec_dmVyeS1zZWNyZXQtdmFsdWUtMTIzNDU2\"}")
-                .put("/api/v1/shelters/" + SHELTER_X + "/channels").then().statusCode(200);
-        String body = given().auth().oauth2(Tokens.coordinator())
-                .get("/api/v1/shelters/" + SHELTER_X + "/channels").then().statusCode(200).extract().asString();
-        assertThat(body).doesNotContain("whsec_dmVyeS1zZWNyZXQtdmFsdWUtMTIzNDU2").contains("\"webhookSecretSet\":true");
+                .put("/api/v1/shelters/" + SHELTER_X + "/channels")
+                .then()
+                .statusCode(200);
+        String body = given().auth()
+                .oauth2(Tokens.coordinator())
+                .get("/api/v1/shelters/" + SHELTER_X + "/channels")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(body)
+                .doesNotContain("whsec_dmVyeS1zZWNyZXQtdmFsdWUtMTIzNDU2")
+                .contains("\"webhookSecretSet\":true");
 
-        given().auth().oauth2(Tokens.staff(SHELTER_X)).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.staff(SHELTER_X))
+                .contentType("application/json")
                 .body("{\"emails\":[\"not-an-address\"],\"webhookUrl\":\"ftp://x\"}")
-                .put("/api/v1/shelters/" + SHELTER_X + "/channels").then().statusCode(400)
+                .put("/api/v1/shelters/" + SHELTER_X + "/channels")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", Matchers.hasItems("emails[0]", "webhookUrl"))
                 .body(Matchers.not(Matchers.containsString("not-an-address")));
-        given().auth().oauth2(Tokens.staff(SHELTER_X)).get("/api/v1/alerts/not-a-uuid").then().statusCode(400);
-        given().auth().oauth2(Tokens.coordinator()).queryParam("status", "BOGUS").get("/api/v1/deliveries")
-                .then().statusCode(400).body("errors[0].field", Matchers.equalTo("status"));
+        given().auth()
+                .oauth2(Tokens.staff(SHELTER_X))
+                .get("/api/v1/alerts/not-a-uuid")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .queryParam("status", "BOGUS")
+                .get("/api/v1/deliveries")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", Matchers.equalTo("status"));
     }
 }

@@ -50,8 +50,8 @@ class DashboardBrowserTest {
     public static class WithKeycloak implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("acse.dashboard.oidc-url", KeycloakServer.shared().issuer(),
-                    "acse.placement.url", placement.url());
+            return Map.of(
+                    "acse.dashboard.oidc-url", KeycloakServer.shared().issuer(), "acse.placement.url", placement.url());
         }
     }
 
@@ -69,10 +69,10 @@ class DashboardBrowserTest {
         UUID shelterX = UUID.randomUUID();
         UUID shelterY = UUID.randomUUID();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        keycloak.createUser("staff.x-" + suffix, "pw-x-" + suffix, "shelter-staff",
-                Map.of("shelter_id", shelterX.toString()));
-        keycloak.createUser("staff.y-" + suffix, "pw-y-" + suffix, "shelter-staff",
-                Map.of("shelter_id", shelterY.toString()));
+        keycloak.createUser(
+                "staff.x-" + suffix, "pw-x-" + suffix, "shelter-staff", Map.of("shelter_id", shelterX.toString()));
+        keycloak.createUser(
+                "staff.y-" + suffix, "pw-y-" + suffix, "shelter-staff", Map.of("shelter_id", shelterY.toString()));
 
         WebDriver staffX = chromium();
         WebDriver staffY = chromium();
@@ -84,25 +84,36 @@ class DashboardBrowserTest {
             PlacementProposed proposed = SampleEvents.proposed(shelterX, Urgency.WITHIN_72H);
             KafkaEvents.onSharedBroker().publish(EventType.PLACEMENT_PROPOSED, proposed);
 
-            WebElement card = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(
-                    () -> staffX.findElement(By.cssSelector("#alerts li[data-alert-id]")), e -> e != null);
+            WebElement card = await().atMost(Duration.ofSeconds(20))
+                    .ignoreExceptions()
+                    .until(() -> staffX.findElement(By.cssSelector("#alerts li[data-alert-id]")), e -> e != null);
             assertThat(card.findElement(By.className("pseudonym")).getText()).isEqualTo(proposed.pseudonym());
-            assertThat(card.findElement(By.className("status")).getAttribute("data-status")).isEqualTo("OPEN");
+            assertThat(card.findElement(By.className("status")).getAttribute("data-status"))
+                    .isEqualTo("OPEN");
 
             // a held place is declined with one of the contract's reasons, all of them offered
-            assertThat(card.findElement(By.cssSelector(".decline")).isDisplayed()).isTrue();
+            assertThat(card.findElement(By.cssSelector(".decline")).isDisplayed())
+                    .isTrue();
             assertThat(card.findElements(By.cssSelector(".decline select.reason option")).stream()
-                    .map(o -> o.getAttribute("value")).toList())
-                    .containsExactly(Arrays.stream(DeclineReason.values()).map(Enum::name).toArray(String[]::new));
-            assertThat(card.findElement(By.cssSelector(".backout")).isDisplayed()).isFalse();
+                            .map(o -> o.getAttribute("value"))
+                            .toList())
+                    .containsExactly(Arrays.stream(DeclineReason.values())
+                            .map(Enum::name)
+                            .toArray(String[]::new));
+            assertThat(card.findElement(By.cssSelector(".backout")).isDisplayed())
+                    .isFalse();
 
             card.findElement(By.cssSelector("[data-action='accept']")).click();
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> staffX
-                    .findElement(By.cssSelector("#alerts li[data-alert-id] .status")).getAttribute("data-status"),
-                    "ACCEPTED"::equals);
+            await().atMost(Duration.ofSeconds(15))
+                    .ignoreExceptions()
+                    .until(
+                            () -> staffX.findElement(By.cssSelector("#alerts li[data-alert-id] .status"))
+                                    .getAttribute("data-status"),
+                            "ACCEPTED"::equals);
 
             PlacementStub.Call call = await().atMost(Duration.ofSeconds(5))
-                    .until(placement::calls, c -> !c.isEmpty()).get(0);
+                    .until(placement::calls, c -> !c.isEmpty())
+                    .get(0);
             assertThat(call.method()).isEqualTo("POST");
             assertThat(call.path()).isEqualTo("/api/v1/placements/" + proposed.placementId() + "/accept");
             assertThat(call.authorization()).startsWith("Bearer ");
@@ -116,17 +127,23 @@ class DashboardBrowserTest {
 
             // once accepted, the team no longer declines: it backs out, with a reason and a comment
             WebElement accepted = staffX.findElement(By.cssSelector("#alerts li[data-alert-id]"));
-            assertThat(accepted.findElement(By.cssSelector(".decline")).isDisplayed()).isFalse();
-            assertThat(accepted.findElement(By.cssSelector(".backout")).isDisplayed()).isTrue();
+            assertThat(accepted.findElement(By.cssSelector(".decline")).isDisplayed())
+                    .isFalse();
+            assertThat(accepted.findElement(By.cssSelector(".backout")).isDisplayed())
+                    .isTrue();
             new Select(accepted.findElement(By.cssSelector(".backout select.reason")))
                     .selectByValue(DeclineReason.STAFF_UNAVAILABLE.name());
             accepted.findElement(By.cssSelector(".backout .comment")).sendKeys("Équipe de nuit absente");
             accepted.findElement(By.cssSelector("[data-action='cancel']")).click();
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> staffX
-                    .findElement(By.cssSelector("#alerts li[data-alert-id] .status")).getAttribute("data-status"),
-                    "CANCELLED"::equals);
+            await().atMost(Duration.ofSeconds(15))
+                    .ignoreExceptions()
+                    .until(
+                            () -> staffX.findElement(By.cssSelector("#alerts li[data-alert-id] .status"))
+                                    .getAttribute("data-status"),
+                            "CANCELLED"::equals);
             PlacementStub.Call backOut = await().atMost(Duration.ofSeconds(5))
-                    .until(placement::calls, c -> c.size() == 2).get(1);
+                    .until(placement::calls, c -> c.size() == 2)
+                    .get(1);
             assertThat(backOut.path()).isEqualTo("/api/v1/placements/" + proposed.placementId() + "/cancel");
             assertThat(backOut.authorization()).isEqualTo(call.authorization());
             JsonNode body = new ObjectMapper().readTree(backOut.body());
@@ -136,8 +153,10 @@ class DashboardBrowserTest {
             // staff of shelter Y, live on the same stream, saw nothing and find nothing
             assertThat(staffY.findElements(By.cssSelector("li[data-alert-id]"))).isEmpty();
             staffY.navigate().refresh();
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
-                    .until(() -> "true".equals(staffY.findElement(By.tagName("body")).getAttribute("data-ready")));
+            await().atMost(Duration.ofSeconds(15))
+                    .ignoreExceptions()
+                    .until(() ->
+                            "true".equals(staffY.findElement(By.tagName("body")).getAttribute("data-ready")));
             assertThat(staffY.findElements(By.cssSelector("li[data-alert-id]"))).isEmpty();
             assertThat(staffY.getPageSource()).doesNotContain(proposed.pseudonym());
         } finally {
@@ -152,7 +171,8 @@ class DashboardBrowserTest {
 
     private void logIn(WebDriver driver, String user, String password) {
         driver.get(dashboard.toString());
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
                 .until(() -> driver.findElement(By.id("username")).isDisplayed());
         assertThat(driver.getCurrentUrl()).startsWith(KeycloakServer.shared().url());
         driver.findElement(By.id("username")).sendKeys(user);
@@ -168,11 +188,22 @@ class DashboardBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         Path profile = Files.createTempDirectory("acse-chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=420,900", "--lang=fr-FR");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=420,900",
+                "--lang=fr-FR");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 

@@ -1,9 +1,9 @@
 package org.acse.notification;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.acse.notification.TestAlerts.awaitStatus;
 import static org.acse.notification.TestAlerts.ofKind;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Cancellation;
@@ -28,7 +29,6 @@ import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.time.Instant;
 
 /**
  * Every path of the decision loop as the teams, the coordinators and the referring organisation hear it, from
@@ -52,10 +52,14 @@ class DecisionLoopTest {
 
     @BeforeEach
     void coordinationWebhook() {
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body("{\"emails\":[],\"webhookUrl\":\"" + receiver.url(coordination) + "\",\"webhookSecret\":\""
                         + SECRET + "\"}")
-                .put("/api/v1/coordination/channels").then().statusCode(200);
+                .put("/api/v1/coordination/channels")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -80,14 +84,17 @@ class DecisionLoopTest {
         JsonPath withdrawn = JsonPath.from(toTeamB.get(1).body());
         assertThat(withdrawn.getString("status")).isEqualTo("CANCELLED");
         assertThat(withdrawn.getString("cancellation")).isEqualTo("OFFER_TAKEN");
-        assertThat(withdrawn.getString("placementId")).isEqualTo(toB.placementId().toString());
+        assertThat(withdrawn.getString("placementId"))
+                .isEqualTo(toB.placementId().toString());
 
         // the organisation hears PROPOSED once for the two offers, then ACCEPTED, and never which shelter
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(organisation), s -> s.size() == 2);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> statuses(organisation), s -> s.equals(List.of("PROPOSED", "ACCEPTED")));
-        receiver.deliveries(organisationPath(organisation)).forEach(d -> assertThat(d.body())
-                .doesNotContain(shelterA.toString()).doesNotContain(shelterB.toString()));
+        receiver.deliveries(organisationPath(organisation))
+                .forEach(d ->
+                        assertThat(d.body()).doesNotContain(shelterA.toString()).doesNotContain(shelterB.toString()));
         // nothing for coordinators: the loop went on by itself
         assertThat(toCoordinators(referral.referralId())).isEmpty();
     }
@@ -104,7 +111,8 @@ class DecisionLoopTest {
 
         awaitStatus(Tokens.staff(shelter), alertId, "CANCELLED");
         WebhookReceiver.Delivery told = await().atMost(Duration.ofSeconds(20))
-                .until(() -> receiver.deliveries(shelterPath(shelter)), d -> d.size() == 2).get(1);
+                .until(() -> receiver.deliveries(shelterPath(shelter)), d -> d.size() == 2)
+                .get(1);
         assertThat(JsonPath.from(told.body()).getString("cancellation")).isEqualTo("REPLACED");
     }
 
@@ -119,26 +127,30 @@ class DecisionLoopTest {
         kafka.publish(EventType.PLACEMENT_ACCEPTED, SampleEvents.decided(proposed, null));
         awaitStatus(Tokens.staff(shelter), alertId, "ACCEPTED");
 
-        kafka.publish(EventType.PLACEMENT_CANCELLED,
+        kafka.publish(
+                EventType.PLACEMENT_CANCELLED,
                 SampleEvents.cancelled(proposed, Cancellation.BACKED_OUT, DeclineReason.SAFETY_CONCERN));
 
         awaitStatus(Tokens.staff(shelter), alertId, "CANCELLED");
         WebhookReceiver.Delivery toCoordinators = await().atMost(Duration.ofSeconds(20))
-                .until(() -> toCoordinators(referral.referralId()), d -> !d.isEmpty()).get(0);
+                .until(() -> toCoordinators(referral.referralId()), d -> !d.isEmpty())
+                .get(0);
         assertThat(toCoordinators.header("X-Acse-Event")).isEqualTo(EventType.PLACEMENT_CANCELLED.type());
         JsonPath backedOut = JsonPath.from(toCoordinators.body());
         assertThat(backedOut.getString("kind")).isEqualTo("backed-out");
         assertThat(backedOut.getString("reason")).isEqualTo("SAFETY_CONCERN");
         assertThat(backedOut.getString("shelterId")).isEqualTo(shelter.toString());
-        assertThat(backedOut.getString("placementId")).isEqualTo(proposed.placementId().toString());
+        assertThat(backedOut.getString("placementId"))
+                .isEqualTo(proposed.placementId().toString());
         assertThat(backedOut.getString("pseudonym")).isEqualTo(referral.pseudonym());
         // the team's own confirmation says it backed out
         WebhookReceiver.Delivery toTeam = await().atMost(Duration.ofSeconds(20))
-                .until(() -> receiver.deliveries(shelterPath(shelter)), d -> d.size() == 3).get(2);
+                .until(() -> receiver.deliveries(shelterPath(shelter)), d -> d.size() == 3)
+                .get(2);
         assertThat(JsonPath.from(toTeam.body()).getString("cancellation")).isEqualTo("BACKED_OUT");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(organisation),
-                s -> s.equals(List.of("PROPOSED", "ACCEPTED", "SEARCHING")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> statuses(organisation), s -> s.equals(List.of("PROPOSED", "ACCEPTED", "SEARCHING")));
     }
 
     @Test
@@ -157,10 +169,11 @@ class DecisionLoopTest {
             kafka.publish(EventType.PLACEMENT_NO_SHOW, SampleEvents.decided(proposed, null));
 
             awaitStatus(Tokens.staff(shelter), proposalAlert, "NO_SHOW");
-            JsonPath noShow = await().atMost(Duration.ofSeconds(20)).until(() -> ofKind(referral.referralId(),
-                    "NO_SHOW"), a -> a.getInt("total") == 1);
+            JsonPath noShow = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> ofKind(referral.referralId(), "NO_SHOW"), a -> a.getInt("total") == 1);
             assertThat(noShow.getString("items[0].status")).isEqualTo("OPEN");
-            assertThat(noShow.getString("items[0].placementId")).isEqualTo(proposed.placementId().toString());
+            assertThat(noShow.getString("items[0].placementId"))
+                    .isEqualTo(proposed.placementId().toString());
             assertThat(noShow.getString("items[0].pseudonym")).isEqualTo(referral.pseudonym());
             String noShowAlert = noShow.getString("items[0].id");
 
@@ -168,18 +181,28 @@ class DecisionLoopTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> coordinators.mentioning(noShowAlert), l -> !l.isEmpty());
             await().atMost(Duration.ofSeconds(10)).until(() -> team.mentioning(proposalAlert), l -> !l.isEmpty());
             assertThat(team.mentioning(noShowAlert)).isEmpty();
-            JsonPath teamList = given().auth().oauth2(Tokens.staff(shelter)).get("/api/v1/alerts").then()
-                    .statusCode(200).extract().jsonPath();
+            JsonPath teamList = given().auth()
+                    .oauth2(Tokens.staff(shelter))
+                    .get("/api/v1/alerts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(teamList.getList("items.id", String.class)).containsExactly(proposalAlert);
-            given().auth().oauth2(Tokens.staff(shelter)).get("/api/v1/alerts/" + noShowAlert).then().statusCode(404);
+            given().auth()
+                    .oauth2(Tokens.staff(shelter))
+                    .get("/api/v1/alerts/" + noShowAlert)
+                    .then()
+                    .statusCode(404);
 
             WebhookReceiver.Delivery told = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> toCoordinators(referral.referralId()), d -> !d.isEmpty()).get(0);
+                    .until(() -> toCoordinators(referral.referralId()), d -> !d.isEmpty())
+                    .get(0);
             assertThat(told.header("X-Acse-Event")).isEqualTo(EventType.PLACEMENT_NO_SHOW.type());
             assertThat(JsonPath.from(told.body()).getString("kind")).isEqualTo("no-show");
             assertThat(JsonPath.from(told.body()).getString("alertId")).isEqualTo(noShowAlert);
-            await().atMost(Duration.ofSeconds(20)).until(() -> statuses(organisation),
-                    s -> s.equals(List.of("PROPOSED", "ACCEPTED", "NO_SHOW")));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> statuses(organisation), s -> s.equals(List.of("PROPOSED", "ACCEPTED", "NO_SHOW")));
 
             // a coordinator matches the referral again: the decision is taken
             kafka.publish(EventType.PLACEMENT_SEARCHING, SampleEvents.searching(referral.referralId()));
@@ -196,19 +219,26 @@ class DecisionLoopTest {
         JsonPath alert = await().atMost(Duration.ofSeconds(20))
                 .until(() -> ofKind(duplicate.referralId(), "POSSIBLE_DUPLICATE"), a -> a.getInt("total") == 1);
         assertThat(alert.getString("items[0].status")).isEqualTo("OPEN");
-        assertThat(alert.getString("items[0].relatedReferralId")).isEqualTo(original.referralId().toString());
+        assertThat(alert.getString("items[0].relatedReferralId"))
+                .isEqualTo(original.referralId().toString());
         assertThat(alert.getString("items[0].pseudonym")).isEqualTo(duplicate.pseudonym());
         String alertId = alert.getString("items[0].id");
 
         WebhookReceiver.Delivery told = await().atMost(Duration.ofSeconds(20))
-                .until(() -> toCoordinators(duplicate.referralId()), d -> !d.isEmpty()).get(0);
+                .until(() -> toCoordinators(duplicate.referralId()), d -> !d.isEmpty())
+                .get(0);
         JsonPath body = JsonPath.from(told.body());
         assertThat(body.getString("kind")).isEqualTo("possible-duplicate");
-        assertThat(body.getString("relatedReferralId")).isEqualTo(original.referralId().toString());
+        assertThat(body.getString("relatedReferralId"))
+                .isEqualTo(original.referralId().toString());
         assertThat(body.getString("relatedPseudonym")).isEqualTo(original.pseudonym());
         assertThat(body.getString("dashboardUrl")).endsWith("#alert-" + alertId);
         // no shelter sees it
-        given().auth().oauth2(Tokens.staff(UUID.randomUUID())).get("/api/v1/alerts/" + alertId).then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.staff(UUID.randomUUID()))
+                .get("/api/v1/alerts/" + alertId)
+                .then()
+                .statusCode(404);
 
         kafka.publish(EventType.PLACEMENT_SEARCHING, SampleEvents.searching(duplicate.referralId()));
         awaitStatus(Tokens.coordinator(), alertId, "RESOLVED");
@@ -226,40 +256,51 @@ class DecisionLoopTest {
         String withdrawnAlert = duplicateAlert(withdrawn);
 
         kafka.publish(EventType.PLACEMENT_PROPOSED, SampleEvents.proposed(proposedLater, UUID.randomUUID()));
-        kafka.publish(EventType.PLACEMENT_NO_MATCH, SampleEvents.noMatch(noPlace.referralId(), noPlace.pseudonym(),
-                noPlace.urgency()));
-        kafka.publish(EventType.REFERRAL_WITHDRAWN, new ReferralWithdrawn(withdrawn.referralId(),
-                Instant.now()));
+        kafka.publish(
+                EventType.PLACEMENT_NO_MATCH,
+                SampleEvents.noMatch(noPlace.referralId(), noPlace.pseudonym(), noPlace.urgency()));
+        kafka.publish(EventType.REFERRAL_WITHDRAWN, new ReferralWithdrawn(withdrawn.referralId(), Instant.now()));
 
         awaitStatus(Tokens.coordinator(), proposedAlert, "RESOLVED");
         awaitStatus(Tokens.coordinator(), noPlaceAlert, "RESOLVED");
         awaitStatus(Tokens.coordinator(), withdrawnAlert, "WITHDRAWN");
         // the no-match that resolved it is a coordinators' alert of its own: acknowledged here, so it is not escalated
-        String noMatch = await().atMost(Duration.ofSeconds(20)).until(() -> ofKind(noPlace.referralId(), "NO_MATCH"),
-                a -> a.getInt("total") == 1).getString("items[0].id");
-        given().auth().oauth2(Tokens.coordinator()).post("/api/v1/alerts/" + noMatch + "/ack").then().statusCode(200);
+        String noMatch = await().atMost(Duration.ofSeconds(20))
+                .until(() -> ofKind(noPlace.referralId(), "NO_MATCH"), a -> a.getInt("total") == 1)
+                .getString("items[0].id");
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .post("/api/v1/alerts/" + noMatch + "/ack")
+                .then()
+                .statusCode(200);
     }
 
     private String duplicateAlert(ReferralSubmitted referral) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> ofKind(referral.referralId(), "POSSIBLE_DUPLICATE"),
-                a -> a.getInt("total") == 1).getString("items[0].id");
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> ofKind(referral.referralId(), "POSSIBLE_DUPLICATE"), a -> a.getInt("total") == 1)
+                .getString("items[0].id");
     }
 
     /** Published, and known to notification before anything else about it happens (two topics, no order). */
     private ReferralSubmitted submitted(String organisation, UUID possibleDuplicateOf) {
         ReferralSubmitted referral = SampleEvents.submitted(organisation, Urgency.WITHIN_72H, possibleDuplicateOf);
         kafka.publish(EventType.REFERRAL_SUBMITTED, referral);
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> ReferralOrigin.findById(referral.referralId()) != null));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> ReferralOrigin.findById(referral.referralId()) != null));
         return referral;
     }
 
     private String organisationWithWebhook() {
         String organisation = "org-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body("{\"emails\":[],\"webhookUrl\":\"" + receiver.url(organisationPath(organisation))
                         + "\",\"webhookSecret\":\"" + SECRET + "\"}")
-                .put("/api/v1/organisations/" + organisation + "/channels").then().statusCode(200);
+                .put("/api/v1/organisations/" + organisation + "/channels")
+                .then()
+                .statusCode(200);
         return organisation;
     }
 
@@ -280,7 +321,8 @@ class DecisionLoopTest {
     /** The referral statuses the organisation was told, in order. */
     private static List<String> statuses(String organisation) {
         return receiver.deliveries(organisationPath(organisation)).stream()
-                .map(d -> JsonPath.from(d.body()).getString("status")).toList();
+                .map(d -> JsonPath.from(d.body()).getString("status"))
+                .toList();
     }
 
     private List<WebhookReceiver.Delivery> toCoordinators(UUID referralId) {
@@ -288,8 +330,15 @@ class DecisionLoopTest {
     }
 
     private static String alertOf(UUID shelter) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.staff(shelter))
-                .get("/api/v1/alerts").then().extract().<String>path("items[0].id"), id -> id != null);
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> given().auth()
+                                .oauth2(Tokens.staff(shelter))
+                                .get("/api/v1/alerts")
+                                .then()
+                                .extract()
+                                .<String>path("items[0].id"),
+                        id -> id != null);
     }
 
     private String baseUrl() {

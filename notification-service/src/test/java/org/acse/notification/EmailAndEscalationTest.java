@@ -41,39 +41,68 @@ class EmailAndEscalationTest {
     void theShelterReceivesABilingualEMailWithoutIdentity() throws Exception {
         UUID shelter = UUID.randomUUID();
         String address = "equipe-" + shelter + "@foyer.example";
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body("{\"emails\":[\"" + address + "\"]}")
-                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
+                .put("/api/v1/shelters/" + shelter + "/channels")
+                .then()
+                .statusCode(200);
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_72H);
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
 
-        MimeMessage mail = await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(
-                GreenMailResource.smtp().getReceivedMessages()).filter(m -> sentTo(m, address)).toList(),
-                l -> !l.isEmpty()).get(0);
+        MimeMessage mail = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> Arrays.stream(GreenMailResource.smtp().getReceivedMessages())
+                                .filter(m -> sentTo(m, address))
+                                .toList(),
+                        l -> !l.isEmpty())
+                .get(0);
         String body = text(mail.getContent());
         assertThat(mail.getSubject()).contains(proposed.pseudonym());
-        assertThat(body).contains(proposed.pseudonym()).contains("Proposition d'accueil")
-                .contains("Placement proposal").contains("/dashboard/").contains("WITHIN_72H");
-        assertThat(body.toLowerCase()).doesNotContain("phone").doesNotContain("birth").doesNotContain("notes");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().auth()
-                .oauth2(Tokens.coordinator()).queryParam("referralId", proposed.referralId())
-                .get("/api/v1/deliveries").then().extract().jsonPath().getList("items.status", String.class))
-                .containsExactly("DELIVERED"));
+        assertThat(body)
+                .contains(proposed.pseudonym())
+                .contains("Proposition d'accueil")
+                .contains("Placement proposal")
+                .contains("/dashboard/")
+                .contains("WITHIN_72H");
+        assertThat(body.toLowerCase())
+                .doesNotContain("phone")
+                .doesNotContain("birth")
+                .doesNotContain("notes");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(given().auth()
+                                .oauth2(Tokens.coordinator())
+                                .queryParam("referralId", proposed.referralId())
+                                .get("/api/v1/deliveries")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("items.status", String.class))
+                        .containsExactly("DELIVERED"));
     }
 
     @Test
     void anUnacknowledgedImmediateAlertIsResentAndEscalatedOnce() {
         String coordinationPath = "/coordination-" + UUID.randomUUID();
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body("{\"webhookUrl\":\"" + receiver.url(coordinationPath)
                         + "\",\"webhookSecret\":\"whsec_Y29vcmRpbmF0aW9uLXNlY3JldC0wMTIzNDU2Nzg5\"}")
-                .put("/api/v1/coordination/channels").then().statusCode(200);
+                .put("/api/v1/coordination/channels")
+                .then()
+                .statusCode(200);
         UUID shelter = UUID.randomUUID();
         String shelterPath = "/shelter-" + shelter;
-        given().auth().oauth2(Tokens.staff(shelter)).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.staff(shelter))
+                .contentType("application/json")
                 .body("{\"webhookUrl\":\"" + receiver.url(shelterPath)
                         + "\",\"webhookSecret\":\"whsec_c2hlbHRlci1zZWNyZXQtMDEyMzQ1Njc4OQ==\"}")
-                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
+                .put("/api/v1/shelters/" + shelter + "/channels")
+                .then()
+                .statusCode(200);
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.IMMEDIATE);
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
 
@@ -82,27 +111,44 @@ class EmailAndEscalationTest {
                 .until(() -> TestAlerts.about(receiver, coordinationPath, proposed.referralId()), d -> !d.isEmpty())
                 .get(0);
         assertThat(escalation.header("X-Acse-Event")).isEqualTo(EventType.ALERT_ESCALATED.type());
-        assertThat(JsonPath.from(escalation.body()).getString("referralId")).isEqualTo(proposed.referralId().toString());
+        assertThat(JsonPath.from(escalation.body()).getString("referralId"))
+                .isEqualTo(proposed.referralId().toString());
         List<WebhookReceiver.Delivery> toShelter = await().atMost(Duration.ofSeconds(10))
                 .until(() -> receiver.deliveries(shelterPath), d -> d.size() == 2);
         assertThat(toShelter.get(1).header("X-Acse-Event")).isEqualTo(EventType.ALERT_ESCALATED.type());
-        assertThat(JsonPath.from(toShelter.get(1).body()).getBoolean("reminder")).isTrue();
+        assertThat(JsonPath.from(toShelter.get(1).body()).getBoolean("reminder"))
+                .isTrue();
 
         AlertEscalated event = kafka.await(EventType.ALERT_ESCALATED, proposed.referralId(), AlertEscalated.class);
         assertThat(event.shelterId()).isEqualTo(shelter);
-        String alertId = given().auth().oauth2(Tokens.staff(shelter)).get("/api/v1/alerts")
-                .then().statusCode(200).extract().path("items[0].id");
+        String alertId = given().auth()
+                .oauth2(Tokens.staff(shelter))
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
         assertThat(event.alertId().toString()).isEqualTo(alertId);
 
         // once only, and the late acknowledgement still counts
-        given().auth().oauth2(Tokens.staff(shelter)).post("/api/v1/alerts/" + alertId + "/ack")
-                .then().statusCode(200).extract().path("status").equals("ACKNOWLEDGED");
-        AlertAcknowledged ack = kafka.await(EventType.ALERT_ACKNOWLEDGED, proposed.referralId(),
-                AlertAcknowledged.class);
+        given().auth()
+                .oauth2(Tokens.staff(shelter))
+                .post("/api/v1/alerts/" + alertId + "/ack")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status")
+                .equals("ACKNOWLEDGED");
+        AlertAcknowledged ack =
+                kafka.await(EventType.ALERT_ACKNOWLEDGED, proposed.referralId(), AlertAcknowledged.class);
         assertThat(ack.alertId().toString()).isEqualTo(alertId);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> TestAlerts.about(receiver, coordinationPath, proposed.referralId()).size() == 1);
-        assertThat(kafka.records(EventType.ALERT_ESCALATED, proposed.referralId())).hasSize(1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> TestAlerts.about(receiver, coordinationPath, proposed.referralId())
+                                .size()
+                        == 1);
+        assertThat(kafka.records(EventType.ALERT_ESCALATED, proposed.referralId()))
+                .hasSize(1);
     }
 
     @Test
@@ -110,22 +156,48 @@ class EmailAndEscalationTest {
         UUID shelter = UUID.randomUUID();
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.IMMEDIATE);
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
-        String alertId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.staff(shelter))
-                .get("/api/v1/alerts").then().extract().<String>path("items[0].id"), id -> id != null);
-        given().auth().oauth2(Tokens.staff(shelter)).post("/api/v1/alerts/" + alertId + "/ack")
-                .then().statusCode(200);
+        String alertId = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> given().auth()
+                                .oauth2(Tokens.staff(shelter))
+                                .get("/api/v1/alerts")
+                                .then()
+                                .extract()
+                                .<String>path("items[0].id"),
+                        id -> id != null);
+        given().auth()
+                .oauth2(Tokens.staff(shelter))
+                .post("/api/v1/alerts/" + alertId + "/ack")
+                .then()
+                .statusCode(200);
         // twice is fine and publishes nothing more
-        given().auth().oauth2(Tokens.staff(shelter)).post("/api/v1/alerts/" + alertId + "/ack")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.staff(shelter))
+                .post("/api/v1/alerts/" + alertId + "/ack")
+                .then()
+                .statusCode(200);
         kafka.await(EventType.ALERT_ACKNOWLEDGED, proposed.referralId(), AlertAcknowledged.class);
 
         kafka.publish(EventType.PLACEMENT_ACCEPTED, SampleEvents.decided(proposed, null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.staff(shelter))
-                .get("/api/v1/alerts/" + alertId).then().extract().<String>path("status"), "ACCEPTED"::equals);
-        assertThat(kafka.records(EventType.ALERT_ESCALATED, proposed.referralId())).isEmpty();
-        assertThat(kafka.records(EventType.ALERT_ACKNOWLEDGED, proposed.referralId())).hasSize(1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> given().auth()
+                                .oauth2(Tokens.staff(shelter))
+                                .get("/api/v1/alerts/" + alertId)
+                                .then()
+                                .extract()
+                                .<String>path("status"),
+                        "ACCEPTED"::equals);
+        assertThat(kafka.records(EventType.ALERT_ESCALATED, proposed.referralId()))
+                .isEmpty();
+        assertThat(kafka.records(EventType.ALERT_ACKNOWLEDGED, proposed.referralId()))
+                .hasSize(1);
         // already acknowledged: answering again is harmless, even once closed
-        given().auth().oauth2(Tokens.coordinator()).post("/api/v1/alerts/" + alertId + "/ack").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .post("/api/v1/alerts/" + alertId + "/ack")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -133,18 +205,25 @@ class EmailAndEscalationTest {
         UUID shelter = UUID.randomUUID();
         String team = "equipe-" + shelter + "@foyer.example";
         String coordinators = "coordination-" + UUID.randomUUID() + "@acse.example";
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body("{\"emails\":[\"" + team + "\"]}")
-                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .put("/api/v1/shelters/" + shelter + "/channels")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body("{\"emails\":[\"" + coordinators + "\"]}")
-                .put("/api/v1/coordination/channels").then().statusCode(200);
+                .put("/api/v1/coordination/channels")
+                .then()
+                .statusCode(200);
 
         // a parallel offer taken by another shelter: the team reads that there is nothing left to do
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_72H);
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
-        kafka.publish(EventType.PLACEMENT_CANCELLED,
-                SampleEvents.cancelled(proposed, Cancellation.OFFER_TAKEN, null));
+        kafka.publish(EventType.PLACEMENT_CANCELLED, SampleEvents.cancelled(proposed, Cancellation.OFFER_TAKEN, null));
         String withdrawn = mailTo(team, "Proposition retirée");
         assertThat(withdrawn).contains("Une autre structure a accepté").contains("Another shelter accepted");
 
@@ -153,32 +232,44 @@ class EmailAndEscalationTest {
         kafka.publish(EventType.PLACEMENT_PROPOSED, elsewhere);
         kafka.publish(EventType.PLACEMENT_ACCEPTED, SampleEvents.decided(elsewhere, null));
         kafka.publish(EventType.PLACEMENT_NO_SHOW, SampleEvents.decided(elsewhere, null));
-        assertThat(mailTo(coordinators, elsewhere.pseudonym())).contains("Personne non arrivée")
-                .contains("did not arrive").contains("/dashboard/#alert-");
+        assertThat(mailTo(coordinators, elsewhere.pseudonym()))
+                .contains("Personne non arrivée")
+                .contains("did not arrive")
+                .contains("/dashboard/#alert-");
 
         // a possible duplicate
         ReferralSubmitted duplicate = SampleEvents.submitted(Tokens.ORG_A, Urgency.IMMEDIATE, UUID.randomUUID());
         kafka.publish(EventType.REFERRAL_SUBMITTED, duplicate);
-        assertThat(mailTo(coordinators, duplicate.pseudonym())).contains("Doublon possible")
+        assertThat(mailTo(coordinators, duplicate.pseudonym()))
+                .contains("Doublon possible")
                 .contains("Possible duplicate");
 
         // a no-match nobody takes in hand: mailed at once, then escalated
-        PlacementNoMatch noMatch = SampleEvents.noMatch(UUID.randomUUID(), "Bruant-" + shelter.toString()
-                .substring(0, 4), Urgency.IMMEDIATE);
+        PlacementNoMatch noMatch = SampleEvents.noMatch(
+                UUID.randomUUID(), "Bruant-" + shelter.toString().substring(0, 4), Urgency.IMMEDIATE);
         kafka.publish(EventType.PLACEMENT_NO_MATCH, noMatch);
-        assertThat(mailTo(coordinators, "Aucune place trouvée", noMatch.pseudonym())).contains("No place found");
+        assertThat(mailTo(coordinators, "Aucune place trouvée", noMatch.pseudonym()))
+                .contains("No place found");
         assertThat(mailTo(coordinators, "Escalade", noMatch.pseudonym()))
-                .contains("Orientation sans place non prise en charge").contains("No-match not handled");
+                .contains("Orientation sans place non prise en charge")
+                .contains("No-match not handled");
         String alertId = TestAlerts.ofKind(noMatch.referralId(), "NO_MATCH").getString("items[0].id");
-        given().auth().oauth2(Tokens.coordinator()).post("/api/v1/alerts/" + alertId + "/ack").then()
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .post("/api/v1/alerts/" + alertId + "/ack")
+                .then()
                 .statusCode(200);
     }
 
     /** The text of the first mail to this address whose subject contains all of these. */
     private static String mailTo(String address, String... subject) throws Exception {
-        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(
-                GreenMailResource.smtp().getReceivedMessages()).filter(m -> sentTo(m, address))
-                .filter(m -> Arrays.stream(subject).allMatch(subjectOf(m)::contains)).toList(), l -> !l.isEmpty())
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Arrays.stream(GreenMailResource.smtp().getReceivedMessages())
+                                .filter(m -> sentTo(m, address))
+                                .filter(m -> Arrays.stream(subject).allMatch(subjectOf(m)::contains))
+                                .toList(),
+                        l -> !l.isEmpty())
                 .get(0);
         return text(mail.getContent());
     }
@@ -205,7 +296,8 @@ class EmailAndEscalationTest {
 
     private static boolean sentTo(MimeMessage m, String address) {
         try {
-            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            return Arrays.stream(m.getAllRecipients())
+                    .anyMatch(a -> a.toString().contains(address));
         } catch (Exception e) {
             return false;
         }

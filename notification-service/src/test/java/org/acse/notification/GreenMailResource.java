@@ -21,9 +21,13 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         GreenMail server = smtp();
-        return Map.of("quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(server.getSmtp().getPort()),
-                "quarkus.mailer.start-tls", "DISABLED");
+        return Map.of(
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                String.valueOf(server.getSmtp().getPort()),
+                "quarkus.mailer.start-tls",
+                "DISABLED");
     }
 
     @Override

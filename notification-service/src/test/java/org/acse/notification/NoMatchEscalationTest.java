@@ -1,8 +1,8 @@
 package org.acse.notification;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.acse.notification.TestAlerts.ofKind;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -53,10 +53,14 @@ class NoMatchEscalationTest {
 
     @BeforeEach
     void coordinationWebhook() {
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body("{\"emails\":[],\"webhookUrl\":\"" + receiver.url(coordination)
                         + "\",\"webhookSecret\":\"whsec_Y29vcmRpbmF0aW9uLXNlY3JldC0wMTIzNDU2Nzg5\"}")
-                .put("/api/v1/coordination/channels").then().statusCode(200);
+                .put("/api/v1/coordination/channels")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -69,18 +73,21 @@ class NoMatchEscalationTest {
 
             // at once: on the live stream and on the coordination channel
             String first = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> dashboard.mentioning(noMatch.referralId()), l -> !l.isEmpty()).get(0);
+                    .until(() -> dashboard.mentioning(noMatch.referralId()), l -> !l.isEmpty())
+                    .get(0);
             assertThat(JsonPath.from(first).getString("alert.kind")).isEqualTo("NO_MATCH");
             assertThat(JsonPath.from(first).getString("alert.status")).isEqualTo("OPEN");
             WebhookReceiver.Delivery told = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> about(noMatch.referralId()), d -> !d.isEmpty()).get(0);
+                    .until(() -> about(noMatch.referralId()), d -> !d.isEmpty())
+                    .get(0);
             assertThat(told.header("X-Acse-Event")).isEqualTo(EventType.PLACEMENT_NO_MATCH.type());
             assertThat(JsonPath.from(told.body()).getInt("sheltersConsidered")).isEqualTo(42);
             String alertId = JsonPath.from(told.body()).getString("alertId");
 
             // nobody acknowledges it: escalated on the channel, on the broker and on the dashboard
             WebhookReceiver.Delivery escalation = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> about(noMatch.referralId()), d -> d.size() == 2).get(1);
+                    .until(() -> about(noMatch.referralId()), d -> d.size() == 2)
+                    .get(1);
             assertThat(escalation.header("X-Acse-Event")).isEqualTo(EventType.ALERT_ESCALATED.type());
             JsonPath body = JsonPath.from(escalation.body());
             assertThat(body.getString("kind")).isEqualTo("escalation");
@@ -90,21 +97,32 @@ class NoMatchEscalationTest {
             assertThat(event.reason()).isEqualTo("no-match-unhandled");
             assertThat(event.alertId().toString()).isEqualTo(alertId);
             assertThat(event.shelterId()).isNull();
-            await().atMost(Duration.ofSeconds(10)).until(() -> dashboard.mentioning(noMatch.referralId()).stream()
-                    .anyMatch(d -> "ESCALATED".equals(JsonPath.from(d).getString("alert.status"))));
-            JsonPath alert = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/alerts/" + alertId).then()
-                    .statusCode(200).extract().jsonPath();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> dashboard.mentioning(noMatch.referralId()).stream()
+                            .anyMatch(d -> "ESCALATED".equals(JsonPath.from(d).getString("alert.status"))));
+            JsonPath alert = given().auth()
+                    .oauth2(Tokens.coordinator())
+                    .get("/api/v1/alerts/" + alertId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(alert.getString("status")).isEqualTo("ESCALATED");
             assertThat(alert.getString("escalatedAt")).isNotNull();
             // no shelter team heard any of it
             assertThat(team.mentioning(noMatch.referralId())).isEmpty();
 
             // once only
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> about(noMatch.referralId()).size() == 2);
-            assertThat(kafka.records(EventType.ALERT_ESCALATED, noMatch.referralId())).hasSize(1);
+            assertThat(kafka.records(EventType.ALERT_ESCALATED, noMatch.referralId()))
+                    .hasSize(1);
             // a coordinator takes it in hand, late
-            given().auth().oauth2(Tokens.coordinator()).post("/api/v1/alerts/" + alertId + "/ack").then()
+            given().auth()
+                    .oauth2(Tokens.coordinator())
+                    .post("/api/v1/alerts/" + alertId + "/ack")
+                    .then()
                     .statusCode(200);
         }
     }
@@ -113,29 +131,41 @@ class NoMatchEscalationTest {
     void anAcknowledgedNoMatchIsNotEscalated() {
         PlacementNoMatch noMatch = SampleEvents.noMatch(UUID.randomUUID(), "Alouette-3c", Urgency.WITHIN_72H);
         kafka.publish(EventType.PLACEMENT_NO_MATCH, noMatch);
-        String alertId = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> ofKind(noMatch.referralId(), "NO_MATCH").getString("items[0].id"),
-                        id -> id != null);
-        given().auth().oauth2(Tokens.coordinator()).post("/api/v1/alerts/" + alertId + "/ack").then().statusCode(200)
-                .extract().path("status").equals("ACKNOWLEDGED");
+        String alertId = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> ofKind(noMatch.referralId(), "NO_MATCH").getString("items[0].id"), id -> id != null);
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .post("/api/v1/alerts/" + alertId + "/ack")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status")
+                .equals("ACKNOWLEDGED");
 
-        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+        await().during(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(8))
                 .until(() -> about(noMatch.referralId()).size() == 1);
-        assertThat(kafka.records(EventType.ALERT_ESCALATED, noMatch.referralId())).isEmpty();
+        assertThat(kafka.records(EventType.ALERT_ESCALATED, noMatch.referralId()))
+                .isEmpty();
         // another no-match while it is in hand adds nothing
-        kafka.publish(EventType.PLACEMENT_NO_MATCH, SampleEvents.noMatch(noMatch.referralId(), "Alouette-3c",
-                Urgency.WITHIN_72H));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        kafka.publish(
+                EventType.PLACEMENT_NO_MATCH,
+                SampleEvents.noMatch(noMatch.referralId(), "Alouette-3c", Urgency.WITHIN_72H));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
                 .until(() -> ofKind(noMatch.referralId(), "NO_MATCH").getInt("total") == 1);
     }
 
     @Test
     void replicasCheckingAtTheSameTimeEscalateEachNoMatchOnce() throws Exception {
         List<PlacementNoMatch> due = IntStream.range(0, 6)
-                .mapToObj(i -> SampleEvents.noMatch(UUID.randomUUID(), "Grive-" + i, Urgency.IMMEDIATE)).toList();
+                .mapToObj(i -> SampleEvents.noMatch(UUID.randomUUID(), "Grive-" + i, Urgency.IMMEDIATE))
+                .toList();
         due.forEach(n -> kafka.publish(EventType.PLACEMENT_NO_MATCH, n));
-        await().atMost(Duration.ofSeconds(20)).until(() -> due.stream()
-                .allMatch(n -> ofKind(n.referralId(), "NO_MATCH").getInt("total") == 1));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> due.stream()
+                        .allMatch(n -> ofKind(n.referralId(), "NO_MATCH").getInt("total") == 1));
 
         // three "replicas" (and the scheduler) race for the same due rows
         ExecutorService replicas = Executors.newFixedThreadPool(3);
@@ -148,23 +178,33 @@ class NoMatchEscalationTest {
                 for (Future<Integer> run : runs) {
                     run.get();
                 }
-                return due.stream().allMatch(n -> !kafka.records(EventType.ALERT_ESCALATED, n.referralId())
-                        .isEmpty());
+                return due.stream()
+                        .allMatch(n -> !kafka.records(EventType.ALERT_ESCALATED, n.referralId())
+                                .isEmpty());
             });
         } finally {
             replicas.shutdownNow();
         }
         // each heard twice on the coordination channel: the no-match, then its one escalation
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(due.stream()
-                .map(n -> about(n.referralId()).stream().map(d -> d.header("X-Acse-Event")).toList()).toList())
-                .allSatisfy(events -> assertThat(events).containsExactly(EventType.PLACEMENT_NO_MATCH.type(),
-                        EventType.ALERT_ESCALATED.type())));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> due.stream()
-                .allMatch(n -> about(n.referralId()).size() == 2));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(due.stream()
+                                .map(n -> about(n.referralId()).stream()
+                                        .map(d -> d.header("X-Acse-Event"))
+                                        .toList())
+                                .toList())
+                        .allSatisfy(events -> assertThat(events)
+                                .containsExactly(
+                                        EventType.PLACEMENT_NO_MATCH.type(), EventType.ALERT_ESCALATED.type())));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> due.stream().allMatch(n -> about(n.referralId()).size() == 2));
         for (PlacementNoMatch n : due) {
             assertThat(kafka.records(EventType.ALERT_ESCALATED, n.referralId())).hasSize(1);
             String alertId = ofKind(n.referralId(), "NO_MATCH").getString("items[0].id");
-            given().auth().oauth2(Tokens.coordinator()).post("/api/v1/alerts/" + alertId + "/ack").then()
+            given().auth()
+                    .oauth2(Tokens.coordinator())
+                    .post("/api/v1/alerts/" + alertId + "/ack")
+                    .then()
                     .statusCode(200);
         }
     }

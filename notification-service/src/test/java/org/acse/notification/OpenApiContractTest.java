@@ -13,8 +13,14 @@ class OpenApiContractTest {
 
     @Test
     void theServedDocumentIsTheCommittedOne() {
-        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
-                .extract().asString();
-        assertThat(OpenApiContract.check("notification-service", served)).as("the OpenAPI document").isNull();
+        String served = given().queryParam("format", "yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(OpenApiContract.check("notification-service", served))
+                .as("the OpenAPI document")
+                .isNull();
     }
 }

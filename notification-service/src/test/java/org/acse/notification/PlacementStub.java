@@ -14,8 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * each call with its bearer token and answers like placement-service (the real one runs in the end-to-end suite).
  */
 final class PlacementStub implements AutoCloseable {
-    record Call(String method, String path, String authorization, String body) {
-    }
+    record Call(String method, String path, String authorization, String body) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -29,8 +28,11 @@ final class PlacementStub implements AutoCloseable {
         server.createContext("/api/v1/placements/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            calls.add(new Call(exchange.getRequestMethod(), path,
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+            calls.add(new Call(
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    body));
             String[] parts = path.split("/");
             String id = parts[4];
             String status = switch (parts[5]) {

@@ -47,9 +47,13 @@ class RetentionTest {
     @Test
     void aClosedReferralIsForgottenAndAnOpenOneKeepsItsAlerts() {
         UUID shelter = UUID.randomUUID();
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body("{\"emails\":[\"equipe-" + shelter + "@foyer.example\"]}")
-                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
+                .put("/api/v1/shelters/" + shelter + "/channels")
+                .then()
+                .statusCode(200);
         ReferralSubmitted closed = SampleEvents.submitted(Tokens.ORG_A, Urgency.IMMEDIATE, null);
         ReferralSubmitted open = SampleEvents.submitted(Tokens.ORG_A, Urgency.IMMEDIATE, closed.referralId());
         kafka.publish(EventType.REFERRAL_SUBMITTED, closed);
@@ -60,25 +64,30 @@ class RetentionTest {
         kafka.publish(EventType.PLACEMENT_PROPOSED, waiting);
         kafka.publish(EventType.PLACEMENT_ACCEPTED, SampleEvents.decided(arriving, null));
         kafka.publish(EventType.PLACEMENT_ARRIVED, SampleEvents.decided(arriving, null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM referral_origin"
-                + " WHERE referral_id = '" + closed.referralId() + "' AND status = 'ARRIVED'") == 1
-                && count("SELECT count(*) FROM delivery WHERE referral_id = '" + closed.referralId() + "'") > 0
-                && count("SELECT count(*) FROM delivery WHERE referral_id = '" + open.referralId() + "'") > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM referral_origin" + " WHERE referral_id = '"
+                                        + closed.referralId() + "' AND status = 'ARRIVED'")
+                                == 1
+                        && count("SELECT count(*) FROM delivery WHERE referral_id = '" + closed.referralId() + "'") > 0
+                        && count("SELECT count(*) FROM delivery WHERE referral_id = '" + open.referralId() + "'") > 0);
         long openDeliveries = count("SELECT count(*) FROM delivery WHERE referral_id = '" + open.referralId() + "'");
 
         assertThat(retention.run(Instant.now().plus(Duration.ofDays(29)))).isZero();
-        assertThat(count("SELECT count(*) FROM alert WHERE referral_id = '" + closed.referralId() + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM alert WHERE referral_id = '" + closed.referralId() + "'"))
+                .isEqualTo(1);
 
         assertThat(retention.run(Instant.now().plus(Duration.ofDays(31)))).isGreaterThanOrEqualTo(1);
         messages.run(Instant.now().plus(Duration.ofDays(36)));
         for (String table : List.of("alert", "delivery", "referral_origin")) {
             assertThat(count("SELECT count(*) FROM " + table + " WHERE referral_id = '" + closed.referralId() + "'"))
-                    .as(table).isZero();
+                    .as(table)
+                    .isZero();
         }
         // The open referral keeps its alert (household, needs), its deliveries and its origin, but no longer names
         // the closed one as a possible duplicate.
         assertThat(count("SELECT count(*) FROM alert WHERE referral_id = '" + open.referralId() + "'"
-                + " AND kind = 'PROPOSAL' AND household IS NOT NULL AND needs IS NOT NULL")).isEqualTo(1);
+                        + " AND kind = 'PROPOSAL' AND household IS NOT NULL AND needs IS NOT NULL"))
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM delivery WHERE referral_id = '" + open.referralId() + "'"))
                 .isGreaterThanOrEqualTo(openDeliveries);
         assertThat(count("SELECT count(*) FROM referral_origin WHERE referral_id = '" + open.referralId() + "'"))
@@ -90,13 +99,19 @@ class RetentionTest {
         List<String> linked = Arrays.stream(dump().split("\n"))
                 .filter(row -> row.contains(closed.referralId().toString()) || row.contains(closed.pseudonym()))
                 .toList();
-        assertThat(linked).allSatisfy(row -> assertThat(row)
-                .doesNotContain(shelter.toString(), "childrenAges", "FEMALE", arriving.placementId().toString()));
+        assertThat(linked)
+                .allSatisfy(row -> assertThat(row)
+                        .doesNotContain(
+                                shelter.toString(),
+                                "childrenAges",
+                                "FEMALE",
+                                arriving.placementId().toString()));
         assertThat(retention.run(Instant.now().plus(Duration.ofDays(31)))).isZero();
     }
 
     private long count(String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -108,8 +123,9 @@ class RetentionTest {
     /** Every row of every table of the notification schema, as text. */
     private String dump() {
         StringBuilder dump = new StringBuilder();
-        for (String table : query("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = 'notification'").split("\n")) {
+        for (String table : query(
+                        "SELECT table_name FROM information_schema.tables" + " WHERE table_schema = 'notification'")
+                .split("\n")) {
             dump.append(query("SELECT t::text FROM notification." + table + " t"));
         }
         return dump.toString();
@@ -117,7 +133,8 @@ class RetentionTest {
 
     private String query(String sql) {
         List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));

@@ -20,13 +20,14 @@ import org.acse.suite.WebhookReceiver;
  */
 final class StandardWebhooksReference {
     static final String VERSION = "1.1.1";
-    private static final Path HOME = Path.of(System.getenv().getOrDefault("XDG_CACHE_HOME",
-            System.getProperty("user.home") + "/.cache"), "acse", "standardwebhooks-" + VERSION);
+    private static final Path HOME = Path.of(
+            System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache"),
+            "acse",
+            "standardwebhooks-" + VERSION);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The outcome of one verification: {@code valid}, else the library's reason. */
-    record Outcome(boolean valid, String reason) {
-    }
+    record Outcome(boolean valid, String reason) {}
 
     static Outcome verify(WebhookReceiver.Delivery delivery, String secret) {
         return verify(delivery.body(), delivery.headers(), secret);
@@ -61,8 +62,18 @@ final class StandardWebhooksReference {
                 && Files.exists(HOME.resolve("node_modules/standardwebhooks/package.json"))) {
             return;
         }
-        run(List.of("npm", "install", "--prefix", HOME.toString(), "--no-audit", "--no-fund", "--loglevel=error",
-                "standardwebhooks@" + VERSION), 300, "npm install standardwebhooks@" + VERSION);
+        run(
+                List.of(
+                        "npm",
+                        "install",
+                        "--prefix",
+                        HOME.toString(),
+                        "--no-audit",
+                        "--no-fund",
+                        "--loglevel=error",
+                        "standardwebhooks@" + VERSION),
+                300,
+                "npm install standardwebhooks@" + VERSION);
     }
 
     private static void requireNode() {
@@ -95,12 +106,13 @@ final class StandardWebhooksReference {
 
     private static Path script() {
         try {
-            return Path.of(StandardWebhooksReference.class.getResource("/standardwebhooks/verify.js").toURI());
+            return Path.of(StandardWebhooksReference.class
+                    .getResource("/standardwebhooks/verify.js")
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private StandardWebhooksReference() {
-    }
+    private StandardWebhooksReference() {}
 }

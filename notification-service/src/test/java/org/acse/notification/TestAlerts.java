@@ -18,7 +18,9 @@ final class TestAlerts {
 
     /** The deliveries on this path about this referral (the coordination channel is shared by every test). */
     static List<WebhookReceiver.Delivery> about(WebhookReceiver receiver, String path, UUID referralId) {
-        return receiver.deliveries(path).stream().filter(d -> referralId.toString().equals(referralOf(d))).toList();
+        return receiver.deliveries(path).stream()
+                .filter(d -> referralId.toString().equals(referralOf(d)))
+                .toList();
     }
 
     private static String referralOf(WebhookReceiver.Delivery delivery) {
@@ -31,15 +33,28 @@ final class TestAlerts {
 
     /** A referral's alerts of one kind, as coordinators list them. */
     static JsonPath ofKind(UUID referralId, String kind) {
-        return given().auth().oauth2(Tokens.coordinator()).queryParam("referralId", referralId)
-                .queryParam("kind", kind).get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(Tokens.coordinator())
+                .queryParam("referralId", referralId)
+                .queryParam("kind", kind)
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static void awaitStatus(String token, String alertId, String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(token)
-                .get("/api/v1/alerts/" + alertId).then().extract().<String>path("status"), status::equals);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> given().auth()
+                                .oauth2(token)
+                                .get("/api/v1/alerts/" + alertId)
+                                .then()
+                                .extract()
+                                .<String>path("status"),
+                        status::equals);
     }
 
-    private TestAlerts() {
-    }
+    private TestAlerts() {}
 }

@@ -65,29 +65,51 @@ class TraceContinuityTest {
     void theWebhookDeliveryContinuesTheTraceOfTheIncomingRecord() throws Exception {
         UUID shelter = UUID.randomUUID();
         String path = "/traced-" + shelter;
-        given().auth().oauth2(Tokens.staff(shelter)).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.staff(shelter))
+                .contentType("application/json")
                 .body("{\"emails\":[],\"webhookUrl\":\"" + receiver.url(path)
                         + "\",\"webhookSecret\":\"whsec_c2hlbHRlci13ZWJob29rLXNlY3JldC0wMTIzNDU2Nzg5\"}")
-                .put("/api/v1/shelters/" + shelter + "/channels").then().statusCode(200);
+                .put("/api/v1/shelters/" + shelter + "/channels")
+                .then()
+                .statusCode(200);
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String upstreamSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_72H);
-        KafkaEvents.onSharedBroker().publishRaw(Topics.PLACEMENTS, proposed.referralId().toString(),
-                EventJson.write(proposed), Map.of(
-                        CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                        CloudEventHeaders.TYPE, EventType.PLACEMENT_PROPOSED.type(),
-                        CloudEventHeaders.SOURCE, "/acse/placement-service",
-                        CloudEventHeaders.TIME, Instant.now().toString(),
-                        CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON,
-                        CloudEventHeaders.TRACEPARENT, "00-" + traceId + "-" + upstreamSpan + "-01"));
+        KafkaEvents.onSharedBroker()
+                .publishRaw(
+                        Topics.PLACEMENTS,
+                        proposed.referralId().toString(),
+                        EventJson.write(proposed),
+                        Map.of(
+                                CloudEventHeaders.SPEC_VERSION,
+                                CloudEventHeaders.SPEC_VERSION_VALUE,
+                                CloudEventHeaders.ID,
+                                UUID.randomUUID().toString(),
+                                CloudEventHeaders.TYPE,
+                                EventType.PLACEMENT_PROPOSED.type(),
+                                CloudEventHeaders.SOURCE,
+                                "/acse/placement-service",
+                                CloudEventHeaders.TIME,
+                                Instant.now().toString(),
+                                CloudEventHeaders.CONTENT_TYPE,
+                                CloudEventHeaders.JSON,
+                                CloudEventHeaders.TRACEPARENT,
+                                "00-" + traceId + "-" + upstreamSpan + "-01"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries(path), d -> !d.isEmpty());
-        SpanData delivery = await().atMost(Duration.ofSeconds(10)).until(() -> spans.ofTrace(traceId).stream()
-                .filter(s -> s.getName().startsWith("alert delivery")).findFirst(), d -> d.isPresent()).get();
+        SpanData delivery = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> spans.ofTrace(traceId).stream()
+                                .filter(s -> s.getName().startsWith("alert delivery"))
+                                .findFirst(),
+                        d -> d.isPresent())
+                .get();
 
         List<SpanData> trace = spans.ofTrace(traceId);
-        SpanData consumer = trace.stream().filter(s -> s.getSpanId().equals(delivery.getParentSpanId())).findFirst()
+        SpanData consumer = trace.stream()
+                .filter(s -> s.getSpanId().equals(delivery.getParentSpanId()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the delivery's parent is not in the trace: " + trace));
         assertThat(consumer.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(consumer.getParentSpanId()).isEqualTo(upstreamSpan);
@@ -105,22 +127,40 @@ class TraceContinuityTest {
         PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.WITHIN_72H);
         KafkaEvents kafka = KafkaEvents.onSharedBroker();
         kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
-        String alertId = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth()
-                .oauth2(Tokens.staff(shelter)).get("/api/v1/alerts").then().extract().<String>path("items[0].id"),
-                id -> id != null);
+        String alertId = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> given().auth()
+                                .oauth2(Tokens.staff(shelter))
+                                .get("/api/v1/alerts")
+                                .then()
+                                .extract()
+                                .<String>path("items[0].id"),
+                        id -> id != null);
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String clientSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
-        given().auth().oauth2(Tokens.staff(shelter)).header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
-                .post("/api/v1/alerts/" + alertId + "/ack").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.staff(shelter))
+                .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
+                .post("/api/v1/alerts/" + alertId + "/ack")
+                .then()
+                .statusCode(200);
 
-        AlertAcknowledged acknowledged = kafka.await(EventType.ALERT_ACKNOWLEDGED, proposed.referralId(),
-                AlertAcknowledged.class);
+        AlertAcknowledged acknowledged =
+                kafka.await(EventType.ALERT_ACKNOWLEDGED, proposed.referralId(), AlertAcknowledged.class);
         assertThat(acknowledged.alertId().toString()).isEqualTo(alertId);
-        String traceparent = KafkaEvents.header(kafka.records(EventType.ALERT_ACKNOWLEDGED, proposed.referralId())
-                .get(0), CloudEventHeaders.TRACEPARENT).orElseThrow();
-        SpanData server = await().atMost(Duration.ofSeconds(10)).until(() -> spans.ofTrace(traceId).stream()
-                .filter(s -> s.getKind() == SpanKind.SERVER).findFirst(), s -> s.isPresent()).get();
+        String traceparent = KafkaEvents.header(
+                        kafka.records(EventType.ALERT_ACKNOWLEDGED, proposed.referralId())
+                                .get(0),
+                        CloudEventHeaders.TRACEPARENT)
+                .orElseThrow();
+        SpanData server = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> spans.ofTrace(traceId).stream()
+                                .filter(s -> s.getKind() == SpanKind.SERVER)
+                                .findFirst(),
+                        s -> s.isPresent())
+                .get();
         assertThat(server.getParentSpanId()).isEqualTo(clientSpan);
         assertThat(traceparent).isEqualTo("00-" + traceId + "-" + server.getSpanId() + "-01");
     }

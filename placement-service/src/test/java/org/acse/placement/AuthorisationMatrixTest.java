@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.acse.common.events.ReferralSubmitted;
-import org.acse.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
 import org.acse.common.events.EventType;
 import org.acse.common.events.PlacementProposed;
+import org.acse.common.events.ReferralSubmitted;
 import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every endpoint of placement-service × every kind of caller, with real signed tokens: the expected status in every
@@ -29,14 +29,14 @@ import org.acse.testsupport.KafkaEvents;
  */
 @QuarkusTest
 class AuthorisationMatrixTest {
-    static final String[] CALLERS = {"none", "partnerA", "partnerB", "staffX", "staffY", "coordinator", "expired",
-            "otherKey"};
+    static final String[] CALLERS = {
+        "none", "partnerA", "partnerB", "staffX", "staffY", "coordinator", "expired", "otherKey"
+    };
 
     @Inject
     Fixtures fixtures;
 
-    record Endpoint(String name, String method, String path, Supplier<String> body) {
-    }
+    record Endpoint(String name, String method, String path, Supplier<String> body) {}
 
     @Test
     void everyEndpointTimesEveryCaller() {
@@ -48,54 +48,88 @@ class AuthorisationMatrixTest {
         ReferralSubmitted referral = Fixtures.womanInNice();
         KafkaEvents kafka = KafkaEvents.onSharedBroker();
         kafka.publish(EventType.REFERRAL_SUBMITTED, referral);
-        UUID placementX = kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(),
-                PlacementProposed.class).placementId();
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
-                .body("{\"reason\":\"OTHER\"}").post("/api/v1/placements/" + placementX + "/decline")
-                .then().statusCode(200);
+        UUID placementX = kafka.await(EventType.PLACEMENT_PROPOSED, referral.referralId(), PlacementProposed.class)
+                .placementId();
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
+                .body("{\"reason\":\"OTHER\"}")
+                .post("/api/v1/placements/" + placementX + "/decline")
+                .then()
+                .statusCode(200);
         String shelterBody = """
                 {"code":"%s","name":"Shelter X","communeCode":"69123","address":"12 rue confidentielle",
                  "accepts":{"genders":["FEMALE","MALE","NON_BINARY"],"families":true,"maxChildren":4},
-                 "wheelchairAccessible":true,"support":[],"languages":["fr"],"units":[{"id":"%s","capacity":1}]}"""
-                .formatted(x.getString("code"), unitX);
+                 "wheelchairAccessible":true,"support":[],"languages":["fr"],"units":[{"id":"%s","capacity":1}]}""".formatted(x.getString("code"), unitX);
         // A scheme of places with shelter X in it.
         String schemeCode = "M" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String schemeBody = "{\"code\":\"" + schemeCode + "\",\"name\":\"Scheme S\"}";
-        String schemeS = given().auth().oauth2(Tokens.coordinator()).contentType("application/json").body(schemeBody)
-                .post("/api/v1/schemes").then().statusCode(201).extract().path("id");
+        String schemeS = given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
+                .body(schemeBody)
+                .post("/api/v1/schemes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String schemeShelters = "{\"shelterIds\":[\"" + shelterX + "\"]}";
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json").body(schemeShelters)
-                .put("/api/v1/schemes/" + schemeS + "/shelters").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
+                .body(schemeShelters)
+                .put("/api/v1/schemes/" + schemeS + "/shelters")
+                .then()
+                .statusCode(200);
 
         List<Endpoint> endpoints = List.of(
-                new Endpoint("create shelter", "POST", "/api/v1/shelters", () -> """
+                new Endpoint("create shelter", "POST", "/api/v1/shelters", () ->
+                        """
                         {"code":"M-%s","name":"New","communeCode":"35238","address":"1 rue X",
-                         "accepts":{"genders":["FEMALE"],"families":false},"units":[{"capacity":1}]}"""
-                        .formatted(UUID.randomUUID().toString().substring(0, 8))),
+                         "accepts":{"genders":["FEMALE"],"families":false},"units":[{"capacity":1}]}""".formatted(UUID.randomUUID().toString().substring(0, 8))),
                 new Endpoint("list shelters", "GET", "/api/v1/shelters", null),
                 new Endpoint("get shelter X", "GET", "/api/v1/shelters/" + shelterX, null),
                 new Endpoint("update shelter X", "PUT", "/api/v1/shelters/" + shelterX, () -> shelterBody),
-                new Endpoint("availability X", "PUT", "/api/v1/shelters/" + shelterX + "/units/" + unitX
-                        + "/availability", () -> "{\"status\":\"FREE\"}"),
+                new Endpoint(
+                        "availability X",
+                        "PUT",
+                        "/api/v1/shelters/" + shelterX + "/units/" + unitX + "/availability",
+                        () -> "{\"status\":\"FREE\"}"),
                 new Endpoint("list placements", "GET", "/api/v1/placements", null),
                 new Endpoint("list placements of X", "GET", "/api/v1/placements?shelterId=" + shelterX, null),
                 new Endpoint("get placement X", "GET", "/api/v1/placements/" + placementX, null),
                 new Endpoint("accept X", "POST", "/api/v1/placements/" + placementX + "/accept", null),
-                new Endpoint("decline X", "POST", "/api/v1/placements/" + placementX + "/decline",
+                new Endpoint(
+                        "decline X",
+                        "POST",
+                        "/api/v1/placements/" + placementX + "/decline",
                         () -> "{\"reason\":\"OTHER\"}"),
                 new Endpoint("arrival X", "POST", "/api/v1/placements/" + placementX + "/arrival", null),
-                new Endpoint("back out of X", "POST", "/api/v1/placements/" + placementX + "/cancel",
+                new Endpoint(
+                        "back out of X",
+                        "POST",
+                        "/api/v1/placements/" + placementX + "/cancel",
                         () -> "{\"reason\":\"OTHER\"}"),
-                new Endpoint("meeting point X", "PUT", "/api/v1/placements/" + placementX + "/meeting-point",
+                new Endpoint(
+                        "meeting point X",
+                        "PUT",
+                        "/api/v1/placements/" + placementX + "/meeting-point",
                         () -> "{\"place\":\"Gare\",\"at\":\"2030-01-01T10:00:00Z\"}"),
-                new Endpoint("arrival arrangements", "GET", "/api/v1/referrals/" + referral.referralId()
-                        + "/arrival", null),
+                new Endpoint(
+                        "arrival arrangements", "GET", "/api/v1/referrals/" + referral.referralId() + "/arrival", null),
                 new Endpoint("rematch", "POST", "/api/v1/referrals/" + referral.referralId() + "/rematch", null),
-                new Endpoint("manual placement", "POST", "/api/v1/placements",
+                new Endpoint(
+                        "manual placement",
+                        "POST",
+                        "/api/v1/placements",
                         () -> "{\"referralId\":\"" + referral.referralId() + "\",\"unitId\":\"" + unitX + "\"}"),
                 new Endpoint("matching", "GET", "/api/v1/referrals/" + referral.referralId() + "/matching", null),
-                new Endpoint("create scheme", "POST", "/api/v1/schemes", () -> "{\"code\":\"N"
-                        + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "\",\"name\":\"New\"}"),
+                new Endpoint(
+                        "create scheme",
+                        "POST",
+                        "/api/v1/schemes",
+                        () -> "{\"code\":\"N"
+                                + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "\",\"name\":\"New\"}"),
                 new Endpoint("list schemes", "GET", "/api/v1/schemes", null),
                 new Endpoint("get scheme S", "GET", "/api/v1/schemes/" + schemeS, null),
                 new Endpoint("update scheme S", "PUT", "/api/v1/schemes/" + schemeS, () -> schemeBody),
@@ -154,19 +188,21 @@ class AuthorisationMatrixTest {
                     request = request.auth().oauth2(token);
                 }
                 if (endpoint.body() != null) {
-                    request = request.contentType("application/json").body(endpoint.body().get());
+                    request = request.contentType("application/json")
+                            .body(endpoint.body().get());
                 }
-                ExtractableResponse<Response> answer = request.request(endpoint.method(), endpoint.path()).then()
+                ExtractableResponse<Response> answer = request.request(endpoint.method(), endpoint.path())
+                        .then()
                         .extract();
                 int status = answer.statusCode();
                 if (!"nosniff".equals(answer.header("X-Content-Type-Options"))
                         || !"no-store".equals(answer.header("Cache-Control"))
-                        || !String.valueOf(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'")) {
+                        || !String.valueOf(answer.header("Content-Security-Policy"))
+                                .contains("frame-ancestors 'none'")) {
                     mismatches.add(endpoint + ": security headers missing");
                 }
                 if (status != row[i]) {
-                    mismatches.add(endpoint.name() + " as " + CALLERS[i] + ": expected " + row[i] + ", got "
-                            + status);
+                    mismatches.add(endpoint.name() + " as " + CALLERS[i] + ": expected " + row[i] + ", got " + status);
                 }
             }
         }
@@ -179,15 +215,30 @@ class AuthorisationMatrixTest {
         fixtures.reset();
         JsonPath x = Fixtures.shelter(Fixtures.LYON, 1);
         Fixtures.shelter(Fixtures.PARIS, 1);
-        JsonPath list = given().auth().oauth2(Tokens.staff(Fixtures.id(x))).get("/api/v1/shelters")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath list = given().auth()
+                .oauth2(Tokens.staff(Fixtures.id(x)))
+                .get("/api/v1/shelters")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(list.getList("items.id")).containsExactly(x.getString("id"));
         assertThat(list.prettify()).doesNotContain("rue confidentielle");
-        String coordinatorList = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/shelters?size=200")
-                .then().statusCode(200).extract().asString();
+        String coordinatorList = given().auth()
+                .oauth2(Tokens.coordinator())
+                .get("/api/v1/shelters?size=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(coordinatorList).doesNotContain("rue confidentielle");
-        String partner = given().auth().oauth2(Tokens.partner(Tokens.ORG_A)).get("/api/v1/shelters/" + x.getString("id"))
-                .then().statusCode(403).extract().asString();
+        String partner = given().auth()
+                .oauth2(Tokens.partner(Tokens.ORG_A))
+                .get("/api/v1/shelters/" + x.getString("id"))
+                .then()
+                .statusCode(403)
+                .extract()
+                .asString();
         assertThat(partner).doesNotContain("rue confidentielle").doesNotContain(x.getString("code"));
     }
 }

@@ -45,7 +45,8 @@ public class Fixtures {
     @Transactional
     void resetRows() {
         // Referrals first, as every decision of the service locks them: no deadlock with one still running.
-        em.createNativeQuery("UPDATE referral SET status = 'WITHDRAWN' WHERE status <> 'ARRIVED'").executeUpdate();
+        em.createNativeQuery("UPDATE referral SET status = 'WITHDRAWN' WHERE status <> 'ARRIVED'")
+                .executeUpdate();
         em.createNativeQuery("UPDATE placement SET status = 'CANCELLED' WHERE status IN ('HELD', 'ACCEPTED')")
                 .executeUpdate();
         em.createNativeQuery("UPDATE shelter SET active = false").executeUpdate();
@@ -55,28 +56,34 @@ public class Fixtures {
     @Transactional
     public void overdue(UUID placementId) {
         em.createNativeQuery("UPDATE placement SET hold_expires_at = now() - interval '1 second' WHERE id = :id")
-                .setParameter("id", placementId).executeUpdate();
+                .setParameter("id", placementId)
+                .executeUpdate();
     }
 
     /** As if the unit's availability had last been confirmed two days ago. */
     @Transactional
     public void ageConfirmation(UUID unitId) {
         em.createNativeQuery("UPDATE unit SET last_confirmed_at = now() - interval '2 days' WHERE id = :id")
-                .setParameter("id", unitId).executeUpdate();
+                .setParameter("id", unitId)
+                .executeUpdate();
     }
 
     /** As if the person's arrival window had closed. */
     @Transactional
     public void arrivalOverdue(UUID placementId) {
         em.createNativeQuery("UPDATE placement SET arrival_until = now() - interval '1 second' WHERE id = :id")
-                .setParameter("id", placementId).executeUpdate();
+                .setParameter("id", placementId)
+                .executeUpdate();
     }
 
     /** The referral's status in placement's copy, or null while its event has not been handled yet. */
     @Transactional
     public String referralStatus(UUID referralId) {
         return (String) em.createNativeQuery("SELECT status FROM referral WHERE id = :id")
-                .setParameter("id", referralId).getResultStream().findFirst().orElse(null);
+                .setParameter("id", referralId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     @Transactional
@@ -104,11 +111,21 @@ public class Fixtures {
                 {"code":"T-%s","name":"Shelter %s","communeCode":"%s","address":"12 rue confidentielle",
                  "accepts":{"genders":%s,"families":true,"maxChildren":4},
                  "wheelchairAccessible":true,"support":["PSYCHOLOGICAL","MEDICAL","INTERPRETER"],
-                 "languages":["fr","en"],"active":true,"units":[%s]}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 8), commune, commune, genders,
+                 "languages":["fr","en"],"active":true,"units":[%s]}""".formatted(
+                        UUID.randomUUID().toString().substring(0, 8),
+                        commune,
+                        commune,
+                        genders,
                         units.stream().collect(Collectors.joining(",")));
-        return given().auth().oauth2(Tokens.coordinator()).contentType("application/json").body(body)
-                .post("/api/v1/shelters").then().statusCode(201).extract().jsonPath();
+        return given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/shelters")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     public static UUID id(JsonPath shelter) {
@@ -125,8 +142,19 @@ public class Fixtures {
     }
 
     public static ReferralSubmitted referral(Gender gender, List<Integer> children, Urgency urgency) {
-        return new ReferralSubmitted(UUID.randomUUID(), "R-TEST" + UUID.randomUUID().toString().substring(0, 4),
-                Tokens.ORG_A, new Household(gender, 31, children), Needs.NONE, List.of("fr"), urgency,
-                List.of(DangerZone.commune(NICE)), NICE, 200, Instant.now(), null, null);
+        return new ReferralSubmitted(
+                UUID.randomUUID(),
+                "R-TEST" + UUID.randomUUID().toString().substring(0, 4),
+                Tokens.ORG_A,
+                new Household(gender, 31, children),
+                Needs.NONE,
+                List.of("fr"),
+                urgency,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                200,
+                Instant.now(),
+                null,
+                null);
     }
 }

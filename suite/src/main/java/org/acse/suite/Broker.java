@@ -31,8 +31,11 @@ public interface Broker extends AutoCloseable {
     default void createSuiteTopics() {
         try (Admin admin = admin()) {
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.ALL.stream().flatMap(t -> Stream.of(t, Topics.deadLetter(t)))
-                    .filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 3, (short) 1)).toList();
+            List<NewTopic> missing = Topics.ALL.stream()
+                    .flatMap(t -> Stream.of(t, Topics.deadLetter(t)))
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, 3, (short) 1))
+                    .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the suite's topics: " + e.getMessage(), e);

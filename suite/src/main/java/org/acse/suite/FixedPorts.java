@@ -8,8 +8,8 @@ public final class FixedPorts {
     public static final int KAFKA = 9092;
     public static final int KAFKA_CONTROLLER = 9093;
     public static final int KEYCLOAK = 8180;
-    private static final Map<String, Integer> SERVICES = Map.of(Suite.INTAKE, 8081, Suite.PLACEMENT, 8082,
-            Suite.NOTIFICATION, 8083, Suite.WEB, 8080);
+    private static final Map<String, Integer> SERVICES =
+            Map.of(Suite.INTAKE, 8081, Suite.PLACEMENT, 8082, Suite.NOTIFICATION, 8083, Suite.WEB, 8080);
 
     /** A service's HTTP port (0 for a name that is none of the suite's). */
     public static int service(String name) {
@@ -23,10 +23,15 @@ public final class FixedPorts {
 
     /** Every port the suite takes. */
     public static List<Integer> all() {
-        return List.of(service(Suite.WEB), service(Suite.INTAKE), service(Suite.PLACEMENT),
-                service(Suite.NOTIFICATION), KEYCLOAK, KAFKA, KAFKA_CONTROLLER);
+        return List.of(
+                service(Suite.WEB),
+                service(Suite.INTAKE),
+                service(Suite.PLACEMENT),
+                service(Suite.NOTIFICATION),
+                KEYCLOAK,
+                KAFKA,
+                KAFKA_CONTROLLER);
     }
 
-    private FixedPorts() {
-    }
+    private FixedPorts() {}
 }

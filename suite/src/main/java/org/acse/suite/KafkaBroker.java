@@ -72,8 +72,11 @@ public final class KafkaBroker implements Broker {
                     props.store(out, "acse test broker");
                 }
                 ByteArrayOutputStream log = new ByteArrayOutputStream();
-                int code = StorageTool.execute(new String[] {"format", "-t", "acse-test-cluster-0001", "-c",
-                        config.toString(), "--ignore-formatted"}, new PrintStream(log, true, StandardCharsets.UTF_8));
+                int code = StorageTool.execute(
+                        new String[] {
+                            "format", "-t", "acse-test-cluster-0001", "-c", config.toString(), "--ignore-formatted"
+                        },
+                        new PrintStream(log, true, StandardCharsets.UTF_8));
                 if (code != 0) {
                     throw new IllegalStateException("kafka storage format failed: " + log);
                 }
@@ -134,8 +137,11 @@ public final class KafkaBroker implements Broker {
 
     @Override
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis()));
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Duration.ofSeconds(10).toMillis()));
     }
 
     @Override
@@ -178,5 +184,4 @@ public final class KafkaBroker implements Broker {
             // temporary files only
         }
     }
-
 }

@@ -37,8 +37,8 @@ public final class KafkaProcess implements Broker {
         this.timeout = timeout;
     }
 
-    public static KafkaProcess start(int port, int controllerPort, Path dataDir, Path classpathFile, Path logDir,
-            Duration timeout) {
+    public static KafkaProcess start(
+            int port, int controllerPort, Path dataDir, Path classpathFile, Path logDir, Duration timeout) {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(logDir);
@@ -47,10 +47,17 @@ public final class KafkaProcess implements Broker {
             try (var out = Files.newOutputStream(config)) {
                 props.store(out, "acse local broker (./acse up)");
             }
-            KafkaProcess kafka = new KafkaProcess(port, config, Files.readString(classpathFile).trim(),
-                    logDir.resolve("kafka.log"), timeout);
-            int format = kafka.java("kafka.tools.StorageTool", "format", "-t", CLUSTER_ID, "-c", config.toString(),
-                    "--ignore-formatted").waitFor();
+            KafkaProcess kafka = new KafkaProcess(
+                    port, config, Files.readString(classpathFile).trim(), logDir.resolve("kafka.log"), timeout);
+            int format = kafka.java(
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            CLUSTER_ID,
+                            "-c",
+                            config.toString(),
+                            "--ignore-formatted")
+                    .waitFor();
             if (format != 0) {
                 throw new IllegalStateException("Kafka storage format failed (exit " + format + "); see " + kafka.log);
             }
@@ -72,12 +79,19 @@ public final class KafkaProcess implements Broker {
     private Process java(String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-cp", classpath, mainClass));
+                "-Xmx128m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-cp",
+                classpath,
+                mainClass));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     private void awaitReady(Duration timeout) {
@@ -106,8 +120,12 @@ public final class KafkaProcess implements Broker {
 
     @Override
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 3000));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.jboss.logging.Logger;
-import java.nio.file.DirectoryNotEmptyException;
 
 /**
  * The Keycloak server distribution ({@code org.keycloak:keycloak-quarkus-dist}, a zip on Maven Central), fetched
@@ -45,7 +45,8 @@ public final class KeycloakDistribution {
 
     public static Path cacheDir() {
         String configured = System.getenv("ACSE_CACHE_DIR");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "acse");
     }
 
@@ -56,7 +57,9 @@ public final class KeycloakDistribution {
         if (Files.exists(home.resolve(".acse-unpacked"))) {
             return home;
         }
-        Path zip = localRepository().resolve(GROUP_PATH).resolve(version)
+        Path zip = localRepository()
+                .resolve(GROUP_PATH)
+                .resolve(version)
                 .resolve("keycloak-quarkus-dist-" + version + ".zip");
         if (!Files.exists(zip)) {
             fetch(version);
@@ -67,7 +70,8 @@ public final class KeycloakDistribution {
 
     private static Path localRepository() {
         String configured = System.getProperty("maven.repo.local");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
     }
 
@@ -75,20 +79,23 @@ public final class KeycloakDistribution {
         String artifact = "org.keycloak:keycloak-quarkus-dist:" + version + ":zip";
         Path mvnw = findWrapper();
         LOG.infof("Fetching %s into the local Maven repository (about 170 MB, once)", artifact);
-        List<String> command = new ArrayList<>(List.of(mvnw.toString(), "-q", "dependency:get",
-                "-Dartifact=" + artifact, "-Dtransitive=false"));
+        List<String> command = new ArrayList<>(
+                List.of(mvnw.toString(), "-q", "dependency:get", "-Dartifact=" + artifact, "-Dtransitive=false"));
         String repo = System.getProperty("maven.repo.local");
         if (repo != null && !repo.isBlank()) {
             command.add("-Dmaven.repo.local=" + repo);
         }
         try {
             Path log = Files.createTempFile("acse-keycloak-fetch", ".log");
-            Process p = new ProcessBuilder(command).directory(mvnw.getParent().toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(mvnw.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IllegalStateException("could not fetch " + artifact + " (see " + log + "); run: "
-                        + mvnw + " dependency:get -Dartifact=" + artifact);
+                throw new IllegalStateException("could not fetch " + artifact + " (see " + log + "); run: " + mvnw
+                        + " dependency:get -Dartifact=" + artifact);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -139,7 +146,8 @@ public final class KeycloakDistribution {
                 }
             }
             try (Stream<Path> scripts = Files.list(staging.resolve("bin"))) {
-                scripts.filter(p -> p.toString().endsWith(".sh")).forEach(p -> p.toFile().setExecutable(true));
+                scripts.filter(p -> p.toString().endsWith(".sh"))
+                        .forEach(p -> p.toFile().setExecutable(true));
             }
             Files.createFile(staging.resolve(".acse-unpacked"));
             try {
@@ -168,6 +176,5 @@ public final class KeycloakDistribution {
         }
     }
 
-    private KeycloakDistribution() {
-    }
+    private KeycloakDistribution() {}
 }

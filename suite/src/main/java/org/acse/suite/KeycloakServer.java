@@ -50,7 +50,8 @@ public final class KeycloakServer implements AutoCloseable {
     private final int managementPort;
     private final String adminPassword;
     private final Path logFile;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private String adminToken;
     private long adminTokenValidUntil;
@@ -68,7 +69,8 @@ public final class KeycloakServer implements AutoCloseable {
             try {
                 // Under Maven the working directory is the module: keep the log in its target/ where people look.
                 Path target = Path.of("target");
-                Path dir = Files.isDirectory(target) ? Files.createDirectories(target.resolve("keycloak"))
+                Path dir = Files.isDirectory(target)
+                        ? Files.createDirectories(target.resolve("keycloak"))
                         : Files.createTempDirectory("acse-keycloak");
                 shared = start(Ports.free(), Ports.free(), "admin-" + UUID.randomUUID(), dir);
             } catch (IOException e) {
@@ -84,12 +86,11 @@ public final class KeycloakServer implements AutoCloseable {
         return start(port, Ports.free(), "admin", workDir);
     }
 
-    private static synchronized KeycloakServer start(int port, int managementPort, String adminPassword,
-            Path workDir) {
+    private static synchronized KeycloakServer start(int port, int managementPort, String adminPassword, Path workDir) {
         try {
             Files.createDirectories(workDir);
-            KeycloakServer server = new KeycloakServer(port, managementPort, adminPassword,
-                    workDir.resolve("keycloak.log"));
+            KeycloakServer server =
+                    new KeycloakServer(port, managementPort, adminPassword, workDir.resolve("keycloak.log"));
             Path home = KeycloakDistribution.home();
             installRealm(home);
             if (Files.exists(home.resolve(".acse-built"))) {
@@ -98,8 +99,11 @@ public final class KeycloakServer implements AutoCloseable {
             } else {
                 // Keycloak's first start builds into lib/quarkus of the cached distribution, which every test JVM
                 // and the launcher start from: one of them runs that step while the others wait, then all reuse it.
-                try (FileChannel channel = FileChannel.open(home.resolveSibling(home.getFileName() + ".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                try (FileChannel channel = FileChannel.open(
+                                home.resolveSibling(home.getFileName() + ".lock"),
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE);
+                        FileLock lock = channel.lock()) {
                     server.launch(home, Duration.ofSeconds(300));
                     Files.writeString(home.resolve(".acse-built"), "built by the first start\n");
                 }
@@ -134,10 +138,19 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void launch(Path home, Duration timeout) throws IOException {
-        List<String> command = List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
-                "--health-enabled=true", "--hostname=http://127.0.0.1:" + port, "--import-realm", "--db=dev-mem");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+        List<String> command = List.of(
+                home.resolve("bin").resolve("kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--http-management-port=" + managementPort,
+                "--health-enabled=true",
+                "--hostname=http://127.0.0.1:" + port,
+                "--import-realm",
+                "--db=dev-mem");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
@@ -147,8 +160,7 @@ public final class KeycloakServer implements AutoCloseable {
         long started = System.nanoTime();
         process = builder.start();
         awaitReady(timeout);
-        LOG.infof("Keycloak ready on %s in %d ms (log: %s)", url(), (System.nanoTime() - started) / 1_000_000,
-                logFile);
+        LOG.infof("Keycloak ready on %s in %d ms (log: %s)", url(), (System.nanoTime() - started) / 1_000_000, logFile);
     }
 
     private void awaitReady(Duration timeout) {
@@ -156,12 +168,15 @@ public final class KeycloakServer implements AutoCloseable {
         URI health = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " during startup: "
-                        + tail());
+                throw new IllegalStateException(
+                        "Keycloak exited with " + process.exitValue() + " during startup: " + tail());
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -219,24 +234,24 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** An access token for a person, by password grant through the public {@code acse-cli} client. */
     public String passwordToken(String user, String password) {
-        return token(REALM, Map.of("grant_type", "password", "client_id", CLI_CLIENT, "username", user,
-                "password", password));
+        return token(
+                REALM,
+                Map.of("grant_type", "password", "client_id", CLI_CLIENT, "username", user, "password", password));
     }
 
     /** A service account's token (client credentials); the realm's local secrets are {@code <client>-local-secret}. */
     public String clientCredentialsToken(String clientId, String secret) {
-        return token(REALM, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret",
-                secret));
+        return token(REALM, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     private String token(String realm, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> r = send(HttpRequest.newBuilder(
-                URI.create(url() + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(URI.create(url() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (r.statusCode() != 200) {
             // Keycloak's error body names the error (invalid_grant...), never the password.
             throw new IllegalStateException("token request refused with " + r.statusCode() + ": " + r.body());
@@ -250,11 +265,16 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public String createUser(String username, String password, String realmRole, Map<String, String> attributes) {
         String admin = adminToken();
-        ObjectNode user = JSON.createObjectNode().put("username", username).put("enabled", true)
+        ObjectNode user = JSON.createObjectNode()
+                .put("username", username)
+                .put("enabled", true)
                 .put("emailVerified", true);
         ObjectNode attrs = user.putObject("attributes");
         attributes.forEach((k, v) -> attrs.putArray(k).add(v));
-        user.putArray("credentials").addObject().put("type", "password").put("value", password)
+        user.putArray("credentials")
+                .addObject()
+                .put("type", "password")
+                .put("value", password)
                 .put("temporary", false);
         String users = url() + "/admin/realms/" + REALM + "/users";
         HttpResponse<String> created = send(adminRequest(admin, users).POST(body(user)));
@@ -265,19 +285,30 @@ public final class KeycloakServer implements AutoCloseable {
         } else if (created.statusCode() == 409) {
             id = userId(admin, username);
             expect(send(adminRequest(admin, users + "/" + id).PUT(body(user))), 204, "update user " + username);
-            ObjectNode credential = JSON.createObjectNode().put("type", "password").put("value", password)
+            ObjectNode credential = JSON.createObjectNode()
+                    .put("type", "password")
+                    .put("value", password)
                     .put("temporary", false);
-            expect(send(adminRequest(admin, users + "/" + id + "/reset-password").PUT(body(credential))), 204,
+            expect(
+                    send(adminRequest(admin, users + "/" + id + "/reset-password")
+                            .PUT(body(credential))),
+                    204,
                     "reset password of " + username);
         } else {
-            throw new IllegalStateException("cannot create user " + username + ": " + created.statusCode() + " "
-                    + created.body());
+            throw new IllegalStateException(
+                    "cannot create user " + username + ": " + created.statusCode() + " " + created.body());
         }
-        HttpResponse<String> role = send(adminRequest(admin, url() + "/admin/realms/" + REALM + "/roles/"
-                + URLEncoder.encode(realmRole, StandardCharsets.UTF_8)).GET());
+        HttpResponse<String> role = send(adminRequest(
+                        admin,
+                        url() + "/admin/realms/" + REALM + "/roles/"
+                                + URLEncoder.encode(realmRole, StandardCharsets.UTF_8))
+                .GET());
         expect(role, 200, "find realm role " + realmRole);
         ArrayNode roles = JSON.createArrayNode().add(json(role.body()));
-        expect(send(adminRequest(admin, users + "/" + id + "/role-mappings/realm").POST(body(roles))), 204,
+        expect(
+                send(adminRequest(admin, users + "/" + id + "/role-mappings/realm")
+                        .POST(body(roles))),
+                204,
                 "grant " + realmRole + " to " + username);
         return id;
     }
@@ -286,8 +317,9 @@ public final class KeycloakServer implements AutoCloseable {
     public void addRedirectUri(String clientId, String uri) {
         String admin = adminToken();
         String clients = url() + "/admin/realms/" + REALM + "/clients";
-        HttpResponse<String> found = send(adminRequest(admin, clients + "?clientId="
-                + URLEncoder.encode(clientId, StandardCharsets.UTF_8)).GET());
+        HttpResponse<String> found =
+                send(adminRequest(admin, clients + "?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8))
+                        .GET());
         expect(found, 200, "find client " + clientId);
         JsonNode list = json(found.body());
         if (list.isEmpty()) {
@@ -296,13 +328,19 @@ public final class KeycloakServer implements AutoCloseable {
         ObjectNode client = (ObjectNode) list.get(0);
         ArrayNode redirects = client.withArray("redirectUris");
         redirects.add(uri);
-        expect(send(adminRequest(admin, clients + "/" + client.path("id").asText()).PUT(body(client))), 204,
+        expect(
+                send(adminRequest(admin, clients + "/" + client.path("id").asText())
+                        .PUT(body(client))),
+                204,
                 "update client " + clientId);
     }
 
     private String userId(String admin, String username) {
-        HttpResponse<String> r = send(adminRequest(admin, url() + "/admin/realms/" + REALM + "/users?exact=true"
-                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)).GET());
+        HttpResponse<String> r = send(adminRequest(
+                        admin,
+                        url() + "/admin/realms/" + REALM + "/users?exact=true" + "&username="
+                                + URLEncoder.encode(username, StandardCharsets.UTF_8))
+                .GET());
         expect(r, 200, "find user " + username);
         JsonNode users = json(r.body());
         if (users.isEmpty()) {
@@ -330,8 +368,10 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static HttpRequest.Builder adminRequest(String token, String uri) {
-        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json");
     }
 

@@ -17,8 +17,8 @@ public final class LocalSettings {
      * @param notificationUrl base URL of notification-service (links in alerts point to its dashboard)
      * @param smtpPort        a local SMTP server's port, or 0 for none (mail is then only logged)
      */
-    public static Map<String, String> forService(String service, String placementUrl, String notificationUrl,
-            int smtpPort) {
+    public static Map<String, String> forService(
+            String service, String placementUrl, String notificationUrl, int smtpPort) {
         Map<String, String> p = new LinkedHashMap<>();
         switch (service) {
             case "intake-service" -> {
@@ -44,8 +44,7 @@ public final class LocalSettings {
                     p.put("quarkus.mailer.mock", "true");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return p;
     }
@@ -57,6 +56,5 @@ public final class LocalSettings {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    private LocalSettings() {
-    }
+    private LocalSettings() {}
 }

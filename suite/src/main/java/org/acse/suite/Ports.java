@@ -21,8 +21,7 @@ public final class Ports {
     private static final int HIGH = 32_000;
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port nothing listens on now, on 127.0.0.1, that this JVM has not handed out before. */
     public static int free() {

@@ -27,8 +27,8 @@ public final class PostgresServer {
     private final String adminDatabase;
     private final EmbeddedPostgres embedded;
 
-    private PostgresServer(String host, int port, String user, String password, String adminDatabase,
-            EmbeddedPostgres embedded) {
+    private PostgresServer(
+            String host, int port, String user, String password, String adminDatabase, EmbeddedPostgres embedded) {
         this.host = host;
         this.port = port;
         this.user = user;
@@ -128,7 +128,8 @@ public final class PostgresServer {
 
     /** A new empty database named {@code <prefix>_<random>}, dropped when the JVM exits. */
     public Database createDatabase(String prefix) {
-        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT)
+        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
         execute("CREATE DATABASE " + name);
         Database database = new Database(this, name);
@@ -138,7 +139,8 @@ public final class PostgresServer {
 
     /** Creates the database unless it exists: the launcher's persistent database, kept across runs. */
     public Database ensureDatabase(String name) {
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "") + "'");
             if (!rs.next()) {
                 s.execute("CREATE DATABASE " + name);
@@ -150,7 +152,8 @@ public final class PostgresServer {
     }
 
     void execute(String sql) {
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL refused: " + sql + ": " + e.getMessage(), e);

@@ -39,6 +39,5 @@ public final class ProcessTree {
         }
     }
 
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 }

@@ -26,8 +26,14 @@ public final class ServiceProcess implements AutoCloseable {
      * memory before peak throughput.
      */
     public static final List<String> JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m",
-            "-XX:ReservedCodeCacheSize=32m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+            "-Xms64m",
+            "-Xmx128m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:MaxMetaspaceSize=128m",
+            "-XX:ReservedCodeCacheSize=32m",
+            "-Xss512k",
+            "-XX:+ExitOnOutOfMemoryError");
 
     /** The AppCDS archive the Quarkus build writes next to {@code quarkus-run.jar} (docs/adr/0006-start-up.md). */
     public static final String CDS_ARCHIVE = "app-cds.jsa";
@@ -53,12 +59,17 @@ public final class ServiceProcess implements AutoCloseable {
      * the jars' modification times, so a copy of the app must keep them ({@code cp -p}, hard links). A stale or
      * foreign archive only costs a warning line (-Xshare:auto) and a slower start.
      */
-    public static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> properties,
-            List<String> jvmOptions, Path logDir) {
+    public static ServiceProcess start(
+            String name,
+            Path moduleDir,
+            int port,
+            Map<String, String> properties,
+            List<String> jvmOptions,
+            Path logDir) {
         Path app = moduleDir.resolve("target/quarkus-app").toAbsolutePath();
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException(name + " is not packaged: " + app.resolve("quarkus-run.jar")
-                    + " is missing (run ./mvnw package)");
+            throw new IllegalStateException(
+                    name + " is not packaged: " + app.resolve("quarkus-run.jar") + " is missing (run ./mvnw package)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -69,7 +80,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         // The packaged services serve health and metrics on Quarkus's management interface (port 9000 in
         // Kubernetes); on one machine each gets its own, on loopback, unless the caller names it.
-        int managementPort = properties.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(properties.get(MANAGEMENT_PORT))
+        int managementPort = properties.containsKey(MANAGEMENT_PORT)
+                ? Integer.parseInt(properties.get(MANAGEMENT_PORT))
                 : Ports.free();
         command.add("-D" + MANAGEMENT_PORT + "=" + managementPort);
         command.add("-Dquarkus.management.host=127.0.0.1");
@@ -83,8 +95,11 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log").toAbsolutePath();
-            Process process = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(app.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             return new ServiceProcess(name, port, managementPort, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
@@ -96,7 +111,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health/ready} (on the management interface) answers 200; fails early if the process died. */
     public ServiceProcess awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -104,9 +120,11 @@ public final class ServiceProcess implements AutoCloseable {
                         + "; its last lines:\n" + logTail(40));
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(managementUrl()
-                        + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return this;
                 }
@@ -123,8 +141,8 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log
-                + "; its last lines:\n" + logTail(40));
+        throw new IllegalStateException(
+                name + " not ready after " + timeout + "; see " + log + "; its last lines:\n" + logTail(40));
     }
 
     /**
@@ -133,7 +151,9 @@ public final class ServiceProcess implements AutoCloseable {
      */
     private String logTail(int lines) {
         try {
-            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
@@ -203,5 +223,4 @@ public final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
         }
     }
-
 }

@@ -57,19 +57,15 @@ public final class Suite implements AutoCloseable {
     /** Told of each part as it starts and stops: the launcher's progress lines and its record of pids. */
     public interface Listener {
         /** {@code part}: {@code postgresql}, {@code kafka}, {@code keycloak} or a service's name. */
-        default void starting(String part) {
-        }
+        default void starting(String part) {}
 
         /** The part's process exists (before it is ready), so that it can be stopped by pid should this JVM die. */
-        default void launched(String part, ProcessHandle process) {
-        }
+        default void launched(String part, ProcessHandle process) {}
 
         /** The part answers; {@code where} says where, in a few words. */
-        default void ready(String part, String where) {
-        }
+        default void ready(String part, String where) {}
 
-        default void stopped(String part) {
-        }
+        default void stopped(String part) {}
     }
 
     /** One instance of a service: its port and, once started, its process. */
@@ -92,6 +88,7 @@ public final class Suite implements AutoCloseable {
     private final Map<String, Path> modules = new HashMap<>();
     /** The infrastructure this suite started, newest first, to stop in that order. */
     private final Deque<Runnable> stops = new ConcurrentLinkedDeque<>();
+
     private final Object lock = new Object();
     private volatile boolean closed;
     private Database database;
@@ -141,7 +138,8 @@ public final class Suite implements AutoCloseable {
         if (options.database != null) {
             database = postgres.ensureDatabase(options.database);
             // A kept database starts clean too: Keycloak forgets its users on every start (in-memory database).
-            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            try (Connection c = database.connect();
+                    Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + String.join(", ", SCHEMAS) + " CASCADE");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot reset database " + database.name() + ": " + e.getMessage(), e);
@@ -151,8 +149,10 @@ public final class Suite implements AutoCloseable {
             database = fresh;
             own("postgresql", fresh::drop);
         }
-        options.listener.ready("postgresql", (postgres.embedded() ? "embedded, port " + postgres.port()
-                : postgres.host() + ":" + postgres.port()) + ", database " + database.name());
+        options.listener.ready(
+                "postgresql",
+                (postgres.embedded() ? "embedded, port " + postgres.port() : postgres.host() + ":" + postgres.port())
+                        + ", database " + database.name());
     }
 
     private void startBroker() {
@@ -161,8 +161,13 @@ public final class Suite implements AutoCloseable {
         if (options.brokerClasspath != null) {
             deleteTree(options.brokerData);
             int controller = options.fixedPorts ? FixedPorts.KAFKA_CONTROLLER : Ports.free();
-            KafkaProcess kafka = KafkaProcess.start(port, controller, options.brokerData, options.brokerClasspath,
-                    options.logs, Duration.ofSeconds(60));
+            KafkaProcess kafka = KafkaProcess.start(
+                    port,
+                    controller,
+                    options.brokerData,
+                    options.brokerClasspath,
+                    options.logs,
+                    Duration.ofSeconds(60));
             broker = kafka;
             own("kafka", kafka::close);
             options.listener.launched("kafka", kafka.process().orElseThrow());
@@ -267,8 +272,8 @@ public final class Suite implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the suite was stopped while it started");
             }
-            instance.process = ServiceProcess.start(instance.name, modules.get(instance.service), instance.port, p,
-                    jvmOptions, options.logs);
+            instance.process = ServiceProcess.start(
+                    instance.name, modules.get(instance.service), instance.port, p, jvmOptions, options.logs);
         }
         options.listener.launched(instance.name, instance.process.handle());
     }
@@ -296,7 +301,10 @@ public final class Suite implements AutoCloseable {
 
     /** Every instance of the service as last started (none before it was). */
     public List<ServiceProcess> instances(String service) {
-        return instancesOf(service).stream().map(i -> i.process).filter(p -> p != null).toList();
+        return instancesOf(service).stream()
+                .map(i -> i.process)
+                .filter(p -> p != null)
+                .toList();
     }
 
     /** The base URL of the service's (first) instance, known before it starts. */
@@ -349,7 +357,10 @@ public final class Suite implements AutoCloseable {
     }
 
     private static List<ServiceProcess> running(List<Instance> list) {
-        return list.stream().map(i -> i.process).filter(p -> p != null && p.isAlive()).toList();
+        return list.stream()
+                .map(i -> i.process)
+                .filter(p -> p != null && p.isAlive())
+                .toList();
     }
 
     /** Records what to stop at close; stops it at once if the suite was closed meanwhile (Ctrl-C during start-up). */
@@ -377,7 +388,8 @@ public final class Suite implements AutoCloseable {
                 return;
             }
             closed = true;
-            all = new ArrayList<>(instances.values().stream().flatMap(List::stream).toList());
+            all = new ArrayList<>(
+                    instances.values().stream().flatMap(List::stream).toList());
         }
         Collections.reverse(all);
         List<Instance> started = all.stream().filter(i -> i.process != null).toList();
@@ -450,8 +462,7 @@ public final class Suite implements AutoCloseable {
         private Path snapshotInto;
         private boolean startServices = true;
         private Duration readyTimeout = Duration.ofSeconds(120);
-        private Listener listener = new Listener() {
-        };
+        private Listener listener = new Listener() {};
 
         private Builder(Path apps) {
             this.apps = apps.toAbsolutePath().normalize();

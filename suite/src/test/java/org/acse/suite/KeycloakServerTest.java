@@ -21,9 +21,11 @@ class KeycloakServerTest {
 
     @Test
     void importsTheAcseRealmWithTheIssuerTheServicesExpect() throws Exception {
-        HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(keycloak.issuer() + "/.well-known/openid-configuration")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> discovery = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/.well-known/openid-configuration"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(discovery.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(discovery.body()).path("issuer").asText()).isEqualTo(keycloak.issuer());
@@ -35,13 +37,19 @@ class KeycloakServerTest {
 
         assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer());
         assertThat(claims.path("org_id").asText()).isEqualTo("org-nice");
-        assertThat(claims.path("realm_access").path("roles").toString()).contains("\"partner\"")
+        assertThat(claims.path("realm_access").path("roles").toString())
+                .contains("\"partner\"")
                 .doesNotContain("\"coordinator\"");
         assertThat(claims.path("aud").toString()).contains("intake-service");
-        assertThat(claims(keycloak.passwordToken("partner.lyon", "demo")).path("org_id").asText())
+        assertThat(claims(keycloak.passwordToken("partner.lyon", "demo"))
+                        .path("org_id")
+                        .asText())
                 .isEqualTo("org-lyon");
-        assertThat(claims(keycloak.passwordToken("coordinator", "demo")).path("realm_access").path("roles")
-                .toString()).contains("\"coordinator\"");
+        assertThat(claims(keycloak.passwordToken("coordinator", "demo"))
+                        .path("realm_access")
+                        .path("roles")
+                        .toString())
+                .contains("\"coordinator\"");
     }
 
     @Test
@@ -59,14 +67,16 @@ class KeycloakServerTest {
         // Creating the same user again (a launcher re-run) updates it instead of failing.
         UUID moved = UUID.randomUUID();
         keycloak.createUser(username, "other-demo", "shelter-staff", Map.of("shelter_id", moved.toString()));
-        assertThat(claims(keycloak.passwordToken(username, "other-demo")).path("shelter_id").asText())
+        assertThat(claims(keycloak.passwordToken(username, "other-demo"))
+                        .path("shelter_id")
+                        .asText())
                 .isEqualTo(moved.toString());
     }
 
     @Test
     void serviceAccountsHoldTheServiceRoleAndWrongPasswordsAreRefused() throws Exception {
-        JsonNode claims = claims(keycloak.clientCredentialsToken("notification-service",
-                "notification-service-local-secret"));
+        JsonNode claims =
+                claims(keycloak.clientCredentialsToken("notification-service", "notification-service-local-secret"));
 
         assertThat(claims.path("realm_access").path("roles").toString()).contains("\"service\"");
         assertThat(claims.path("aud").toString()).contains("placement-service");

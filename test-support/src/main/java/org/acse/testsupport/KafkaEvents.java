@@ -51,8 +51,8 @@ public final class KafkaEvents {
 
     /** Publishes with a chosen event id: publish twice with one id to test idempotence. */
     public void publish(EventType type, AcseEvent event, UUID eventId) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.referralId().toString(),
-                EventJson.write(event));
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(type.topic(), event.referralId().toString(), EventJson.write(event));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.ID, eventId.toString());
         header(record, CloudEventHeaders.TYPE, type.type());
@@ -70,9 +70,10 @@ public final class KafkaEvents {
     }
 
     private void send(ProducerRecord<String, String> record) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + record.topic(), e);
@@ -81,18 +82,26 @@ public final class KafkaEvents {
 
     /** Every record now on the topic, from the beginning. */
     public List<ConsumerRecord<String, String>> records(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "acse-test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "acse-test-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
@@ -103,7 +112,8 @@ public final class KafkaEvents {
     public List<ConsumerRecord<String, String>> records(EventType type, UUID referralId) {
         return records(type.topic()).stream()
                 .filter(r -> referralId.toString().equals(r.key()))
-                .filter(r -> type.type().equals(header(r, CloudEventHeaders.TYPE).orElse(null)))
+                .filter(r ->
+                        type.type().equals(header(r, CloudEventHeaders.TYPE).orElse(null)))
                 .toList();
     }
 
@@ -113,17 +123,28 @@ public final class KafkaEvents {
     }
 
     public <T extends AcseEvent> T await(EventType type, UUID referralId, Class<T> dataClass, Predicate<T> matching) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> records(type, referralId).stream()
-                        .map(r -> EventJson.read(r.value(), dataClass)).filter(matching).findFirst(),
-                        Optional::isPresent).orElseThrow();
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> records(type, referralId).stream()
+                                .map(r -> EventJson.read(r.value(), dataClass))
+                                .filter(matching)
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     /** Waits until at least {@code count} records of this type about this referral are on the broker. */
     public <T extends AcseEvent> List<T> awaitCount(EventType type, UUID referralId, Class<T> dataClass, int count) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> records(type, referralId).stream().map(r -> EventJson.read(r.value(), dataClass))
-                        .toList(), events -> events.size() >= count);
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> records(type, referralId).stream()
+                                .map(r -> EventJson.read(r.value(), dataClass))
+                                .toList(),
+                        events -> events.size() >= count);
     }
 
     public static Optional<String> header(ConsumerRecord<String, String> record, String name) {

@@ -8,7 +8,9 @@ import org.acse.suite.KafkaBroker;
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", KafkaBroker.shared().withSuiteTopics().bootstrapServers());
+        return Map.of(
+                "kafka.bootstrap.servers",
+                KafkaBroker.shared().withSuiteTopics().bootstrapServers());
     }
 
     @Override

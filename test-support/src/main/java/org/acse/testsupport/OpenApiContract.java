@@ -22,8 +22,7 @@ public final class OpenApiContract {
     public static final String WRITE_PROPERTY = "acse.openapi.write";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private OpenApiContract() {
-    }
+    private OpenApiContract() {}
 
     /** Surefire runs the tests in the module's folder; {@code api/} is beside it. */
     public static Path committed(String service) {
@@ -86,7 +85,8 @@ public final class OpenApiContract {
             for (Iterator<String> it = served.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!committed.has(key)) {
-                    return "the service serves a new " + at + "/" + key.replace("~", "~0").replace("/", "~1");
+                    return "the service serves a new " + at + "/"
+                            + key.replace("~", "~0").replace("/", "~1");
                 }
             }
         }

@@ -12,9 +12,13 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         database = PostgresServer.get().createDatabase("acse_test");
-        return Map.of("quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.user(),
-                "quarkus.datasource.password", database.password());
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                database.jdbcUrl(),
+                "quarkus.datasource.username",
+                database.user(),
+                "quarkus.datasource.password",
+                database.password());
     }
 
     @Override

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /** Reads samples from a Prometheus text exposition (the body of {@code GET /q/metrics}). */
 public final class PrometheusScrape {
     /** Name, labels (quoted values may hold braces), value; an OpenMetrics exemplar ({@code # {...} v t}) may follow. */
-    private static final Pattern SAMPLE = Pattern.compile(
-            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+).*$");
+    private static final Pattern SAMPLE =
+            Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+).*$");
+
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final String text;

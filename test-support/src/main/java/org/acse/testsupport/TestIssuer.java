@@ -1,5 +1,6 @@
 package org.acse.testsupport;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -15,12 +16,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import com.sun.net.httpserver.HttpExchange;
-import java.util.Arrays;
 
 /**
  * A minimal OpenID Connect issuer for service tests: publishes its discovery document and JWKS over real HTTP and
@@ -41,7 +41,8 @@ public final class TestIssuer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/realms/acse/.well-known/openid-configuration", exchange -> reply(exchange, """
+        server.createContext(
+                "/realms/acse/.well-known/openid-configuration", exchange -> reply(exchange, """
                 {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",\
                 "token_endpoint":"%1$s/protocol/openid-connect/token",\
                 "authorization_endpoint":"%1$s/protocol/openid-connect/auth",\
@@ -63,25 +64,36 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public String token(String subject, List<String> roles, Map<String, String> claims, Duration validFor) {
-        return builder(subject, roles, claims, Instant.now().plus(validFor)).jws().keyId(keyId).sign(keys.getPrivate());
+        return builder(subject, roles, claims, Instant.now().plus(validFor))
+                .jws()
+                .keyId(keyId)
+                .sign(keys.getPrivate());
     }
 
     /** A token that expired a minute ago, otherwise valid. */
     public String expiredToken(String subject, List<String> roles, Map<String, String> claims) {
-        return builder(subject, roles, claims, Instant.now().minusSeconds(60)).jws().keyId(keyId)
+        return builder(subject, roles, claims, Instant.now().minusSeconds(60))
+                .jws()
+                .keyId(keyId)
                 .sign(keys.getPrivate());
     }
 
     /** A well-formed token signed by a key this issuer never published. */
     public String tokenSignedByAnotherKey(String subject, List<String> roles, Map<String, String> claims) {
-        return builder(subject, roles, claims, Instant.now().plusSeconds(600)).jws().keyId(keyId)
+        return builder(subject, roles, claims, Instant.now().plusSeconds(600))
+                .jws()
+                .keyId(keyId)
                 .sign(otherKeys.getPrivate());
     }
 
     private JwtClaimsBuilder builder(String subject, List<String> roles, Map<String, String> claims, Instant expiry) {
-        JwtClaimsBuilder b = Jwt.issuer(issuer()).subject(subject).claim("preferred_username", subject)
-                .claim("realm_access", Map.of("roles", roles)).claim("typ", "Bearer")
-                .issuedAt(Instant.now().minusSeconds(120)).expiresAt(expiry);
+        JwtClaimsBuilder b = Jwt.issuer(issuer())
+                .subject(subject)
+                .claim("preferred_username", subject)
+                .claim("realm_access", Map.of("roles", roles))
+                .claim("typ", "Bearer")
+                .issuedAt(Instant.now().minusSeconds(120))
+                .expiresAt(expiry);
         claims.forEach(b::claim);
         return b;
     }
@@ -89,8 +101,7 @@ public final class TestIssuer implements AutoCloseable {
     private String jwks() {
         RSAPublicKey key = (RSAPublicKey) keys.getPublic();
         return """
-                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
-                .formatted(keyId, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
+                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}""".formatted(keyId, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
     }
 
     private static String base64Url(BigInteger value) {

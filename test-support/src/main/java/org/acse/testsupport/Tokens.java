@@ -11,13 +11,21 @@ public final class Tokens {
     public static final String ORG_B = "org-lyon";
 
     public static String partner(String organisationId) {
-        return TestIssuer.shared().token("partner@" + organisationId, List.of("partner"),
-                Map.of("org_id", organisationId), Duration.ofMinutes(30));
+        return TestIssuer.shared()
+                .token(
+                        "partner@" + organisationId,
+                        List.of("partner"),
+                        Map.of("org_id", organisationId),
+                        Duration.ofMinutes(30));
     }
 
     public static String staff(UUID shelterId) {
-        return TestIssuer.shared().token("staff@" + shelterId, List.of("shelter-staff"),
-                Map.of("shelter_id", shelterId.toString()), Duration.ofMinutes(30));
+        return TestIssuer.shared()
+                .token(
+                        "staff@" + shelterId,
+                        List.of("shelter-staff"),
+                        Map.of("shelter_id", shelterId.toString()),
+                        Duration.ofMinutes(30));
     }
 
     public static String coordinator() {
@@ -26,8 +34,8 @@ public final class Tokens {
 
     /** A service account (client credentials). */
     public static String service(String name) {
-        return TestIssuer.shared().token("service-account-" + name, List.of("service"), Map.of(),
-                Duration.ofMinutes(30));
+        return TestIssuer.shared()
+                .token("service-account-" + name, List.of("service"), Map.of(), Duration.ofMinutes(30));
     }
 
     public static String expiredCoordinator() {
@@ -42,6 +50,5 @@ public final class Tokens {
         return "Bearer " + token;
     }
 
-    private Tokens() {
-    }
+    private Tokens() {}
 }

@@ -11,15 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.Locale;
 
 /** A person's browser without JavaScript: cookies, and redirects followed one by one (to see where they go). */
 final class Browser {
-    private static final Pattern LOGIN_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern LOGIN_ACTION =
+            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     /**
@@ -28,8 +29,11 @@ final class Browser {
      * cookie manager does not over plain HTTP.
      */
     final Map<String, String> cookies = new LinkedHashMap<>();
+
     private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     final String base;
     /** The address of Keycloak's login page at the last sign-in. */
     String loginPage;
@@ -55,17 +59,20 @@ final class Browser {
     }
 
     HttpResponse<String> postOnce(String url, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(resolve(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(resolve(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
     HttpResponse<String> postRaw(String url, String body) {
-        return send(HttpRequest.newBuilder(resolve(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(resolve(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     HttpResponse<String> post(String url, Map<String, String> form) {
-        return follow(HttpRequest.newBuilder(resolve(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        return follow(HttpRequest.newBuilder(resolve(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
@@ -92,7 +99,8 @@ final class Browser {
     private HttpResponse<String> follow(HttpRequest.Builder request) {
         HttpResponse<String> response = send(request);
         for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
-            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            URI next = response.uri()
+                    .resolve(response.headers().firstValue("Location").orElseThrow());
             response = send(HttpRequest.newBuilder(next).GET());
         }
         at = response.uri();
@@ -101,19 +109,24 @@ final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             for (String set : response.headers().allValues("set-cookie")) {
                 String pair = set.split(";", 2)[0];
                 int eq = pair.indexOf('=');
                 String name = pair.substring(0, eq).trim();
                 String value = pair.substring(eq + 1).trim();
                 String attributes = set.toLowerCase(Locale.ROOT);
-                if (value.isEmpty() || attributes.contains("max-age=0") || attributes.contains("expires=thu, 01 jan 1970")
+                if (value.isEmpty()
+                        || attributes.contains("max-age=0")
+                        || attributes.contains("expires=thu, 01 jan 1970")
                         || attributes.contains("expires=thu, 01-jan-1970")) {
                     cookies.remove(name);
                 } else {
@@ -134,7 +147,9 @@ final class Browser {
     }
 
     private static String encode(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

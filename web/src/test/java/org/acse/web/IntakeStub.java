@@ -1,5 +1,6 @@
 package org.acse.web;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * A real HTTP server standing in for intake-service in this module's tests: records each call with its bearer
@@ -19,9 +19,7 @@ final class IntakeStub implements AutoCloseable {
     static final UUID REFERRAL = UUID.fromString("6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f");
     static final String PSEUDONYM = "R-STUB0001";
 
-    record Call(String method, String path, String query, String authorization, String idempotencyKey,
-            String body) {
-    }
+    record Call(String method, String path, String query, String authorization, String idempotencyKey, String body) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -35,20 +33,29 @@ final class IntakeStub implements AutoCloseable {
         server.createContext("/api/v1/referrals", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            calls.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
+            calls.add(new Call(
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRequestURI().getQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    body));
             if (exchange.getRequestMethod().equals("POST") && path.equals("/api/v1/referrals")) {
                 // as intake: an unknown commune code is a 400 naming the field; otherwise 201
                 boolean unknown = body.contains("\"99999\"");
-                reply(exchange, unknown ? 400 : 201, unknown
-                        ? "{\"type\":\"urn:acse:problem:validation\",\"title\":\"Invalid request\",\"status\":400,"
-                                + "\"errors\":[{\"field\":\"dangerZones[0].communeCode\",\"message\":\"unknown commune\"}]}"
-                        : "{\"id\":\"" + REFERRAL + "\",\"status\":\"SUBMITTED\",\"pseudonym\":\"" + PSEUDONYM + "\"}");
+                reply(
+                        exchange,
+                        unknown ? 400 : 201,
+                        unknown
+                                ? "{\"type\":\"urn:acse:problem:validation\",\"title\":\"Invalid request\",\"status\":400,"
+                                        + "\"errors\":[{\"field\":\"dangerZones[0].communeCode\",\"message\":\"unknown commune\"}]}"
+                                : "{\"id\":\"" + REFERRAL + "\",\"status\":\"SUBMITTED\",\"pseudonym\":\"" + PSEUDONYM
+                                        + "\"}");
                 return;
             }
-            String summary = "{\"id\":\"" + REFERRAL + "\",\"pseudonym\":\"" + PSEUDONYM + "\",\"status\":\"SEARCHING\","
-                    + "\"urgency\":\"IMMEDIATE\",\"submittedAt\":\"2026-12-01T09:00:00Z\",\"updatedAt\":\"2026-12-01T09:00:02Z\"";
+            String summary =
+                    "{\"id\":\"" + REFERRAL + "\",\"pseudonym\":\"" + PSEUDONYM + "\",\"status\":\"SEARCHING\","
+                            + "\"urgency\":\"IMMEDIATE\",\"submittedAt\":\"2026-12-01T09:00:00Z\",\"updatedAt\":\"2026-12-01T09:00:02Z\"";
             String reply = path.endsWith("/referrals")
                     ? "{\"items\":[" + summary + "}],\"page\":0,\"size\":20,\"total\":1}"
                     : summary + ",\"timeline\":[{\"status\":\"SUBMITTED\",\"at\":\"2026-12-01T09:00:00Z\"}]}";
@@ -57,10 +64,10 @@ final class IntakeStub implements AutoCloseable {
         server.start();
     }
 
-    private static void reply(HttpExchange exchange, int status, String json)
-            throws IOException {
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders()
+                .add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -30,20 +30,29 @@ class MessagesTest {
             assertThat(french).as("French text of %s", method.getName()).isNotNull();
             assertThat(french.value()).as("French text of %s", method.getName()).isNotBlank();
             String englishText = english.getProperty(method.getName());
-            assertThat(englishText).as("English text of %s in msg_en.properties", method.getName()).isNotBlank();
-            assertThat(params(englishText)).as("parameters of %s in English", method.getName())
+            assertThat(englishText)
+                    .as("English text of %s in msg_en.properties", method.getName())
+                    .isNotBlank();
+            assertThat(params(englishText))
+                    .as("parameters of %s in English", method.getName())
                     .isEqualTo(params(french.value()));
-            assertThat(params(french.value())).as("parameters of %s", method.getName()).isEqualTo(new TreeSet<>(
-                    Arrays.stream(method.getParameters()).map(p -> p.getName()).toList()));
+            assertThat(params(french.value()))
+                    .as("parameters of %s", method.getName())
+                    .isEqualTo(new TreeSet<>(Arrays.stream(method.getParameters())
+                            .map(p -> p.getName())
+                            .toList()));
         }
-        assertThat(english.stringPropertyNames()).as("English keys without a French text").isSubsetOf(keys);
+        assertThat(english.stringPropertyNames())
+                .as("English keys without a French text")
+                .isSubsetOf(keys);
     }
 
     @Test
     void frenchAndEnglishDiffer() throws Exception {
         Properties english = english();
         long same = Arrays.stream(Msg.class.getDeclaredMethods())
-                .filter(m -> m.getAnnotation(Message.class).value().equals(english.getProperty(m.getName()))).count();
+                .filter(m -> m.getAnnotation(Message.class).value().equals(english.getProperty(m.getName())))
+                .count();
         // A few words are the same in both languages (Rang/Rank differ, but "Score", "Notes", "Urgence"... do not).
         assertThat(same).as("texts left untranslated").isLessThan(8);
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The form as typed becomes intake's body; intake's field errors come back next to the right fields. */
 class ReferralFormTest {
     /** Each text is its key: what the form chose to say is visible without the Qute runtime. */
-    private static final Msg KEYS = (Msg) Proxy.newProxyInstance(Msg.class.getClassLoader(), new Class<?>[] {Msg.class},
-            (proxy, method, args) -> method.getName());
+    private static final Msg KEYS = (Msg) Proxy.newProxyInstance(
+            Msg.class.getClassLoader(), new Class<?>[] {Msg.class}, (proxy, method, args) -> method.getName());
 
     @Test
     void theFormBecomesTheApiBody() {
@@ -39,14 +39,25 @@ class ReferralFormTest {
 
         assertThat(form.hasErrors()).isFalse();
         assertThat(form.idempotencyKey).isEqualTo("key-1");
-        assertThat(body.get("person")).isEqualTo(Map.of("firstName", "Amara", "lastName", "Okafor",
-                "birthDate", "1996-03-14"));
+        assertThat(body.get("person"))
+                .isEqualTo(Map.of("firstName", "Amara", "lastName", "Okafor", "birthDate", "1996-03-14"));
         assertThat(body.get("children")).isEqualTo(List.of(Map.of("age", 4), Map.of("age", 7)));
         assertThat(body.get("languages")).isEqualTo(List.of("en", "pcm"));
-        assertThat(body.get("needs")).isEqualTo(Map.of("wheelchairAccess", false, "psychologicalSupport", true,
-                "medicalCare", false, "interpreter", false));
-        assertThat(body.get("dangerZones")).isEqualTo(List.of(Map.of("communeCode", "06088"),
-                Map.of("departmentCode", "13"), Map.of("communeCode", "2A004")));
+        assertThat(body.get("needs"))
+                .isEqualTo(Map.of(
+                        "wheelchairAccess",
+                        false,
+                        "psychologicalSupport",
+                        true,
+                        "medicalCare",
+                        false,
+                        "interpreter",
+                        false));
+        assertThat(body.get("dangerZones"))
+                .isEqualTo(List.of(
+                        Map.of("communeCode", "06088"),
+                        Map.of("departmentCode", "13"),
+                        Map.of("communeCode", "2A004")));
         assertThat(body.get("currentLocation")).isEqualTo(Map.of("communeCode", "06088"));
         // 10:30 in Paris in winter is 09:30 UTC
         assertThat(body.get("consent")).isEqualTo(Map.of("dataSharing", true, "recordedAt", "2026-12-01T09:30:00Z"));
@@ -66,15 +77,23 @@ class ReferralFormTest {
     @Test
     void intakesFieldErrorsLandNextToTheirFields() {
         ReferralForm form = ReferralForm.read(new MultivaluedHashMap<>());
-        form.refusedBy(new Problem("urn:acse:problem:validation", "Invalid request", 400, "…", List.of(
-                new Problem.FieldError("dangerZones[0].communeCode", "unknown commune"),
-                new Problem.FieldError("person.lastName", "required"),
-                new Problem.FieldError("currentLocation.communeCode", "unknown commune"),
-                new Problem.FieldError("consent.dataSharing", "must be true"),
-                new Problem.FieldError("languages[1]", "not ISO 639"))), KEYS);
+        form.refusedBy(
+                new Problem(
+                        "urn:acse:problem:validation",
+                        "Invalid request",
+                        400,
+                        "…",
+                        List.of(
+                                new Problem.FieldError("dangerZones[0].communeCode", "unknown commune"),
+                                new Problem.FieldError("person.lastName", "required"),
+                                new Problem.FieldError("currentLocation.communeCode", "unknown commune"),
+                                new Problem.FieldError("consent.dataSharing", "must be true"),
+                                new Problem.FieldError("languages[1]", "not ISO 639"))),
+                KEYS);
         assertThat(form.errors).containsOnlyKeys("dangerZones", "lastName", "currentCommune", "consent", "languages");
         assertThat(form.error("dangerZones")).isEqualTo("errDangerZones");
-        assertThat(form.errorList()).extracting(Map.Entry::getKey)
+        assertThat(form.errorList())
+                .extracting(Map.Entry::getKey)
                 .containsExactly("lastName", "languages", "dangerZones", "currentCommune", "consent");
         assertThat(form.general).isNull();
     }

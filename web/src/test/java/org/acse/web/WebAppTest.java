@@ -9,16 +9,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 /**
  * The application against the real Keycloak: sign-in with the code flow lands each role on its home, the page
@@ -37,13 +36,22 @@ class WebAppTest {
         HttpResponse<String> home = browser.signIn("/", "partner.nice", "demo");
 
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(browser.loginPage).as("Keycloak's login page asked in French").contains("ui_locales=fr");
+        assertThat(browser.loginPage)
+                .as("Keycloak's login page asked in French")
+                .contains("ui_locales=fr");
         assertThat(browser.at.getPath()).isEqualTo("/partner");
-        assertThat(home.body()).contains("<html lang=\"fr\"", "Mes signalements", IntakeStub.PSEUDONYM,
-                "Recherche en cours", "Immédiate (sous 24 h)", "heure de Paris")
+        assertThat(home.body())
+                .contains(
+                        "<html lang=\"fr\"",
+                        "Mes signalements",
+                        IntakeStub.PSEUDONYM,
+                        "Recherche en cours",
+                        "Immédiate (sous 24 h)",
+                        "heure de Paris")
                 .doesNotContain(">SEARCHING<", ">IMMEDIATE<");
         IntakeStub.Call call = WebTestResource.intake.calls().stream()
-                .filter(c -> c.method().equals("GET") && c.path().equals("/api/v1/referrals")).reduce((a, b) -> b)
+                .filter(c -> c.method().equals("GET") && c.path().equals("/api/v1/referrals"))
+                .reduce((a, b) -> b)
                 .orElseThrow();
         assertThat(call.authorization()).startsWith("Bearer ");
         JsonNode claims = claims(call.authorization().substring("Bearer ".length()));
@@ -64,10 +72,14 @@ class WebAppTest {
     @Test
     void everyAnswerCarriesTheSafetyHeaders() {
         Browser browser = new Browser(app.toString());
-        for (HttpResponse<String> response : new HttpResponse[] {browser.getOnce("/static/app.css"),
-                browser.getOnce("/partner"), browser.signIn("/partner", "partner.nice", "demo")}) {
+        for (HttpResponse<String> response : new HttpResponse[] {
+            browser.getOnce("/static/app.css"),
+            browser.getOnce("/partner"),
+            browser.signIn("/partner", "partner.nice", "demo")
+        }) {
             assertThat(response.headers().firstValue("Content-Security-Policy"))
-                    .as("CSP of %s", response.uri()).contains("default-src 'self'; frame-ancestors 'none'");
+                    .as("CSP of %s", response.uri())
+                    .contains("default-src 'self'; frame-ancestors 'none'");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         }
@@ -88,8 +100,8 @@ class WebAppTest {
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(withdrawals()).isEqualTo(before);
 
-        HttpResponse<String> real = browser.postOnce(withdraw, Map.of("reason", "found a safe place",
-                "csrf-token", Browser.csrfToken(page.body())));
+        HttpResponse<String> real = browser.postOnce(
+                withdraw, Map.of("reason", "found a safe place", "csrf-token", Browser.csrfToken(page.body())));
         assertThat(real.statusCode()).isEqualTo(303);
         assertThat(withdrawals()).isEqualTo(before + 1);
     }
@@ -98,13 +110,22 @@ class WebAppTest {
     void theLanguageSwitchTurnsEveryPageToEnglish() {
         Browser browser = new Browser(app.toString());
         HttpResponse<String> french = browser.signIn("/partner", "partner.nice", "demo");
-        HttpResponse<String> english = browser.post("/lang", Map.of("lang", "en", "back", "/partner?status=SEARCHING",
-                "csrf-token", Browser.csrfToken(french.body())));
+        HttpResponse<String> english = browser.post(
+                "/lang",
+                Map.of(
+                        "lang",
+                        "en",
+                        "back",
+                        "/partner?status=SEARCHING",
+                        "csrf-token",
+                        Browser.csrfToken(french.body())));
         assertThat(browser.at.getPath()).isEqualTo("/partner");
-        assertThat(english.body()).contains("<html lang=\"en\"", "My referrals", "Searching", "Paris time")
+        assertThat(english.body())
+                .contains("<html lang=\"en\"", "My referrals", "Searching", "Paris time")
                 .doesNotContain("Mes signalements");
-        HttpResponse<String> outside = browser.post("/lang", Map.of("lang", "fr", "back", "//evil.example/",
-                "csrf-token", Browser.csrfToken(english.body())));
+        HttpResponse<String> outside = browser.post(
+                "/lang",
+                Map.of("lang", "fr", "back", "//evil.example/", "csrf-token", Browser.csrfToken(english.body())));
         assertThat(browser.at.getHost()).isEqualTo(app.getHost());
         assertThat(outside.body()).contains("Mes signalements");
     }
@@ -114,10 +135,13 @@ class WebAppTest {
         Browser browser = new Browser(app.toString());
         browser.signIn("/partner", "partner.nice", "demo");
         // the session cookie gone, as when it expires; Keycloak's own session is still there
-        assertThat(browser.cookies.keySet().removeIf(name -> name.startsWith("q_session"))).isTrue();
+        assertThat(browser.cookies.keySet().removeIf(name -> name.startsWith("q_session")))
+                .isTrue();
 
         HttpResponse<String> htmx = browser.getOnce("/communes?q=Nice", Map.of("X-Requested-With", "XMLHttpRequest"));
-        assertThat(htmx.statusCode()).as("htmx is told to reload, not redirected cross-site").isEqualTo(499);
+        assertThat(htmx.statusCode())
+                .as("htmx is told to reload, not redirected cross-site")
+                .isEqualTo(499);
 
         HttpResponse<String> back = browser.get("/partner?status=SEARCHING");
         assertThat(back.statusCode()).isEqualTo(200);
@@ -131,42 +155,75 @@ class WebAppTest {
         browser.signIn("/partner/referrals/new", "partner.nice", "demo");
         HttpResponse<String> blank = browser.get("/partner/referrals/new");
         String key = blank.body().replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
-        Map<String, String> form = new LinkedHashMap<>(Map.of("csrf-token", Browser.csrfToken(blank.body()),
-                "idempotencyKey", key, "firstName", "Amara", "lastName", "Okafor", "age", "29", "gender", "FEMALE",
-                "dangerZones", "99999", "currentCommune", "06088", "urgency", "IMMEDIATE", "consent", "true"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "csrf-token",
+                Browser.csrfToken(blank.body()),
+                "idempotencyKey",
+                key,
+                "firstName",
+                "Amara",
+                "lastName",
+                "Okafor",
+                "age",
+                "29",
+                "gender",
+                "FEMALE",
+                "dangerZones",
+                "99999",
+                "currentCommune",
+                "06088",
+                "urgency",
+                "IMMEDIATE",
+                "consent",
+                "true"));
         form.put("consentAt", "2026-12-01T08:00");
 
         // the commune search answering in between leaves the form's token valid
         assertThat(browser.getOnce("/communes?q=Nice").body()).contains("data-add-zone=\"06088\"");
         HttpResponse<String> refused = browser.postOnce("/partner/referrals", form);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"err-dangerZones\"", "Indiquez au moins une zone de danger",
-                "value=\"Amara\"", "href=\"#dangerZones\"").doesNotContain("id=\"err-firstName\"");
+        assertThat(refused.body())
+                .contains(
+                        "id=\"err-dangerZones\"",
+                        "Indiquez au moins une zone de danger",
+                        "value=\"Amara\"",
+                        "href=\"#dangerZones\"")
+                .doesNotContain("id=\"err-firstName\"");
 
         form.put("dangerZones", "06088");
         HttpResponse<String> created = browser.postOnce("/partner/referrals", form);
         HttpResponse<String> again = browser.postOnce("/partner/referrals", form);
         assertThat(created.statusCode()).isEqualTo(303);
         assertThat(created.headers().firstValue("Location").orElseThrow())
-                .endsWith("/partner/referrals/" + IntakeStub.REFERRAL + "?submitted=true").doesNotContain("Amara");
+                .endsWith("/partner/referrals/" + IntakeStub.REFERRAL + "?submitted=true")
+                .doesNotContain("Amara");
         assertThat(again.statusCode()).isEqualTo(303);
         // as a browser sends it: every field, several values for the choices, the search box too
-        String raw = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"))
+        String raw = form.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"))
                 + "&languages=ro&languages=fr&needs=wheelchairAccess&needs=psychologicalSupport&needs=medicalCare"
                 + "&exploitation=LABOUR&q=&nationality=RO&phone=%2B33+6+11+22+33+44&children=4&birthDate="
                 + "&notes=Suivie+par+l%27%C3%A9quipe";
         HttpResponse<String> full = browser.postRaw("/partner/referrals", raw);
         assertThat(full.statusCode()).as(full.body()).isEqualTo(303);
         List<IntakeStub.Call> posts = WebTestResource.intake.calls().stream()
-                .filter(c -> c.method().equals("POST") && c.path().equals("/api/v1/referrals")).toList();
-        assertThat(posts).hasSize(4).allSatisfy(c -> assertThat(c.idempotencyKey()).isEqualTo(key));
-        assertThat(posts.get(1).body()).contains("\"dangerZones\":[{\"communeCode\":\"06088\"}]",
-                "\"recordedAt\":\"2026-12-01T07:00:00Z\"", "\"age\":29");
+                .filter(c -> c.method().equals("POST") && c.path().equals("/api/v1/referrals"))
+                .toList();
+        assertThat(posts)
+                .hasSize(4)
+                .allSatisfy(c -> assertThat(c.idempotencyKey()).isEqualTo(key));
+        assertThat(posts.get(1).body())
+                .contains(
+                        "\"dangerZones\":[{\"communeCode\":\"06088\"}]",
+                        "\"recordedAt\":\"2026-12-01T07:00:00Z\"",
+                        "\"age\":29");
     }
 
     private static long withdrawals() {
-        return WebTestResource.intake.calls().stream().filter(c -> c.path().endsWith("/withdraw")).count();
+        return WebTestResource.intake.calls().stream()
+                .filter(c -> c.path().endsWith("/withdraw"))
+                .count();
     }
 
     private static JsonNode claims(String jwt) throws Exception {

@@ -16,8 +16,13 @@ public class WebTestResource implements QuarkusTestResourceLifecycleManager {
         keycloak.addRedirectUri("acse-web", "http://127.0.0.1:" + port + "/callback");
         keycloak.addRedirectUri("acse-web", "http://localhost:" + port + "/callback");
         intake = new IntakeStub();
-        return Map.of("quarkus.oidc.auth-server-url", keycloak.issuer(), "quarkus.http.test-port",
-                String.valueOf(port), "acse.intake.url", intake.url());
+        return Map.of(
+                "quarkus.oidc.auth-server-url",
+                keycloak.issuer(),
+                "quarkus.http.test-port",
+                String.valueOf(port),
+                "acse.intake.url",
+                intake.url());
     }
 
     @Override

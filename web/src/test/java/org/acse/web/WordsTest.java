@@ -77,7 +77,8 @@ class WordsTest {
         for (String code : codes) {
             String text = words.apply(code);
             assertThat(text).as("%s in %s", code, locale).isNotBlank().isNotEqualTo(code);
-            assertThat(seen.add(text)).as("%s in %s: '%s' is the words of another code too", code, locale, text)
+            assertThat(seen.add(text))
+                    .as("%s in %s: '%s' is the words of another code too", code, locale, text)
                     .isTrue();
         }
     }

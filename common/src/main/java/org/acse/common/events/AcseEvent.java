@@ -7,7 +7,13 @@ import java.util.UUID;
  * referral stay in order. Events never carry a name, birth date, phone number, free-text note or shelter address.
  */
 public sealed interface AcseEvent
-        permits ReferralSubmitted, ReferralWithdrawn, PlacementProposed, PlacementDecided, PlacementNoMatch,
-        PlacementSearching, AlertAcknowledged, AlertEscalated {
+        permits ReferralSubmitted,
+                ReferralWithdrawn,
+                PlacementProposed,
+                PlacementDecided,
+                PlacementNoMatch,
+                PlacementSearching,
+                AlertAcknowledged,
+                AlertEscalated {
     UUID referralId();
 }

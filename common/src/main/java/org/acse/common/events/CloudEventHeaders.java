@@ -14,6 +14,5 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String JSON = "application/json";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

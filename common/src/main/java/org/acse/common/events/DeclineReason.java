@@ -5,5 +5,10 @@ package org.acse.common.events;
  * events and figures without free text. The wire form is the constant's name.
  */
 public enum DeclineReason {
-    NO_LONGER_AVAILABLE, PROFILE_NOT_SUPPORTED, SAFETY_CONCERN, STAFF_UNAVAILABLE, LANGUAGE_BARRIER, OTHER
+    NO_LONGER_AVAILABLE,
+    PROFILE_NOT_SUPPORTED,
+    SAFETY_CONCERN,
+    STAFF_UNAVAILABLE,
+    LANGUAGE_BARRIER,
+    OTHER
 }

@@ -42,6 +42,5 @@ public final class EventJson {
         return read(json, type.dataClass());
     }
 
-    private EventJson() {
-    }
+    private EventJson() {}
 }

@@ -1,5 +1,7 @@
 package org.acse.common.events;
 
 public enum Gender {
-    FEMALE, MALE, NON_BINARY
+    FEMALE,
+    MALE,
+    NON_BINARY
 }

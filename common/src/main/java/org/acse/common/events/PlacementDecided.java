@@ -9,6 +9,12 @@ import java.util.UUID;
  * back-out (never free text), else null; {@code cancellation} says why a placement was cancelled, else null. For
  * {@code arrived}, {@code shelterId} is the shelter the person arrived at.
  */
-public record PlacementDecided(UUID placementId, UUID referralId, UUID shelterId, UUID unitId, String reason,
-        Cancellation cancellation, Instant at) implements AcseEvent {
-}
+public record PlacementDecided(
+        UUID placementId,
+        UUID referralId,
+        UUID shelterId,
+        UUID unitId,
+        String reason,
+        Cancellation cancellation,
+        Instant at)
+        implements AcseEvent {}

@@ -20,7 +20,8 @@ public record PlacementProposed(
         Urgency urgency,
         Instant availableFrom,
         Instant holdExpiresAt,
-        Instant proposedAt) implements AcseEvent {
+        Instant proposedAt)
+        implements AcseEvent {
     public PlacementProposed {
         languages = languages == null ? List.of() : List.copyOf(languages);
     }

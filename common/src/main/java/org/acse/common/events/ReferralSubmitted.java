@@ -23,7 +23,8 @@ public record ReferralSubmitted(
         int minDistanceKm,
         Instant submittedAt,
         UUID possibleDuplicateOf,
-        String preferredScheme) implements AcseEvent {
+        String preferredScheme)
+        implements AcseEvent {
     public ReferralSubmitted {
         languages = languages == null ? List.of() : List.copyOf(languages);
         dangerZones = dangerZones == null ? List.of() : List.copyOf(dangerZones);

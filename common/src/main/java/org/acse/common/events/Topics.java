@@ -14,6 +14,5 @@ public final class Topics {
         return topic + ".dlq";
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

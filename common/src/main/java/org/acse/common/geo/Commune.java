@@ -1,5 +1,4 @@
 package org.acse.common.geo;
 
 /** A commune by its INSEE code, with its centre. */
-public record Commune(String code, String name, String departmentCode, String regionCode, GeoPoint centre) {
-}
+public record Commune(String code, String name, String departmentCode, String regionCode, GeoPoint centre) {}

@@ -1,5 +1,4 @@
 package org.acse.common.geo;
 
 /** A department by its INSEE code, with its IGN geographic centre. */
-public record Department(String code, String name, String regionCode, GeoPoint centre) {
-}
+public record Department(String code, String name, String regionCode, GeoPoint centre) {}

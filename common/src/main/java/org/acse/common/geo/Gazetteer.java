@@ -49,11 +49,13 @@ public final class Gazetteer {
     }
 
     public Optional<Commune> commune(String code) {
-        return Optional.ofNullable(code == null ? null : communes.get(code.trim().toUpperCase()));
+        return Optional.ofNullable(
+                code == null ? null : communes.get(code.trim().toUpperCase()));
     }
 
     public Optional<Department> department(String code) {
-        return Optional.ofNullable(code == null ? null : departments.get(code.trim().toUpperCase()));
+        return Optional.ofNullable(
+                code == null ? null : departments.get(code.trim().toUpperCase()));
     }
 
     public Optional<Region> region(String code) {
@@ -80,11 +82,25 @@ public final class Gazetteer {
         Map<String, Region> regions = new HashMap<>();
         read(REGIONS, false, f -> regions.put(f[0], new Region(f[0], f[1])));
         Map<String, Department> departments = new HashMap<>();
-        read(DEPARTMENTS, false, f -> departments.put(f[0],
-                new Department(f[0], f[1], f[2], new GeoPoint(Double.parseDouble(f[3]), Double.parseDouble(f[4])))));
+        read(
+                DEPARTMENTS,
+                false,
+                f -> departments.put(
+                        f[0],
+                        new Department(
+                                f[0], f[1], f[2], new GeoPoint(Double.parseDouble(f[3]), Double.parseDouble(f[4])))));
         Map<String, Commune> communes = new HashMap<>(40_000);
-        read(COMMUNES, true, f -> communes.put(f[0],
-                new Commune(f[0], f[1], f[2], f[3], new GeoPoint(Double.parseDouble(f[4]), Double.parseDouble(f[5])))));
+        read(
+                COMMUNES,
+                true,
+                f -> communes.put(
+                        f[0],
+                        new Commune(
+                                f[0],
+                                f[1],
+                                f[2],
+                                f[3],
+                                new GeoPoint(Double.parseDouble(f[4]), Double.parseDouble(f[5])))));
         return new Gazetteer(communes, departments, regions);
     }
 

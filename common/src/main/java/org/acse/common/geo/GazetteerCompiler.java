@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
-import java.util.Locale;
 
 /**
  * Builds the gazetteer's compact resources from the open-data CSV files of {@code data/geo} (sources and licence in
@@ -38,24 +38,35 @@ public final class GazetteerCompiler {
         for (String[] f : csv(source.resolve("communes.csv"))) {
             // insee_com,insee_dep,insee_reg,commune_article,code_postal,commune_type,insee_parente,lat,lng,population
             boolean replacesFormerCommune = "COM".equals(f[5]) && !"COM".equals(typeOf.get(f[0]));
-            if (f[7].isBlank() || f[8].isBlank() || f[1].isBlank()
+            if (f[7].isBlank()
+                    || f[8].isBlank()
+                    || f[1].isBlank()
                     || (communes.containsKey(f[0]) && !replacesFormerCommune)) {
                 continue;
             }
             communes.put(f[0], new String[] {f[0], f[3], f[1], f[2], f[7], f[8]});
             typeOf.put(f[0], f[5]);
             if ("ARM".equals(f[5]) && cityNames.containsKey(f[6])) {
-                districtsByCity.computeIfAbsent(f[6], k -> new ArrayList<>())
+                districtsByCity
+                        .computeIfAbsent(f[6], k -> new ArrayList<>())
                         .add(new double[] {Double.parseDouble(f[7]), Double.parseDouble(f[8])});
             }
         }
         districtsByCity.forEach((city, points) -> {
             String[] district = communes.values().stream()
-                    .filter(c -> c[0].startsWith(city.substring(0, 2))).findFirst().orElseThrow();
+                    .filter(c -> c[0].startsWith(city.substring(0, 2)))
+                    .findFirst()
+                    .orElseThrow();
             double lat = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
             double lon = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-            communes.putIfAbsent(city, new String[] {city, cityNames.get(city), district[2], district[3],
-                    String.format(Locale.ROOT, "%.5f", lat), String.format(Locale.ROOT, "%.5f", lon)});
+            communes.putIfAbsent(city, new String[] {
+                city,
+                cityNames.get(city),
+                district[2],
+                district[3],
+                String.format(Locale.ROOT, "%.5f", lat),
+                String.format(Locale.ROOT, "%.5f", lon)
+            });
         });
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target.resolve(Gazetteer.COMMUNES)));
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
@@ -116,6 +127,5 @@ public final class GazetteerCompiler {
         return rows;
     }
 
-    private GazetteerCompiler() {
-    }
+    private GazetteerCompiler() {}
 }

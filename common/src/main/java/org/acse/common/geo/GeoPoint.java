@@ -15,8 +15,10 @@ public record GeoPoint(double lat, double lon) {
         double dLat = Math.toRadians(other.lat - lat);
         double dLon = Math.toRadians(other.lon - lon);
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat)) * Math.cos(Math.toRadians(other.lat))
-                * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+                + Math.cos(Math.toRadians(lat))
+                        * Math.cos(Math.toRadians(other.lat))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

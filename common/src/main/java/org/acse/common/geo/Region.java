@@ -1,4 +1,3 @@
 package org.acse.common.geo;
 
-public record Region(String code, String name) {
-}
+public record Region(String code, String name) {}

@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * schema whose properties are not exactly the record's components, an enum whose values are not the Java enum's.
  */
 class AsyncApiContractTest {
-    private static final Path DOCUMENT = Path.of(System.getProperty("acse.repo.root", ".."))
-            .resolve("api/acse-events.asyncapi.yaml");
+    private static final Path DOCUMENT =
+            Path.of(System.getProperty("acse.repo.root", "..")).resolve("api/acse-events.asyncapi.yaml");
     /** String components that carry the code of an enum on the wire. */
-    private static final Map<String, Class<? extends Enum<?>>> CODES = Map.of(
-            "PlacementDecided.reason", DeclineReason.class);
+    private static final Map<String, Class<? extends Enum<?>>> CODES =
+            Map.of("PlacementDecided.reason", DeclineReason.class);
     /** The producer of each topic: the {@code ce_source} its relay sets ({@code acse.outbox.source}). */
     private static final Map<String, String> SOURCES = Map.of(
             Topics.REFERRALS, "/acse/intake-service",
@@ -59,7 +59,8 @@ class AsyncApiContractTest {
         List<String> protocols = new ArrayList<>();
         doc.path("servers").forEach(s -> protocols.add(s.path("protocol").asText()));
         assertThat(protocols).isNotEmpty().allMatch(p -> p.startsWith("kafka"));
-        doc.path("servers").forEach(s -> assertThat(s.path("bindings").has("kafka")).isTrue());
+        doc.path("servers")
+                .forEach(s -> assertThat(s.path("bindings").has("kafka")).isTrue());
     }
 
     @Test
@@ -73,7 +74,8 @@ class AsyncApiContractTest {
         doc.path("channels").forEach(c -> {
             addresses.add(c.path("address").asText());
             assertThat(c.path("bindings").path("kafka").path("topic").asText())
-                    .as("the Kafka binding of %s", c.path("address").asText()).isEqualTo(c.path("address").asText());
+                    .as("the Kafka binding of %s", c.path("address").asText())
+                    .isEqualTo(c.path("address").asText());
         });
         assertThat(addresses).isEqualTo(expected);
     }
@@ -82,22 +84,33 @@ class AsyncApiContractTest {
     @EnumSource(EventType.class)
     void everyEventTypeIsAMessageOnItsTopicWithItsRecordAsPayload(EventType type) {
         JsonNode message = messageOf(type);
-        assertThat(message).as("a message with ce_type %s on channel %s", type.type(), type.topic()).isNotNull();
+        assertThat(message)
+                .as("a message with ce_type %s on channel %s", type.type(), type.topic())
+                .isNotNull();
         assertThat(message.path("name").asText()).isEqualTo(type.type());
         JsonNode payload = message.path("payload");
-        assertThat(payload.path("$ref").asText()).as("%s payload", type.type())
+        assertThat(payload.path("$ref").asText())
+                .as("%s payload", type.type())
                 .isEqualTo("#/components/schemas/" + type.dataClass().getSimpleName());
-        assertThat(headerConst(message, CloudEventHeaders.SOURCE)).as("%s ce_source", type.type())
+        assertThat(headerConst(message, CloudEventHeaders.SOURCE))
+                .as("%s ce_source", type.type())
                 .isEqualTo(SOURCES.get(type.topic()));
-        JsonNode key = resolve(message.path("traits").path(0)).path("bindings").path("kafka").path("key");
-        assertThat(key.path("format").asText()).as("%s key: the referral id", type.type()).isEqualTo("uuid");
+        JsonNode key = resolve(message.path("traits").path(0))
+                .path("bindings")
+                .path("kafka")
+                .path("key");
+        assertThat(key.path("format").asText())
+                .as("%s key: the referral id", type.type())
+                .isEqualTo("uuid");
     }
 
     @Test
     void everyMessageOfAnEventChannelIsAKnownEventType() {
         Set<String> documented = new TreeSet<>();
         for (String topic : Topics.ALL) {
-            channel(topic).path("messages").forEach(m -> documented.add(resolve(m).path("name").asText()));
+            channel(topic)
+                    .path("messages")
+                    .forEach(m -> documented.add(resolve(m).path("name").asText()));
         }
         Set<String> types = new TreeSet<>();
         Arrays.stream(EventType.values()).forEach(t -> types.add(t.type()));
@@ -107,28 +120,45 @@ class AsyncApiContractTest {
     @Test
     void theCloudEventHeadersAreTheOnesTheRelaySends() {
         JsonNode headers = schema("CloudEventHeaders");
-        assertThat(fieldNames(headers.path("properties"))).containsExactlyInAnyOrder(
-                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID, CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE,
-                CloudEventHeaders.SUBJECT, CloudEventHeaders.TIME, CloudEventHeaders.CONTENT_TYPE,
-                CloudEventHeaders.TRACEPARENT);
-        assertThat(headers.path("properties").path(CloudEventHeaders.SPEC_VERSION).path("const").asText())
+        assertThat(fieldNames(headers.path("properties")))
+                .containsExactlyInAnyOrder(
+                        CloudEventHeaders.SPEC_VERSION,
+                        CloudEventHeaders.ID,
+                        CloudEventHeaders.TYPE,
+                        CloudEventHeaders.SOURCE,
+                        CloudEventHeaders.SUBJECT,
+                        CloudEventHeaders.TIME,
+                        CloudEventHeaders.CONTENT_TYPE,
+                        CloudEventHeaders.TRACEPARENT);
+        assertThat(headers.path("properties")
+                        .path(CloudEventHeaders.SPEC_VERSION)
+                        .path("const")
+                        .asText())
                 .isEqualTo(CloudEventHeaders.SPEC_VERSION_VALUE);
-        assertThat(headers.path("properties").path(CloudEventHeaders.CONTENT_TYPE).path("const").asText())
+        assertThat(headers.path("properties")
+                        .path(CloudEventHeaders.CONTENT_TYPE)
+                        .path("const")
+                        .asText())
                 .isEqualTo(CloudEventHeaders.JSON);
-        assertThat(texts(headers.path("required"))).doesNotContain(CloudEventHeaders.TRACEPARENT)
+        assertThat(texts(headers.path("required")))
+                .doesNotContain(CloudEventHeaders.TRACEPARENT)
                 .contains(CloudEventHeaders.ID, CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE);
     }
 
     @ParameterizedTest
     @EnumSource(EventType.class)
     void thePayloadSchemaIsExactlyTheRecord(EventType type) {
-        assertRecord(type.dataClass(), schema(type.dataClass().getSimpleName()), type.dataClass().getSimpleName());
+        assertRecord(
+                type.dataClass(),
+                schema(type.dataClass().getSimpleName()),
+                type.dataClass().getSimpleName());
     }
 
     @ParameterizedTest
     @EnumSource(EventType.class)
     void theExamplesAreEventsOfTheirRecord(EventType type) throws IOException {
-        ObjectMapper strict = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper strict = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         JsonNode examples = messageOf(type).path("examples");
@@ -145,11 +175,23 @@ class AsyncApiContractTest {
     @Test
     void aRecordWrittenByTheSuiteHasOnlyDocumentedFields() throws IOException {
         UUID id = UUID.randomUUID();
-        ReferralSubmitted event = new ReferralSubmitted(id, "R-7KQ2M9XD", "org-nice",
-                new Household(Gender.FEMALE, 30, List.of(4)), Needs.NONE, List.of("en"), Urgency.IMMEDIATE,
-                List.of(DangerZone.commune("06088")), "06088", 200, Instant.now(), null, null);
+        ReferralSubmitted event = new ReferralSubmitted(
+                id,
+                "R-7KQ2M9XD",
+                "org-nice",
+                new Household(Gender.FEMALE, 30, List.of(4)),
+                Needs.NONE,
+                List.of("en"),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune("06088")),
+                "06088",
+                200,
+                Instant.now(),
+                null,
+                null);
         JsonNode written = new ObjectMapper().readTree(EventJson.write(event));
-        assertThat(fieldNames(written)).isEqualTo(fieldNames(schema("ReferralSubmitted").path("properties")));
+        assertThat(fieldNames(written))
+                .isEqualTo(fieldNames(schema("ReferralSubmitted").path("properties")));
         assertThat(fieldNames(written.path("household")))
                 .isEqualTo(fieldNames(schema("Household").path("properties")));
     }
@@ -163,13 +205,17 @@ class AsyncApiContractTest {
         for (RecordComponent c : record.getRecordComponents()) {
             components.add(c.getName());
         }
-        assertThat(fieldNames(schema.path("properties"))).as("%s properties are the components of %s", where,
-                record.getSimpleName()).isEqualTo(components);
+        assertThat(fieldNames(schema.path("properties")))
+                .as("%s properties are the components of %s", where, record.getSimpleName())
+                .isEqualTo(components);
         assertThat(texts(schema.path("required"))).as("%s required", where).isSubsetOf(components);
         for (RecordComponent c : record.getRecordComponents()) {
             String path = where + "." + c.getName();
-            assertType(c.getGenericType(), schema.path("properties").path(c.getName()),
-                    record.getSimpleName() + "." + c.getName(), path);
+            assertType(
+                    c.getGenericType(),
+                    schema.path("properties").path(c.getName()),
+                    record.getSimpleName() + "." + c.getName(),
+                    path);
         }
     }
 
@@ -184,7 +230,8 @@ class AsyncApiContractTest {
         if (raw.isRecord()) {
             assertRecord(raw, schema, where);
         } else if (raw.isEnum()) {
-            assertThat(enumValues(schema)).as("%s enum is %s", where, raw.getSimpleName())
+            assertThat(enumValues(schema))
+                    .as("%s enum is %s", where, raw.getSimpleName())
                     .isEqualTo(constants(raw));
         } else if (raw == UUID.class) {
             assertThat(format(schema)).as("%s format", where).isEqualTo("uuid");
@@ -194,12 +241,15 @@ class AsyncApiContractTest {
             assertThat(types(schema)).as("%s type", where).contains("string");
             Class<? extends Enum<?>> codes = CODES.get(component);
             if (codes != null) {
-                assertThat(enumValues(schema)).as("%s holds %s codes", where, codes.getSimpleName())
+                assertThat(enumValues(schema))
+                        .as("%s holds %s codes", where, codes.getSimpleName())
                         .isEqualTo(constants(codes));
             }
         } else if (raw == int.class || raw == Integer.class) {
             assertThat(types(schema)).as("%s type", where).contains("integer");
-            assertThat(raw.isPrimitive() && types(schema).contains("null")).as("%s is never null", where).isFalse();
+            assertThat(raw.isPrimitive() && types(schema).contains("null"))
+                    .as("%s is never null", where)
+                    .isFalse();
         } else if (raw == boolean.class) {
             assertThat(types(schema)).as("%s type", where).containsExactly("boolean");
         } else if (raw == double.class || raw == Double.class) {

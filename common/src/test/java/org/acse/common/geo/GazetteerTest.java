@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.zip.GZIPInputStream;
 
 class GazetteerTest {
     private final Gazetteer gazetteer = Gazetteer.france();
@@ -26,7 +26,10 @@ class GazetteerTest {
     void knowsParisMarseilleAndLyonByTheirOwnCodeAndByDistrict() {
         assertThat(gazetteer.requireCommune("75056").departmentCode()).isEqualTo("75");
         assertThat(gazetteer.requireCommune("75108").departmentCode()).isEqualTo("75");
-        assertThat(gazetteer.requireCommune("13055").centre().distanceKm(gazetteer.requireCommune("13201").centre()))
+        assertThat(gazetteer
+                        .requireCommune("13055")
+                        .centre()
+                        .distanceKm(gazetteer.requireCommune("13201").centre()))
                 .isLessThan(10);
     }
 
@@ -59,13 +62,17 @@ class GazetteerTest {
     void shippedResourcesAreExactlyWhatTheCompilerMakesFromTheOpenData(@TempDir Path out) throws Exception {
         // The open data ships in the repository (data/geo); the build passes its path, run from common/ it is "../".
         Path source = Path.of(System.getProperty("acse.geo.source", "../data/geo"));
-        assertThat(source.resolve("communes.csv")).as("the gazetteer's open data (data/geo)").exists();
+        assertThat(source.resolve("communes.csv"))
+                .as("the gazetteer's open data (data/geo)")
+                .exists();
         GazetteerCompiler.compile(source, out);
         Path shipped = Path.of("src/main/resources/org/acse/common/geo");
         for (String file : new String[] {Gazetteer.DEPARTMENTS, Gazetteer.REGIONS}) {
             assertThat(Files.readString(out.resolve(file))).isEqualTo(Files.readString(shipped.resolve(file)));
         }
-        assertThat(new String(new GZIPInputStream(Files.newInputStream(out.resolve(Gazetteer.COMMUNES))).readAllBytes()))
-                .isEqualTo(new String(new GZIPInputStream(Files.newInputStream(shipped.resolve(Gazetteer.COMMUNES))).readAllBytes()));
+        assertThat(new String(
+                        new GZIPInputStream(Files.newInputStream(out.resolve(Gazetteer.COMMUNES))).readAllBytes()))
+                .isEqualTo(new String(
+                        new GZIPInputStream(Files.newInputStream(shipped.resolve(Gazetteer.COMMUNES))).readAllBytes()));
     }
 }

@@ -19,6 +19,5 @@ public class Crypto {
     }
 
     /** Both keys are checked at start: the cipher's (platform) and the fingerprint's. */
-    void checkKeys(@Observes StartupEvent start, FieldCipher cipher, DuplicateFingerprint fingerprint) {
-    }
+    void checkKeys(@Observes StartupEvent start, FieldCipher cipher, DuplicateFingerprint fingerprint) {}
 }

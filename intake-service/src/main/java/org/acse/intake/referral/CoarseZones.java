@@ -17,8 +17,7 @@ final class CoarseZones {
      */
     static final double RADIUS_GROWTH_KM = 8;
 
-    private CoarseZones() {
-    }
+    private CoarseZones() {}
 
     static DangerZone of(ReferralRequest.DangerZone zone) {
         if (zone.lat() == null) {

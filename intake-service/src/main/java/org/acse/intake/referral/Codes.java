@@ -73,6 +73,5 @@ public final class Codes {
         }
     }
 
-    private Codes() {
-    }
+    private Codes() {}
 }

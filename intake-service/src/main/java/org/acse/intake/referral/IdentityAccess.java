@@ -14,17 +14,19 @@ public final class IdentityAccess {
     private static final Set<ReferralStatus> HELD = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.ARRIVED);
 
     /** The caller, as far as this rule is concerned. */
-    public record Reader(boolean coordinator, boolean shelterStaff, Optional<UUID> shelterId) {
-    }
+    public record Reader(boolean coordinator, boolean shelterStaff, Optional<UUID> shelterId) {}
 
     public static boolean mayRead(Reader reader, StatusRules.State referral) {
         if (reader.coordinator()) {
             return true;
         }
-        return reader.shelterStaff() && HELD.contains(referral.status()) && referral.acceptedShelterId() != null
-                && reader.shelterId().filter(referral.acceptedShelterId()::equals).isPresent();
+        return reader.shelterStaff()
+                && HELD.contains(referral.status())
+                && referral.acceptedShelterId() != null
+                && reader.shelterId()
+                        .filter(referral.acceptedShelterId()::equals)
+                        .isPresent();
     }
 
-    private IdentityAccess() {
-    }
+    private IdentityAccess() {}
 }

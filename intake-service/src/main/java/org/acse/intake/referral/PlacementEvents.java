@@ -1,5 +1,6 @@
 package org.acse.intake.referral;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -10,10 +11,9 @@ import org.acse.common.events.PlacementDecided;
 import org.acse.common.events.PlacementNoMatch;
 import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.PlacementSearching;
-import org.acse.platform.inbox.IncomingEvent;
 import org.acse.platform.inbox.Inbox;
+import org.acse.platform.inbox.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -44,7 +44,8 @@ public class PlacementEvents {
             LOG.debugf("placement event %s for a referral this intake does not hold", event.id());
             return;
         }
-        Instant at = StatusRules.storedPrecision(Optional.ofNullable(timeOf(event)).orElseGet(Instant::now));
+        Instant at =
+                StatusRules.storedPrecision(Optional.ofNullable(timeOf(event)).orElseGet(Instant::now));
         if (StatusRules.isStale(at, referral.lastEventAt)) {
             LOG.debugf("stale %s for referral %s ignored", event.type(), referralId);
             return;

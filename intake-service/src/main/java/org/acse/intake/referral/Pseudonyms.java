@@ -18,6 +18,5 @@ final class Pseudonyms {
         return sb.toString();
     }
 
-    private Pseudonyms() {
-    }
+    private Pseudonyms() {}
 }

@@ -136,8 +136,8 @@ public class Referral extends PanacheEntityBase {
 
     /** Where the referral stands for placement, as {@link StatusRules} and {@link IdentityAccess} read it. */
     StatusRules.State state() {
-        return new StatusRules.State(status, new LinkedHashSet<>(openPlacementIds), acceptedPlacementId,
-                acceptedShelterId);
+        return new StatusRules.State(
+                status, new LinkedHashSet<>(openPlacementIds), acceptedPlacementId, acceptedShelterId);
     }
 
     /**

@@ -33,18 +33,23 @@ public final class ReferralReader {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
-                LogicalType.Textual, LogicalType.Enum)) {
-            for (CoercionInputShape shape : List.of(CoercionInputShape.String, CoercionInputShape.Integer,
-                    CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+        for (LogicalType type : List.of(
+                LogicalType.Integer, LogicalType.Float, LogicalType.Boolean, LogicalType.Textual, LogicalType.Enum)) {
+            for (CoercionInputShape shape : List.of(
+                    CoercionInputShape.String,
+                    CoercionInputShape.Integer,
+                    CoercionInputShape.Float,
+                    CoercionInputShape.Boolean)) {
                 strict.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
             }
         }
         // Same-type input must still be accepted.
-        strict.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+        strict.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
         strict.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert);
         strict.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
-        strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+        strict.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         strict.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         canonical = base.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -103,12 +108,19 @@ public final class ReferralReader {
 
     /** The same problem type the platform gives Jackson's errors. */
     private static ProblemException unreadable(String message) {
-        return new ProblemException(400, "malformed-body", "Unreadable request body",
-                "The request body is not the expected JSON.", List.of(new FieldError("body", message)));
+        return new ProblemException(
+                400,
+                "malformed-body",
+                "Unreadable request body",
+                "The request body is not the expected JSON.",
+                List.of(new FieldError("body", message)));
     }
 
     public static ProblemException tooLarge() {
-        return new ProblemException(413, "payload-too-large", "Request body too large",
+        return new ProblemException(
+                413,
+                "payload-too-large",
+                "Request body too large",
                 "The request body must not exceed " + MAX_BODY_BYTES / 1024 + " KiB.",
                 List.of(new FieldError("body", "must be at most " + MAX_BODY_BYTES + " bytes")));
     }

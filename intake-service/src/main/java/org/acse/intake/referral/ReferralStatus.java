@@ -5,7 +5,14 @@ package org.acse.intake.referral;
  * decide (match again or withdraw). ARRIVED and WITHDRAWN close a referral.
  */
 public enum ReferralStatus {
-    SUBMITTED, SEARCHING, PROPOSED, ACCEPTED, ARRIVED, NO_MATCH, NO_SHOW, WITHDRAWN;
+    SUBMITTED,
+    SEARCHING,
+    PROPOSED,
+    ACCEPTED,
+    ARRIVED,
+    NO_MATCH,
+    NO_SHOW,
+    WITHDRAWN;
 
     public boolean isClosed() {
         return this == ARRIVED || this == WITHDRAWN;

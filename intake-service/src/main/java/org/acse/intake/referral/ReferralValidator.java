@@ -48,7 +48,11 @@ public final class ReferralValidator {
         Integer age = age(r, errors);
         if (age != null && age < ADULT_AGE) {
             String field = r.age() != null ? "age" : r.birthDate() != null ? "birthDate" : "person.birthDate";
-            throw new ProblemException(422, "minor", "Minor: refer to child protection", CHILD_PROTECTION,
+            throw new ProblemException(
+                    422,
+                    "minor",
+                    "Minor: refer to child protection",
+                    CHILD_PROTECTION,
                     List.of(new FieldError(field, "must be " + ADULT_AGE + " or over")));
         }
         if (r.children() != null) {
@@ -63,13 +67,17 @@ public final class ReferralValidator {
                 dangerZone("dangerZones[" + i + "]", r.dangerZones().get(i), errors);
             }
         }
-        if (r.minDistanceKm() != null && r.minDistanceKm() >= 1 && r.minDistanceKm() < policyMinDistanceKm
+        if (r.minDistanceKm() != null
+                && r.minDistanceKm() >= 1
+                && r.minDistanceKm() < policyMinDistanceKm
                 && !callerIsCoordinator) {
-            errors.add(new FieldError("minDistanceKm",
+            errors.add(new FieldError(
+                    "minDistanceKm",
                     "must be at least " + policyMinDistanceKm + "; only a coordinator may ask for less"));
         }
         // A day of tolerance: partners' clocks, and local time sent as UTC, must not block an emergency.
-        if (r.consent() != null && r.consent().recordedAt() != null
+        if (r.consent() != null
+                && r.consent().recordedAt() != null
                 && r.consent().recordedAt().isAfter(Instant.now(clock).plus(Duration.ofDays(1)))) {
             errors.add(new FieldError("consent.recordedAt", "must not be in the future"));
         }

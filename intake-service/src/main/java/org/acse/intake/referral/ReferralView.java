@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Urgency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import java.time.LocalDate;
 
 /**
  * A referral as its referring organisation follows it: status and timeline, never the shelter. The fields after
@@ -17,32 +17,49 @@ import java.time.LocalDate;
  * {@code acceptedShelterId} the shelter of the accepted or arrived placement.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReferralView(UUID id, @Schema(examples = "R-K7M3QX9P") String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
-        Instant updatedAt, List<Step> timeline, String organisationId, UUID possibleDuplicateOf,
-        List<UUID> possibleDuplicates, UUID acceptedShelterId, Boolean personalDataErased) {
+public record ReferralView(
+        UUID id,
+        @Schema(examples = "R-K7M3QX9P") String pseudonym,
+        ReferralStatus status,
+        Urgency urgency,
+        Instant submittedAt,
+        Instant updatedAt,
+        List<Step> timeline,
+        String organisationId,
+        UUID possibleDuplicateOf,
+        List<UUID> possibleDuplicates,
+        UUID acceptedShelterId,
+        Boolean personalDataErased) {
 
-    public record Step(ReferralStatus status, Instant at) {
-    }
+    public record Step(ReferralStatus status, Instant at) {}
 
     /** One line of a list; {@code possibleDuplicateOf} for coordinators only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Summary(UUID id, String pseudonym, ReferralStatus status, Urgency urgency, Instant submittedAt,
-            Instant updatedAt, UUID possibleDuplicateOf) {
-    }
+    public record Summary(
+            UUID id,
+            String pseudonym,
+            ReferralStatus status,
+            Urgency urgency,
+            Instant submittedAt,
+            Instant updatedAt,
+            UUID possibleDuplicateOf) {}
 
-    public record Withdrawal(@Schema(required = true, description = "Why the search stops; no personal data.",
-            examples = "Placed by another network") @NotBlank(message = "is required")
-            @Size(max = MAX_REASON, message = "must have at most " + MAX_REASON + " characters") String reason) {
+    public record Withdrawal(
+            @Schema(
+                    required = true,
+                    description = "Why the search stops; no personal data.",
+                    examples = "Placed by another network")
+            @NotBlank(message = "is required")
+            @Size(max = MAX_REASON, message = "must have at most " + MAX_REASON + " characters")
+            String reason) {
         static final int MAX_REASON = 500;
     }
 
     /** The identity, for coordinators and the team that accepted the person; every read is audited. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Identity(UUID referralId, String pseudonym, PersonData person, String notes) {
-    }
+    public record Identity(UUID referralId, String pseudonym, PersonData person, String notes) {}
 
     /** What is encrypted as the identity. */
-    public record PersonData(String firstName, String lastName, LocalDate birthDate, String nationality,
-            String phone) {
-    }
+    public record PersonData(
+            String firstName, String lastName, LocalDate birthDate, String nationality, String phone) {}
 }

@@ -28,12 +28,16 @@ import org.acse.common.events.EventType;
  * in that role changes nothing.
  */
 public final class StatusRules {
-    private static final Set<ReferralStatus> SEARCHABLE = EnumSet.of(ReferralStatus.SUBMITTED, ReferralStatus.NO_MATCH,
-            ReferralStatus.NO_SHOW);
-    private static final Set<ReferralStatus> PROPOSABLE = EnumSet.of(ReferralStatus.SUBMITTED, ReferralStatus.SEARCHING,
-            ReferralStatus.NO_MATCH, ReferralStatus.NO_SHOW, ReferralStatus.PROPOSED);
-    private static final Set<ReferralStatus> UNMATCHABLE = EnumSet.of(ReferralStatus.SUBMITTED,
-            ReferralStatus.SEARCHING);
+    private static final Set<ReferralStatus> SEARCHABLE =
+            EnumSet.of(ReferralStatus.SUBMITTED, ReferralStatus.NO_MATCH, ReferralStatus.NO_SHOW);
+    private static final Set<ReferralStatus> PROPOSABLE = EnumSet.of(
+            ReferralStatus.SUBMITTED,
+            ReferralStatus.SEARCHING,
+            ReferralStatus.NO_MATCH,
+            ReferralStatus.NO_SHOW,
+            ReferralStatus.PROPOSED);
+    private static final Set<ReferralStatus> UNMATCHABLE =
+            EnumSet.of(ReferralStatus.SUBMITTED, ReferralStatus.SEARCHING);
 
     /**
      * Where a referral stands as far as placement is concerned.
@@ -42,8 +46,8 @@ public final class StatusRules {
      * @param acceptedPlacementId the placement accepted, or arrived at; null when there is none (any more)
      * @param acceptedShelterId the shelter of that placement; never shown to a partner
      */
-    public record State(ReferralStatus status, Set<UUID> openPlacements, UUID acceptedPlacementId,
-            UUID acceptedShelterId) {
+    public record State(
+            ReferralStatus status, Set<UUID> openPlacements, UUID acceptedPlacementId, UUID acceptedShelterId) {
         public State {
             openPlacements = Collections.unmodifiableSet(new LinkedHashSet<>(openPlacements));
         }
@@ -86,20 +90,32 @@ public final class StatusRules {
         boolean accepted = placementId != null && placementId.equals(now.acceptedPlacementId());
         State next = switch (event) {
             case PLACEMENT_SEARCHING -> SEARCHABLE.contains(now.status()) ? now.with(ReferralStatus.SEARCHING) : null;
-            case PLACEMENT_NO_MATCH -> UNMATCHABLE.contains(now.status())
-                    || now.status() == ReferralStatus.PROPOSED && now.openPlacements().isEmpty()
-                    ? now.with(ReferralStatus.NO_MATCH) : null;
-            case PLACEMENT_PROPOSED -> PROPOSABLE.contains(now.status()) && !accepted
-                    && !(open && now.status() == ReferralStatus.PROPOSED)
-                    ? now.withOpen(placementId).with(ReferralStatus.PROPOSED) : null;
-            case PLACEMENT_ACCEPTED -> accepted && now.status() == ReferralStatus.ACCEPTED ? null
-                    : now.withoutOpen(placementId).withAccepted(placementId, shelterId).with(ReferralStatus.ACCEPTED);
+            case PLACEMENT_NO_MATCH ->
+                UNMATCHABLE.contains(now.status())
+                                || now.status() == ReferralStatus.PROPOSED
+                                        && now.openPlacements().isEmpty()
+                        ? now.with(ReferralStatus.NO_MATCH)
+                        : null;
+            case PLACEMENT_PROPOSED ->
+                PROPOSABLE.contains(now.status()) && !accepted && !(open && now.status() == ReferralStatus.PROPOSED)
+                        ? now.withOpen(placementId).with(ReferralStatus.PROPOSED)
+                        : null;
+            case PLACEMENT_ACCEPTED ->
+                accepted && now.status() == ReferralStatus.ACCEPTED
+                        ? null
+                        : now.withoutOpen(placementId)
+                                .withAccepted(placementId, shelterId)
+                                .with(ReferralStatus.ACCEPTED);
             case PLACEMENT_DECLINED, PLACEMENT_EXPIRED -> open ? answered(now, placementId) : null;
-            case PLACEMENT_CANCELLED -> accepted ? now.withAccepted(null, null).with(ReferralStatus.SEARCHING)
-                    : open ? answered(now, placementId) : null;
+            case PLACEMENT_CANCELLED ->
+                accepted
+                        ? now.withAccepted(null, null).with(ReferralStatus.SEARCHING)
+                        : open ? answered(now, placementId) : null;
             case PLACEMENT_NO_SHOW -> accepted ? now.withAccepted(null, null).with(ReferralStatus.NO_SHOW) : null;
             case PLACEMENT_ARRIVED ->
-                    now.withoutOpen(placementId).withAccepted(placementId, shelterId).with(ReferralStatus.ARRIVED);
+                now.withoutOpen(placementId)
+                        .withAccepted(placementId, shelterId)
+                        .with(ReferralStatus.ARRIVED);
             default -> null; // not a placement event
         };
         return Optional.ofNullable(next);
@@ -109,7 +125,8 @@ public final class StatusRules {
     private static State answered(State now, UUID placementId) {
         State next = now.withoutOpen(placementId);
         return next.status() == ReferralStatus.PROPOSED && next.openPlacements().isEmpty()
-                ? next.with(ReferralStatus.SEARCHING) : next;
+                ? next.with(ReferralStatus.SEARCHING)
+                : next;
     }
 
     /**
@@ -128,6 +145,5 @@ public final class StatusRules {
         return time.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private StatusRules() {
-    }
+    private StatusRules() {}
 }

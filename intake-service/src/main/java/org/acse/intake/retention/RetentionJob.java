@@ -36,7 +36,9 @@ public class RetentionJob {
     @Inject
     Outbox outbox;
 
-    @Scheduled(identity = "intake-retention", every = "${acse.intake.retention.every:1h}",
+    @Scheduled(
+            identity = "intake-retention",
+            every = "${acse.intake.retention.every:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run(Instant.now());
@@ -47,7 +49,8 @@ public class RetentionJob {
     public int run(Instant now) {
         int closed = closeInactive(now);
         // INSEE codes: a commune's department is its first two characters, three overseas (97x).
-        int erased = entityManager.createNativeQuery("""
+        int erased = entityManager
+                .createNativeQuery("""
                 UPDATE referral SET identity_ciphertext = NULL, identity_key_id = NULL,
                        notes_ciphertext = NULL, notes_key_id = NULL,
                        withdrawal_reason_ciphertext = NULL, withdrawal_reason_key_id = NULL,
@@ -60,13 +63,18 @@ public class RetentionJob {
                        open_placement_ids = '{}', accepted_placement_id = NULL, accepted_shelter_id = NULL,
                        personal_data_erased_at = :now
                  WHERE closed_at IS NOT NULL AND closed_at <= :cutoff AND personal_data_erased_at IS NULL""")
-                .setParameter("now", now).setParameter("cutoff", now.minus(config.retention().afterClosed()))
+                .setParameter("now", now)
+                .setParameter("cutoff", now.minus(config.retention().afterClosed()))
                 .executeUpdate();
-        int keys = entityManager.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :cutoff")
-                .setParameter("cutoff", now.minus(config.idempotencyKeyTtl())).executeUpdate();
+        int keys = entityManager
+                .createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :cutoff")
+                .setParameter("cutoff", now.minus(config.idempotencyKeyTtl()))
+                .executeUpdate();
         if (closed > 0 || erased > 0 || keys > 0) {
-            LOG.infof("retention: %d inactive referrals closed, personal data erased from %d closed referrals,"
-                    + " %d idempotency keys forgotten", closed, erased, keys);
+            LOG.infof(
+                    "retention: %d inactive referrals closed, personal data erased from %d closed referrals,"
+                            + " %d idempotency keys forgotten",
+                    closed, erased, keys);
         }
         return erased;
     }
@@ -74,7 +82,8 @@ public class RetentionJob {
     /** Withdraws the open referrals whose latest change of status is older than the inactivity delay. */
     private int closeInactive(Instant now) {
         @SuppressWarnings("unchecked")
-        List<UUID> stale = entityManager.createNativeQuery("""
+        List<UUID> stale = entityManager
+                .createNativeQuery("""
                 SELECT r.id FROM referral r
                  WHERE r.closed_at IS NULL AND r.status NOT IN ('ARRIVED', 'WITHDRAWN')
                    AND COALESCE((SELECT max(c.at) FROM referral_status_change c WHERE c.referral_id = r.id),
@@ -83,7 +92,8 @@ public class RetentionJob {
                  LIMIT :batch
                    FOR UPDATE OF r SKIP LOCKED""", UUID.class)
                 .setParameter("cutoff", now.minus(config.retention().closeInactiveAfter()))
-                .setParameter("batch", config.retention().batchSize()).getResultList();
+                .setParameter("batch", config.retention().batchSize())
+                .getResultList();
         for (UUID id : stale) {
             Referral referral = Referral.findById(id);
             referral.closeAsInactive(now);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Base64;
-import org.junit.jupiter.api.Test;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class DuplicateFingerprintTest {
     private static String key() {
@@ -17,7 +17,8 @@ class DuplicateFingerprintTest {
 
     @Test
     void duplicateFingerprintsForgiveSpellingButNotAnotherBirthDate() {
-        DuplicateFingerprint fingerprints = new DuplicateFingerprint(Base64.getDecoder().decode(key()));
+        DuplicateFingerprint fingerprints =
+                new DuplicateFingerprint(Base64.getDecoder().decode(key()));
         LocalDate born = LocalDate.of(1990, 5, 6);
         String a = fingerprints.of("Élodie", "N'Guessan", born).orElseThrow();
         assertThat(fingerprints.of("NGUESSAN", "elodie ", born)).contains(a);

@@ -36,7 +36,8 @@ class CoarseZonesTest {
             GeoPoint given = new GeoPoint(lat, lon);
             GeoPoint centre = new GeoPoint(coarse.lat(), coarse.lon());
             // The farthest point of the given disc from the new centre is its distance plus the given radius.
-            assertThat(given.distanceKm(centre) + radius).as("zone %s, %s, %s km", lat, lon, radius)
+            assertThat(given.distanceKm(centre) + radius)
+                    .as("zone %s, %s, %s km", lat, lon, radius)
                     .isLessThanOrEqualTo(coarse.radiusKm());
         }
     }

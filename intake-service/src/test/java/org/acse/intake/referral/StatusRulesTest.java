@@ -23,11 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.acse.common.events.EventType;
+import org.acse.common.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.acse.common.events.Topics;
 
 /**
  * Every cell of status × placement event × how the event's placement relates to what the referral tracks. A cell
@@ -68,8 +68,8 @@ class StatusRulesTest {
         }
     }
 
-    private static final List<Relation> WITH_PLACEMENT = List.of(Relation.LAST_OPEN, Relation.ONE_OF_OPEN,
-            Relation.ACCEPTED, Relation.UNKNOWN);
+    private static final List<Relation> WITH_PLACEMENT =
+            List.of(Relation.LAST_OPEN, Relation.ONE_OF_OPEN, Relation.ACCEPTED, Relation.UNKNOWN);
     private static final List<Relation> WITHOUT_PLACEMENT = List.of(Relation.NONE, Relation.NONE_WHILE_OPEN);
 
     // status     event                 NONE        NONE_WHILE_OPEN
@@ -174,7 +174,10 @@ class StatusRulesTest {
             assertThat(cell).as(line).hasSize(2 + columns.size());
             for (int i = 0; i < columns.size(); i++) {
                 String expected = cell[2 + i];
-                cells.add(Arguments.of(ReferralStatus.valueOf(cell[0]), EventType.valueOf(cell[1]), columns.get(i),
+                cells.add(Arguments.of(
+                        ReferralStatus.valueOf(cell[0]),
+                        EventType.valueOf(cell[1]),
+                        columns.get(i),
                         expected.equals("-") ? null : ReferralStatus.valueOf(expected)));
             }
         }
@@ -182,15 +185,25 @@ class StatusRulesTest {
 
     @Test
     void theTablesHaveEveryCell() {
-        Set<EventType> placementEvents = EnumSet.of(EventType.PLACEMENT_SEARCHING, EventType.PLACEMENT_NO_MATCH,
-                PLACEMENT_PROPOSED, PLACEMENT_ACCEPTED, EventType.PLACEMENT_DECLINED, EventType.PLACEMENT_EXPIRED,
-                PLACEMENT_CANCELLED, EventType.PLACEMENT_NO_SHOW, EventType.PLACEMENT_ARRIVED);
-        assertThat(placementEvents).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(EventType.class).stream()
-                .filter(t -> t.topic().equals(Topics.PLACEMENTS)).toList());
+        Set<EventType> placementEvents = EnumSet.of(
+                EventType.PLACEMENT_SEARCHING,
+                EventType.PLACEMENT_NO_MATCH,
+                PLACEMENT_PROPOSED,
+                PLACEMENT_ACCEPTED,
+                EventType.PLACEMENT_DECLINED,
+                EventType.PLACEMENT_EXPIRED,
+                PLACEMENT_CANCELLED,
+                EventType.PLACEMENT_NO_SHOW,
+                EventType.PLACEMENT_ARRIVED);
+        assertThat(placementEvents)
+                .containsExactlyInAnyOrderElementsOf(EnumSet.allOf(EventType.class).stream()
+                        .filter(t -> t.topic().equals(Topics.PLACEMENTS))
+                        .toList());
         Set<String> seen = new LinkedHashSet<>();
         cells().forEach(a -> seen.add(a.get()[0] + " " + a.get()[1] + " " + a.get()[2]));
-        assertThat(seen).hasSize(ReferralStatus.values().length * (2 * WITHOUT_PLACEMENT.size()
-                + (placementEvents.size() - 2) * WITH_PLACEMENT.size()));
+        assertThat(seen)
+                .hasSize(ReferralStatus.values().length
+                        * (2 * WITHOUT_PLACEMENT.size() + (placementEvents.size() - 2) * WITH_PLACEMENT.size()));
     }
 
     @ParameterizedTest(name = "{0} + {1} ({2}) → {3}")
@@ -198,8 +211,8 @@ class StatusRulesTest {
     void cell(ReferralStatus status, EventType event, Relation relation, ReferralStatus expected) {
         StatusRules.State before = relation.state(status);
         boolean named = WITH_PLACEMENT.contains(relation);
-        Optional<StatusRules.State> after = StatusRules.next(before, event, named ? P : null,
-                named ? SHELTER_OF_P : null);
+        Optional<StatusRules.State> after =
+                StatusRules.next(before, event, named ? P : null, named ? SHELTER_OF_P : null);
         if (expected == null) {
             assertThat(after).isEmpty();
             return;
@@ -233,8 +246,7 @@ class StatusRulesTest {
                 accepted = null;
                 shelter = null;
             }
-            default -> {
-            }
+            default -> {}
         }
         return new Tracked(open, accepted, shelter);
     }
@@ -274,7 +286,8 @@ class StatusRulesTest {
             for (EventType event : EventType.values()) {
                 for (Relation relation : Relation.values()) {
                     assertThat(StatusRules.next(relation.state(closed), event, P, SHELTER_OF_P))
-                            .as(closed + " + " + event + " " + relation).isEmpty();
+                            .as(closed + " + " + event + " " + relation)
+                            .isEmpty();
                 }
             }
         }
@@ -287,7 +300,8 @@ class StatusRulesTest {
         Instant searching = Instant.parse("2026-11-29T08:09:13.060391682Z");
         Instant storedByPostgres = Instant.parse("2026-11-29T08:09:13.060392Z");
         assertThat(StatusRules.isStale(searching, storedByPostgres)).isFalse();
-        assertThat(StatusRules.isStale(searching.minusMillis(1), storedByPostgres)).isTrue();
+        assertThat(StatusRules.isStale(searching.minusMillis(1), storedByPostgres))
+                .isTrue();
         assertThat(StatusRules.isStale(searching, null)).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package org.acse.notification.alert;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.acse.common.events.PlacementDecided;
@@ -10,7 +11,6 @@ import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
 import org.acse.platform.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -33,9 +33,12 @@ public class AlertConsumer {
         inbox.handle(record, CONSUMER, event -> {
             switch (event.type()) {
                 case PLACEMENT_PROPOSED -> alerts.onProposed(event.data(PlacementProposed.class));
-                case PLACEMENT_ACCEPTED, PLACEMENT_DECLINED, PLACEMENT_EXPIRED, PLACEMENT_CANCELLED,
-                        PLACEMENT_ARRIVED, PLACEMENT_NO_SHOW ->
-                        alerts.onDecided(event.type(), event.data(PlacementDecided.class));
+                case PLACEMENT_ACCEPTED,
+                        PLACEMENT_DECLINED,
+                        PLACEMENT_EXPIRED,
+                        PLACEMENT_CANCELLED,
+                        PLACEMENT_ARRIVED,
+                        PLACEMENT_NO_SHOW -> alerts.onDecided(event.type(), event.data(PlacementDecided.class));
                 case PLACEMENT_NO_MATCH -> alerts.onNoMatch(event.data(PlacementNoMatch.class));
                 case PLACEMENT_SEARCHING -> alerts.onSearching(event.data(PlacementSearching.class));
                 default -> {
@@ -52,8 +55,7 @@ public class AlertConsumer {
             switch (event.type()) {
                 case REFERRAL_SUBMITTED -> alerts.onSubmitted(event.data(ReferralSubmitted.class));
                 case REFERRAL_WITHDRAWN -> alerts.onWithdrawn(event.data(ReferralWithdrawn.class));
-                default -> {
-                }
+                default -> {}
             }
         });
     }

@@ -15,8 +15,7 @@ import org.acse.platform.tx.AfterCommit;
 @ApplicationScoped
 public class AlertFeed {
     /** One item of the stream: {@code alert} (with the alert) or {@code ping}. */
-    public record FeedEvent(String type, AlertView alert) {
-    }
+    public record FeedEvent(String type, AlertView alert) {}
 
     private final BroadcastProcessor<AlertView> processor = BroadcastProcessor.create();
 
@@ -24,10 +23,9 @@ public class AlertFeed {
     AfterCommit afterCommit;
 
     public Multi<FeedEvent> stream(Viewer viewer) {
-        Multi<FeedEvent> alerts = processor.filter(viewer::canSee)
-                .map(a -> new FeedEvent("alert", a));
-        Multi<FeedEvent> pings = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
-                .map(t -> new FeedEvent("ping", null));
+        Multi<FeedEvent> alerts = processor.filter(viewer::canSee).map(a -> new FeedEvent("alert", a));
+        Multi<FeedEvent> pings =
+                Multi.createFrom().ticks().every(Duration.ofSeconds(20)).map(t -> new FeedEvent("ping", null));
         return Multi.createBy().merging().streams(alerts, pings);
     }
 

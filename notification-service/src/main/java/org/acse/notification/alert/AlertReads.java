@@ -39,10 +39,14 @@ public class AlertReads {
         } else {
             audit.record("alert.list", "alert-list", "all");
         }
-        where.optionalEqual("shelterId", filter.shelterId()).optionalEqual("referralId", filter.referralId())
-                .optionalIn("status", filter.status()).optionalIn("kind", filter.kind())
+        where.optionalEqual("shelterId", filter.shelterId())
+                .optionalEqual("referralId", filter.referralId())
+                .optionalIn("status", filter.status())
+                .optionalIn("kind", filter.kind())
                 .optionalPresence("escalatedAt", filter.escalated());
-        return Page.of(Alert.<Alert>find(where.query(), Sort.descending("createdAt").and("id"), where.params()), page,
+        return Page.of(
+                Alert.<Alert>find(where.query(), Sort.descending("createdAt").and("id"), where.params()),
+                page,
                 AlertView::of);
     }
 }

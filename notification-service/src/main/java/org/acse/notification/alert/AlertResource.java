@@ -21,19 +21,20 @@ import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SHELTER_STAFF, Roles.COORDINATOR})
-@Tag(name = "alerts", description = "Alerts to shelter teams and coordinators, live or listed, and their"
-        + " acknowledgement.")
+@Tag(
+        name = "alerts",
+        description = "Alerts to shelter teams and coordinators, live or listed, and their" + " acknowledgement.")
 public class AlertResource {
     @Inject
     AlertService alerts;
@@ -48,17 +49,32 @@ public class AlertResource {
     Caller caller;
 
     @GET
-    @Operation(operationId = "listAlerts", summary = "List alerts",
+    @Operation(
+            operationId = "listAlerts",
+            summary = "List alerts",
             description = "Newest first: a shelter's staff see their shelter's alerts, coordinators every alert."
                     + " Filters take comma-separated values. A page `{items, page, size, total}`.")
-    public Page<AlertView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
-            @QueryParam("shelterId") String shelterId, @QueryParam("referralId") String referralId,
-            @QueryParam("escalated") Boolean escalated, @Valid @BeanParam PageRequest page) {
-        AlertFilter filter = new AlertFilter(Params.uuid("shelterId", shelterId), Params.uuid("referralId", referralId),
-                status == null ? null : Arrays.stream(status.split(","))
-                        .map(s -> Params.enumValue("status", AlertStatus.class, s.trim())).toList(),
-                kind == null ? null : Arrays.stream(kind.split(","))
-                        .map(k -> Params.enumValue("kind", AlertKind.class, k.trim())).toList(), escalated);
+    public Page<AlertView> list(
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("shelterId") String shelterId,
+            @QueryParam("referralId") String referralId,
+            @QueryParam("escalated") Boolean escalated,
+            @Valid @BeanParam PageRequest page) {
+        AlertFilter filter = new AlertFilter(
+                Params.uuid("shelterId", shelterId),
+                Params.uuid("referralId", referralId),
+                status == null
+                        ? null
+                        : Arrays.stream(status.split(","))
+                                .map(s -> Params.enumValue("status", AlertStatus.class, s.trim()))
+                                .toList(),
+                kind == null
+                        ? null
+                        : Arrays.stream(kind.split(","))
+                                .map(k -> Params.enumValue("kind", AlertKind.class, k.trim()))
+                                .toList(),
+                escalated);
         return reads.list(Viewer.of(caller), filter, page);
     }
 
@@ -67,13 +83,19 @@ public class AlertResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(operationId = "streamAlerts", summary = "Follow alerts live",
+    @Operation(
+            operationId = "streamAlerts",
+            summary = "Follow alerts live",
             description = "Server-sent events: each `data` is a JSON `{type, alert}`, `type` `alert` when an alert the"
                     + " caller may see is created or changes, `ping` every 20 seconds to keep proxies from closing the"
                     + " stream.")
-    @APIResponse(responseCode = "200", description = "The stream, open until the client closes it.",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-                    schema = @Schema(implementation = AlertFeed.FeedEvent.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The stream, open until the client closes it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(implementation = AlertFeed.FeedEvent.class)))
     public Multi<AlertFeed.FeedEvent> stream() {
         Viewer viewer = Viewer.of(caller);
         alerts.streamOpened(viewer);
@@ -82,7 +104,9 @@ public class AlertResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getAlert", summary = "Read an alert",
+    @Operation(
+            operationId = "getAlert",
+            summary = "Read an alert",
             description = "What the alert is about (pseudonym, household, needs, languages, urgency, deadlines); never"
                     + " the identity.")
     @APIResponseSchema(value = AlertView.class, responseCode = "200", responseDescription = "The alert.")
@@ -93,7 +117,9 @@ public class AlertResource {
 
     @POST
     @Path("/{id}/ack")
-    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert",
+    @Operation(
+            operationId = "acknowledgeAlert",
+            summary = "Acknowledge an alert",
             description = "Someone has seen it: it is no longer re-sent nor escalated. Acknowledging twice changes"
                     + " nothing.")
     @APIResponseSchema(value = AlertView.class, responseCode = "200", responseDescription = "Acknowledged.")
@@ -124,7 +150,6 @@ public class AlertResource {
             }
         }
 
-        private Params() {
-        }
+        private Params() {}
     }
 }

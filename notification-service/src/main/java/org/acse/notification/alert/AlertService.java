@@ -75,8 +75,8 @@ public class AlertService {
 
     /** Coordinators decide whether the new referral is the same person as the open one it names. */
     private void possibleDuplicate(ReferralSubmitted event, ReferralOrigin origin, Instant now) {
-        Alert alert = coordinatorAlert(AlertKind.POSSIBLE_DUPLICATE, event.referralId(), origin.pseudonym,
-                origin.urgency, now);
+        Alert alert = coordinatorAlert(
+                AlertKind.POSSIBLE_DUPLICATE, event.referralId(), origin.pseudonym, origin.urgency, now);
         alert.relatedReferralId = event.possibleDuplicateOf();
         alert.household = event.household();
         alert.needs = event.needs();
@@ -84,9 +84,14 @@ public class AlertService {
         alert.persist();
         ReferralOrigin related = ReferralOrigin.findById(event.possibleDuplicateOf());
         String type = EventType.REFERRAL_SUBMITTED.type();
-        deliveries.enqueue(OwnerType.COORDINATION, OwnerType.COORDINATION_ID, alert.id, alert.referralId, type,
-                AlertMessages.possibleDuplicate(alert, related == null ? null : related.pseudonym, type,
-                        links.alert(alert.id)));
+        deliveries.enqueue(
+                OwnerType.COORDINATION,
+                OwnerType.COORDINATION_ID,
+                alert.id,
+                alert.referralId,
+                type,
+                AlertMessages.possibleDuplicate(
+                        alert, related == null ? null : related.pseudonym, type, links.alert(alert.id)));
         feed.publishAfterCommit(List.of(AlertView.of(alert)));
     }
 
@@ -96,8 +101,8 @@ public class AlertService {
             return;
         }
         Instant now = Instant.now();
-        List<AlertView> changed = new ArrayList<>(resolve(event.referralId(), AlertKind.NO_MATCH, AlertKind.NO_SHOW,
-                AlertKind.POSSIBLE_DUPLICATE));
+        List<AlertView> changed = new ArrayList<>(
+                resolve(event.referralId(), AlertKind.NO_MATCH, AlertKind.NO_SHOW, AlertKind.POSSIBLE_DUPLICATE));
         Alert alert = new Alert();
         alert.id = UUID.randomUUID();
         alert.kind = AlertKind.PROPOSAL;
@@ -110,8 +115,8 @@ public class AlertService {
         alert.needs = event.needs();
         alert.languages = event.languages();
         alert.urgency = event.urgency();
-        Instant from = event.availableFrom() == null || event.availableFrom().isBefore(now) ? now
-                : event.availableFrom();
+        Instant from =
+                event.availableFrom() == null || event.availableFrom().isBefore(now) ? now : event.availableFrom();
         alert.arrivalFrom = from;
         alert.arrivalUntil = from.plus(config.arrivalWindow(event.urgency()));
         alert.holdExpiresAt = event.holdExpiresAt();
@@ -120,7 +125,11 @@ public class AlertService {
         alert.ackDueAt = now.plus(config.ackDelay(event.urgency()));
         alert.persist();
         changed.add(AlertView.of(alert));
-        deliveries.enqueue(OwnerType.SHELTER, alert.shelterId.toString(), alert.id, alert.referralId,
+        deliveries.enqueue(
+                OwnerType.SHELTER,
+                alert.shelterId.toString(),
+                alert.id,
+                alert.referralId,
                 EventType.PLACEMENT_PROPOSED.type(),
                 AlertMessages.proposal(alert, EventType.PLACEMENT_PROPOSED.type(), links.alert(alert.id), false));
         tellOrganisation(event.referralId(), ReferralStatus.PROPOSED, EventType.PLACEMENT_PROPOSED);
@@ -145,7 +154,8 @@ public class AlertService {
             default -> throw new IllegalArgumentException(type.name());
         };
         // an older producer's cancellation names no cause: it followed a withdrawal
-        Cancellation cause = type != EventType.PLACEMENT_CANCELLED ? null
+        Cancellation cause = type != EventType.PLACEMENT_CANCELLED
+                ? null
                 : event.cancellation() == null ? Cancellation.REFERRAL_WITHDRAWN : event.cancellation();
         Alert alert = Alert.<Alert>find("placementId = ?1 and kind = ?2", event.placementId(), AlertKind.PROPOSAL)
                 .firstResult();
@@ -154,8 +164,13 @@ public class AlertService {
         if (alert != null && moved) {
             alert.status = status;
             alert.updatedAt = Instant.now();
-            deliveries.enqueue(OwnerType.SHELTER, alert.shelterId.toString(), alert.id, alert.referralId,
-                    type.type(), AlertMessages.statusChange(alert, type.type(), cause, links.alert(alert.id)));
+            deliveries.enqueue(
+                    OwnerType.SHELTER,
+                    alert.shelterId.toString(),
+                    alert.id,
+                    alert.referralId,
+                    type.type(),
+                    AlertMessages.statusChange(alert, type.type(), cause, links.alert(alert.id)));
             changed.add(AlertView.of(alert));
         }
         switch (type) {
@@ -195,9 +210,12 @@ public class AlertService {
         }
         Instant now = Instant.now();
         ReferralOrigin origin = ReferralOrigin.findById(event.referralId());
-        Alert alert = coordinatorAlert(AlertKind.NO_SHOW, event.referralId(),
+        Alert alert = coordinatorAlert(
+                AlertKind.NO_SHOW,
+                event.referralId(),
                 proposal != null ? proposal.pseudonym : origin != null ? origin.pseudonym : pseudonym(null),
-                proposal != null ? proposal.urgency : origin != null ? origin.urgency : Urgency.IMMEDIATE, now);
+                proposal != null ? proposal.urgency : origin != null ? origin.urgency : Urgency.IMMEDIATE,
+                now);
         alert.placementId = event.placementId();
         alert.shelterId = event.shelterId();
         if (proposal != null) {
@@ -209,7 +227,12 @@ public class AlertService {
         }
         alert.persist();
         String type = EventType.PLACEMENT_NO_SHOW.type();
-        deliveries.enqueue(OwnerType.COORDINATION, OwnerType.COORDINATION_ID, alert.id, alert.referralId, type,
+        deliveries.enqueue(
+                OwnerType.COORDINATION,
+                OwnerType.COORDINATION_ID,
+                alert.id,
+                alert.referralId,
+                type,
                 AlertMessages.noShow(alert, type, event.at() == null ? now : event.at(), links.alert(alert.id)));
         return Optional.of(AlertView.of(alert));
     }
@@ -218,30 +241,52 @@ public class AlertService {
     private void tellCoordinatorsOfBackOut(PlacementDecided event, Alert proposal) {
         ReferralOrigin origin = ReferralOrigin.findById(event.referralId());
         String type = EventType.PLACEMENT_CANCELLED.type();
-        deliveries.enqueue(OwnerType.COORDINATION, OwnerType.COORDINATION_ID, proposal == null ? null : proposal.id,
-                event.referralId(), type, AlertMessages.backedOut(proposal == null ? null : proposal.id,
-                        event.referralId(), event.placementId(), event.shelterId(),
+        deliveries.enqueue(
+                OwnerType.COORDINATION,
+                OwnerType.COORDINATION_ID,
+                proposal == null ? null : proposal.id,
+                event.referralId(),
+                type,
+                AlertMessages.backedOut(
+                        proposal == null ? null : proposal.id,
+                        event.referralId(),
+                        event.placementId(),
+                        event.shelterId(),
                         proposal != null ? proposal.pseudonym : origin != null ? origin.pseudonym : pseudonym(null),
                         proposal != null ? proposal.urgency : origin != null ? origin.urgency : null,
-                        declineReason(event.reason()), type, event.at() == null ? Instant.now() : event.at(),
+                        declineReason(event.reason()),
+                        type,
+                        event.at() == null ? Instant.now() : event.at(),
                         links.coordination()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onNoMatch(PlacementNoMatch event) {
-        List<AlertView> changed = new ArrayList<>(resolve(event.referralId(), AlertKind.NO_SHOW,
-                AlertKind.POSSIBLE_DUPLICATE));
-        boolean alreadyOpen = Alert.count("referralId = ?1 and kind = ?2 and status in ?3", event.referralId(),
-                AlertKind.NO_MATCH, AlertStatus.ACTIVE) > 0;
+        List<AlertView> changed =
+                new ArrayList<>(resolve(event.referralId(), AlertKind.NO_SHOW, AlertKind.POSSIBLE_DUPLICATE));
+        boolean alreadyOpen = Alert.count(
+                        "referralId = ?1 and kind = ?2 and status in ?3",
+                        event.referralId(),
+                        AlertKind.NO_MATCH,
+                        AlertStatus.ACTIVE)
+                > 0;
         if (!alreadyOpen) {
             Instant now = Instant.now();
-            Alert alert = coordinatorAlert(AlertKind.NO_MATCH, event.referralId(), pseudonym(event.pseudonym()),
-                    event.urgency(), now);
+            Alert alert = coordinatorAlert(
+                    AlertKind.NO_MATCH, event.referralId(), pseudonym(event.pseudonym()), event.urgency(), now);
             alert.ackDueAt = now.plus(config.noMatchEscalation());
             alert.persist();
-            deliveries.enqueue(OwnerType.COORDINATION, OwnerType.COORDINATION_ID, alert.id, alert.referralId,
-                    EventType.PLACEMENT_NO_MATCH.type(), AlertMessages.noMatch(alert,
-                            EventType.PLACEMENT_NO_MATCH.type(), event.sheltersConsidered(), links.coordination()));
+            deliveries.enqueue(
+                    OwnerType.COORDINATION,
+                    OwnerType.COORDINATION_ID,
+                    alert.id,
+                    alert.referralId,
+                    EventType.PLACEMENT_NO_MATCH.type(),
+                    AlertMessages.noMatch(
+                            alert,
+                            EventType.PLACEMENT_NO_MATCH.type(),
+                            event.sheltersConsidered(),
+                            links.coordination()));
             tellOrganisation(event.referralId(), ReferralStatus.NO_MATCH, EventType.PLACEMENT_NO_MATCH);
             changed.add(AlertView.of(alert));
         }
@@ -256,7 +301,11 @@ public class AlertService {
             alert.status = AlertStatus.WITHDRAWN;
             alert.updatedAt = Instant.now();
             if (alert.kind.forShelter()) {
-                deliveries.enqueue(OwnerType.SHELTER, alert.shelterId.toString(), alert.id, alert.referralId,
+                deliveries.enqueue(
+                        OwnerType.SHELTER,
+                        alert.shelterId.toString(),
+                        alert.id,
+                        alert.referralId,
                         EventType.REFERRAL_WITHDRAWN.type(),
                         AlertMessages.statusChange(alert, EventType.REFERRAL_WITHDRAWN.type(), links.alert(alert.id)));
             }
@@ -282,8 +331,8 @@ public class AlertService {
         alert.acknowledgedBy = viewer.subject();
         alert.status = AlertStatus.ACKNOWLEDGED;
         alert.updatedAt = now;
-        outbox.publish(EventType.ALERT_ACKNOWLEDGED,
-                new AlertAcknowledged(alert.id, alert.referralId, alert.shelterId, now));
+        outbox.publish(
+                EventType.ALERT_ACKNOWLEDGED, new AlertAcknowledged(alert.id, alert.referralId, alert.shelterId, now));
         AlertView view = AlertView.of(alert);
         feed.publishAfterCommit(List.of(view));
         return view;
@@ -298,26 +347,35 @@ public class AlertService {
     public int escalateDue() {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<Alert> due = Alert.getEntityManager().createNativeQuery(
-                "SELECT * FROM alert WHERE kind IN ('PROPOSAL', 'NO_MATCH') AND status = 'OPEN'"
-                        + " AND acknowledged_at IS NULL AND escalated_at IS NULL AND ack_due_at <= :now"
-                        + " ORDER BY ack_due_at LIMIT 100 FOR UPDATE SKIP LOCKED", Alert.class)
-                .setParameter("now", now).getResultList();
+        List<Alert> due = Alert.getEntityManager()
+                .createNativeQuery(
+                        "SELECT * FROM alert WHERE kind IN ('PROPOSAL', 'NO_MATCH') AND status = 'OPEN'"
+                                + " AND acknowledged_at IS NULL AND escalated_at IS NULL AND ack_due_at <= :now"
+                                + " ORDER BY ack_due_at LIMIT 100 FOR UPDATE SKIP LOCKED",
+                        Alert.class)
+                .setParameter("now", now)
+                .getResultList();
         List<AlertView> changed = new ArrayList<>();
         String type = EventType.ALERT_ESCALATED.type();
         for (Alert alert : due) {
             alert.status = AlertStatus.ESCALATED;
             alert.escalatedAt = now;
             alert.updatedAt = now;
-            AlertMessages.Escalation escalation = AlertMessages.escalation(alert, type,
-                    alert.kind == AlertKind.PROPOSAL ? links.coordination() : links.alert(alert.id));
+            AlertMessages.Escalation escalation = AlertMessages.escalation(
+                    alert, type, alert.kind == AlertKind.PROPOSAL ? links.coordination() : links.alert(alert.id));
             if (alert.kind == AlertKind.PROPOSAL) {
-                deliveries.enqueue(OwnerType.SHELTER, alert.shelterId.toString(), alert.id, alert.referralId, type,
+                deliveries.enqueue(
+                        OwnerType.SHELTER,
+                        alert.shelterId.toString(),
+                        alert.id,
+                        alert.referralId,
+                        type,
                         AlertMessages.proposal(alert, type, links.alert(alert.id), true));
             }
-            deliveries.enqueue(OwnerType.COORDINATION, OwnerType.COORDINATION_ID, alert.id, alert.referralId, type,
-                    escalation);
-            outbox.publish(EventType.ALERT_ESCALATED,
+            deliveries.enqueue(
+                    OwnerType.COORDINATION, OwnerType.COORDINATION_ID, alert.id, alert.referralId, type, escalation);
+            outbox.publish(
+                    EventType.ALERT_ESCALATED,
                     new AlertEscalated(alert.id, alert.referralId, alert.shelterId, escalation.reason(), now));
             changed.add(AlertView.of(alert));
         }
@@ -334,7 +392,10 @@ public class AlertService {
         if (viewer.coordinator()) {
             audit.record("alert.stream", "alert-list", "all");
         } else {
-            audit.record("alert.stream", "shelter", viewer.shelterId().map(UUID::toString).orElse("none"));
+            audit.record(
+                    "alert.stream",
+                    "shelter",
+                    viewer.shelterId().map(UUID::toString).orElse("none"));
         }
     }
 
@@ -384,8 +445,8 @@ public class AlertService {
 
     /** The referral moved on: its coordinators' alerts of these kinds are resolved. */
     private List<AlertView> resolve(UUID referralId, AlertKind... kinds) {
-        List<Alert> open = Alert.list("referralId = ?1 and kind in ?2 and status in ?3", referralId,
-                List.of(kinds), AlertStatus.ACTIVE);
+        List<Alert> open = Alert.list(
+                "referralId = ?1 and kind in ?2 and status in ?3", referralId, List.of(kinds), AlertStatus.ACTIVE);
         Instant now = Instant.now();
         open.forEach(a -> {
             a.status = AlertStatus.RESOLVED;
@@ -398,8 +459,13 @@ public class AlertService {
     private static boolean anotherProposalLive(UUID referralId, UUID placementId) {
         List<AlertStatus> live = new ArrayList<>(AlertStatus.ACTIVE);
         live.add(AlertStatus.ACCEPTED);
-        return Alert.count("referralId = ?1 and kind = ?2 and placementId <> ?3 and status in ?4", referralId,
-                AlertKind.PROPOSAL, placementId, live) > 0;
+        return Alert.count(
+                        "referralId = ?1 and kind = ?2 and placementId <> ?3 and status in ?4",
+                        referralId,
+                        AlertKind.PROPOSAL,
+                        placementId,
+                        live)
+                > 0;
     }
 
     /** A back-out's reason code; a code this version does not know yet counts as OTHER. */
@@ -430,7 +496,12 @@ public class AlertService {
         Instant now = Instant.now();
         origin.status = status;
         origin.updatedAt = now;
-        deliveries.enqueue(OwnerType.ORGANISATION, origin.organisationId, null, referralId, type.type(),
+        deliveries.enqueue(
+                OwnerType.ORGANISATION,
+                origin.organisationId,
+                null,
+                referralId,
+                type.type(),
                 AlertMessages.referralStatus(referralId, origin.pseudonym, status, type.type(), now));
     }
 }

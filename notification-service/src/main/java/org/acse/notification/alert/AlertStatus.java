@@ -8,7 +8,17 @@ import java.util.List;
  * RESOLVED (the referral moved on) or WITHDRAWN.
  */
 public enum AlertStatus {
-    OPEN, ACKNOWLEDGED, ESCALATED, ACCEPTED, DECLINED, EXPIRED, CANCELLED, ARRIVED, NO_SHOW, WITHDRAWN, RESOLVED;
+    OPEN,
+    ACKNOWLEDGED,
+    ESCALATED,
+    ACCEPTED,
+    DECLINED,
+    EXPIRED,
+    CANCELLED,
+    ARRIVED,
+    NO_SHOW,
+    WITHDRAWN,
+    RESOLVED;
 
     public static final List<AlertStatus> ACTIVE = List.of(OPEN, ACKNOWLEDGED, ESCALATED);
 

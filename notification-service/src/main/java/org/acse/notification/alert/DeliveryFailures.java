@@ -21,10 +21,20 @@ public class DeliveryFailures {
         if (failed.recipientType() == OwnerType.COORDINATION) {
             return;
         }
-        deliveries.enqueue(OwnerType.COORDINATION, OwnerType.COORDINATION_ID, failed.alertId(), failed.referralId(),
+        deliveries.enqueue(
+                OwnerType.COORDINATION,
+                OwnerType.COORDINATION_ID,
+                failed.alertId(),
+                failed.referralId(),
                 AlertMessages.DELIVERY_FAILED,
-                AlertMessages.deliveryFailed(failed.deliveryId(), failed.alertId(), failed.referralId(),
-                        failed.channel().name(), failed.recipientType().name(), failed.recipientId(),
-                        failed.attempts(), links.coordination()));
+                AlertMessages.deliveryFailed(
+                        failed.deliveryId(),
+                        failed.alertId(),
+                        failed.referralId(),
+                        failed.channel().name(),
+                        failed.recipientType().name(),
+                        failed.recipientId(),
+                        failed.attempts(),
+                        links.coordination()));
     }
 }

@@ -5,5 +5,12 @@ package org.acse.notification.alert;
  * intake's statuses, which partners already read.
  */
 public enum ReferralStatus {
-    SUBMITTED, SEARCHING, PROPOSED, ACCEPTED, ARRIVED, NO_MATCH, NO_SHOW, WITHDRAWN
+    SUBMITTED,
+    SEARCHING,
+    PROPOSED,
+    ACCEPTED,
+    ARRIVED,
+    NO_MATCH,
+    NO_SHOW,
+    WITHDRAWN
 }

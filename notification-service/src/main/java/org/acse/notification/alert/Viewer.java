@@ -11,7 +11,9 @@ import org.acse.platform.security.Caller;
  */
 public record Viewer(String subject, boolean coordinator, Optional<UUID> shelterId) {
     public static Viewer of(Caller caller) {
-        return new Viewer(caller.subject(), caller.isCoordinator(),
+        return new Viewer(
+                caller.subject(),
+                caller.isCoordinator(),
                 caller.isShelterStaff() ? caller.shelterId() : Optional.empty());
     }
 
@@ -24,7 +26,9 @@ public record Viewer(String subject, boolean coordinator, Optional<UUID> shelter
     }
 
     public boolean canSee(AlertKind kind, UUID alertShelterId) {
-        return coordinator || (kind.forShelter() && alertShelterId != null
-                && shelterId.filter(alertShelterId::equals).isPresent());
+        return coordinator
+                || (kind.forShelter()
+                        && alertShelterId != null
+                        && shelterId.filter(alertShelterId::equals).isPresent());
     }
 }

@@ -20,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "channels", description = "Where alerts go: e-mail addresses and signed webhooks, per shelter,"
-        + " per partner organisation and for the coordinators.")
+@Tag(
+        name = "channels",
+        description = "Where alerts go: e-mail addresses and signed webhooks, per shelter,"
+                + " per partner organisation and for the coordinators.")
 public class ChannelResource {
     @Inject
     Channels channels;
@@ -32,7 +34,9 @@ public class ChannelResource {
     @GET
     @Path("/shelters/{shelterId}/channels")
     @RolesAllowed({Roles.SHELTER_STAFF, Roles.COORDINATOR})
-    @Operation(operationId = "getShelterChannels", summary = "Read a shelter's alert channels",
+    @Operation(
+            operationId = "getShelterChannels",
+            summary = "Read a shelter's alert channels",
             description = "Where the shelter's alerts go: e-mail addresses and a signed webhook (never its secret).")
     public ChannelView getShelter(@PathParam("shelterId") String shelterId) {
         return channels.get(OwnerType.SHELTER, shelter(shelterId).toString());
@@ -41,7 +45,9 @@ public class ChannelResource {
     @PUT
     @Path("/shelters/{shelterId}/channels")
     @RolesAllowed({Roles.SHELTER_STAFF, Roles.COORDINATOR})
-    @Operation(operationId = "setShelterChannels", summary = "Set a shelter's alert channels",
+    @Operation(
+            operationId = "setShelterChannels",
+            summary = "Set a shelter's alert channels",
             description = "E-mail addresses and a webhook; omit `webhookSecret` to keep the current one.")
     public ChannelView putShelter(@PathParam("shelterId") String shelterId, ChannelRequest request) {
         return channels.put(OwnerType.SHELTER, shelter(shelterId).toString(), request);
@@ -50,7 +56,9 @@ public class ChannelResource {
     @GET
     @Path("/organisations/{orgId}/channels")
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
-    @Operation(operationId = "getOrganisationChannels", summary = "Read a partner organisation's channels",
+    @Operation(
+            operationId = "getOrganisationChannels",
+            summary = "Read a partner organisation's channels",
             description = "Where the organisation's alerts go (its referrals' news): e-mail and a signed webhook.")
     public ChannelView getOrganisation(@PathParam("orgId") String orgId) {
         caller.requireOrganisationAccess(orgId, "Organisation");
@@ -60,7 +68,9 @@ public class ChannelResource {
     @PUT
     @Path("/organisations/{orgId}/channels")
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
-    @Operation(operationId = "setOrganisationChannels", summary = "Set a partner organisation's channels",
+    @Operation(
+            operationId = "setOrganisationChannels",
+            summary = "Set a partner organisation's channels",
             description = "E-mail addresses and a webhook; omit `webhookSecret` to keep the current one.")
     public ChannelView putOrganisation(@PathParam("orgId") String orgId, ChannelRequest request) {
         caller.requireOrganisationAccess(orgId, "Organisation");
@@ -70,7 +80,9 @@ public class ChannelResource {
     @GET
     @Path("/coordination/channels")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "getCoordinationChannels", summary = "Read the coordinators' channels",
+    @Operation(
+            operationId = "getCoordinationChannels",
+            summary = "Read the coordinators' channels",
             description = "Where no-match, no-show, duplicate and escalation alerts go.")
     public ChannelView getCoordination() {
         return channels.get(OwnerType.COORDINATION, OwnerType.COORDINATION_ID);
@@ -79,7 +91,9 @@ public class ChannelResource {
     @PUT
     @Path("/coordination/channels")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "setCoordinationChannels", summary = "Set the coordinators' channels",
+    @Operation(
+            operationId = "setCoordinationChannels",
+            summary = "Set the coordinators' channels",
             description = "E-mail addresses and a webhook; omit `webhookSecret` to keep the current one.")
     public ChannelView putCoordination(ChannelRequest request) {
         return channels.put(OwnerType.COORDINATION, OwnerType.COORDINATION_ID, request);

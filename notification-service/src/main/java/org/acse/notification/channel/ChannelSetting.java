@@ -19,9 +19,12 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "channel_setting")
 public class ChannelSetting extends PanacheEntityBase {
     @Embeddable
-    public record Owner(@Enumerated(EnumType.STRING) @Column(name = "owner_type") OwnerType type,
-            @Column(name = "owner_id") String id) implements Serializable {
-    }
+    public record Owner(
+            @Enumerated(EnumType.STRING) @Column(name = "owner_type")
+            OwnerType type,
+
+            @Column(name = "owner_id") String id)
+            implements Serializable {}
 
     @EmbeddedId
     public Owner owner;

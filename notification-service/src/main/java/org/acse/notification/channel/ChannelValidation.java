@@ -32,8 +32,9 @@ public final class ChannelValidation {
     @Retention(RetentionPolicy.RUNTIME)
     @Constraint(validatedBy = StandardSecret.Validator.class)
     public @interface StandardSecret {
-        String message() default "must be whsec_ followed by the base64 of " + WebhookSecret.MIN_KEY_BYTES + " to "
-                + WebhookSecret.MAX_KEY_BYTES + " random bytes (Standard Webhooks); omit it to have one made";
+        String message() default
+                "must be whsec_ followed by the base64 of " + WebhookSecret.MIN_KEY_BYTES + " to "
+                        + WebhookSecret.MAX_KEY_BYTES + " random bytes (Standard Webhooks); omit it to have one made";
 
         Class<?>[] groups() default {};
 
@@ -73,13 +74,14 @@ public final class ChannelValidation {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
-                    && uri.getUserInfo() == null && uri.getFragment() == null;
+            return (scheme.equals("https") || scheme.equals("http"))
+                    && uri.getHost() != null
+                    && uri.getUserInfo() == null
+                    && uri.getFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }
     }
 
-    private ChannelValidation() {
-    }
+    private ChannelValidation() {}
 }

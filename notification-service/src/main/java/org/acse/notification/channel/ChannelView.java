@@ -8,8 +8,12 @@ import java.util.List;
  * A channel setting as returned: whether a webhook secret is set, never the secret, except once: the answer to the
  * {@code PUT} that made one ({@code webhookSecret}), for the receiver to be configured with it.
  */
-public record ChannelView(List<String> emails, String webhookUrl, boolean webhookSecretSet,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String webhookSecret, Instant updatedAt) {
+public record ChannelView(
+        List<String> emails,
+        String webhookUrl,
+        boolean webhookSecretSet,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String webhookSecret,
+        Instant updatedAt) {
     static final ChannelView NONE = new ChannelView(List.of(), null, false, null, null);
 
     static ChannelView of(ChannelSetting s) {

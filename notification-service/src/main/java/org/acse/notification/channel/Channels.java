@@ -41,7 +41,8 @@ public class Channels {
             setting = new ChannelSetting();
             setting.owner = new ChannelSetting.Owner(type, id);
         }
-        setting.emails = request.emails() == null ? List.of()
+        setting.emails = request.emails() == null
+                ? List.of()
                 : request.emails().stream().map(String::trim).distinct().toList();
         setting.webhookUrl = request.webhookUrl();
         boolean madeSecret = false;

@@ -37,7 +37,8 @@ public final class WebhookSecret {
         if (secret.length() > PREFIX.length() + 4 * ((MAX_KEY_BYTES + 2) / 3)) {
             return false;
         }
-        return key(secret).filter(k -> k.length >= MIN_KEY_BYTES && k.length <= MAX_KEY_BYTES)
+        return key(secret)
+                .filter(k -> k.length >= MIN_KEY_BYTES && k.length <= MAX_KEY_BYTES)
                 .filter(k -> Base64.getEncoder().encodeToString(k).equals(secret.substring(PREFIX.length())))
                 .isPresent();
     }
@@ -48,6 +49,5 @@ public final class WebhookSecret {
         return PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
-    private WebhookSecret() {
-    }
+    private WebhookSecret() {}
 }

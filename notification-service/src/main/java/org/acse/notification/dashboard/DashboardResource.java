@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.acse.common.events.DeclineReason;
 import org.acse.notification.alert.AlertFeed;
 import org.acse.notification.alert.AlertFilter;
@@ -44,7 +45,6 @@ import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import java.util.function.Supplier;
 
 /**
  * The dashboard's own backend (session cookie from the authorization code flow, never a token in the browser):
@@ -85,13 +85,14 @@ public class DashboardResource {
     PlacementClient placement;
 
     /** Who is signed in, and the reasons a decline or back-out may give (the one list, from the contracts). */
-    public record Me(String name, boolean coordinator, UUID shelterId, List<DeclineReason> declineReasons) {
-    }
+    public record Me(String name, boolean coordinator, UUID shelterId, List<DeclineReason> declineReasons) {}
 
     /** A decline of a held place, or a back-out of an accepted one (with an optional comment). */
-    public record Decision(@NotNull(message = REQUIRED) DeclineReason reason,
-            @Size(max = COMMENT_MAX, message = "must be at most " + COMMENT_MAX + " characters") String comment) {
-    }
+    public record Decision(
+            @NotNull(message = REQUIRED) DeclineReason reason,
+
+            @Size(max = COMMENT_MAX, message = "must be at most " + COMMENT_MAX + " characters")
+            String comment) {}
 
     @GET
     @Path("/me")
@@ -111,12 +112,11 @@ public class DashboardResource {
         AlertFilter filter = switch (view) {
             case "active" -> new AlertFilter(null, null, inHand, null, null);
             case "no-match" -> new AlertFilter(null, null, waiting, List.of(AlertKind.NO_MATCH), null);
-            case "decisions" -> new AlertFilter(null, null, waiting,
-                    List.of(AlertKind.NO_SHOW, AlertKind.POSSIBLE_DUPLICATE), null);
+            case "decisions" ->
+                new AlertFilter(null, null, waiting, List.of(AlertKind.NO_SHOW, AlertKind.POSSIBLE_DUPLICATE), null);
             case "escalated" -> new AlertFilter(null, null, null, null, true);
             case "all" -> new AlertFilter(null, null, null, null, null);
-            default -> throw ProblemException.invalid("view",
-                    "must be active, no-match, decisions, escalated or all");
+            default -> throw ProblemException.invalid("view", "must be active, no-match, decisions, escalated or all");
         };
         return alertReads.list(viewer, filter, FIRST_HUNDRED);
     }
@@ -160,8 +160,8 @@ public class DashboardResource {
     @Path("/alerts/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    public Map<String, Object> decline(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf,
-            @Valid Decision decision) {
+    public Map<String, Object> decline(
+            @PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf, @Valid Decision decision) {
         requireDashboard(csrf);
         DeclineReason reason = reason(decision);
         UUID placementId = alerts.placementOf(id, Viewer.of(caller));
@@ -173,11 +173,12 @@ public class DashboardResource {
     @Path("/alerts/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    public Map<String, Object> backOut(@PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf,
-            @Valid Decision decision) {
+    public Map<String, Object> backOut(
+            @PathParam("id") UUID id, @HeaderParam(CSRF_HEADER) String csrf, @Valid Decision decision) {
         requireDashboard(csrf);
         DeclineReason reason = reason(decision);
-        String comment = decision.comment() == null || decision.comment().isBlank() ? null
+        String comment = decision.comment() == null || decision.comment().isBlank()
+                ? null
                 : decision.comment().strip();
         UUID placementId = alerts.placementOf(id, Viewer.of(caller));
         return call(() -> placement.cancel(placementId, bearer(), new PlacementClient.Cancel(reason, comment)));
@@ -220,12 +221,19 @@ public class DashboardResource {
             return action.get();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            throw new ProblemException(status >= 500 ? 502 : status, "placement-refused",
+            throw new ProblemException(
+                    status >= 500 ? 502 : status,
+                    "placement-refused",
                     status >= 500 ? "Bad gateway" : "Refused by placement-service",
-                    "placement-service answered " + status + ".", List.of());
+                    "placement-service answered " + status + ".",
+                    List.of());
         } catch (ProcessingException e) {
-            throw new ProblemException(502, "placement-unavailable", "Bad gateway",
-                    "placement-service cannot be reached; try again.", List.of());
+            throw new ProblemException(
+                    502,
+                    "placement-unavailable",
+                    "Bad gateway",
+                    "placement-service cannot be reached; try again.",
+                    List.of());
         }
     }
 }

@@ -21,12 +21,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface PlacementClient {
     /** The body of a decline of a held place. */
-    record Decline(DeclineReason reason) {
-    }
+    record Decline(DeclineReason reason) {}
 
     /** The body of a back-out of an accepted placement; the comment is optional. */
-    record Cancel(DeclineReason reason, String comment) {
-    }
+    record Cancel(DeclineReason reason, String comment) {}
 
     @POST
     @Path("/{id}/accept")
@@ -35,8 +33,7 @@ public interface PlacementClient {
     @POST
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> decline(@PathParam("id") UUID id, @HeaderParam("Authorization") String bearer,
-            Decline body);
+    Map<String, Object> decline(@PathParam("id") UUID id, @HeaderParam("Authorization") String bearer, Decline body);
 
     @POST
     @Path("/{id}/cancel")

@@ -31,8 +31,13 @@ public class Deliveries {
 
     /** One delivery per channel the recipient has (e-mail, webhook), with the body as JSON. Returns them. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Delivery> enqueue(OwnerType recipientType, String recipientId, UUID alertId, UUID referralId,
-            String eventType, MessageBody body) {
+    public List<Delivery> enqueue(
+            OwnerType recipientType,
+            String recipientId,
+            UUID alertId,
+            UUID referralId,
+            String eventType,
+            MessageBody body) {
         var setting = ChannelSetting.of(recipientType, recipientId);
         if (setting.isEmpty()) {
             return List.of();
@@ -45,12 +50,12 @@ public class Deliveries {
         }
         List<Delivery> created = new ArrayList<>();
         if (!setting.get().emails.isEmpty()) {
-            created.add(record(recipientType, recipientId, alertId, referralId, Delivery.Channel.EMAIL, eventType,
-                    payload));
+            created.add(record(
+                    recipientType, recipientId, alertId, referralId, Delivery.Channel.EMAIL, eventType, payload));
         }
         if (setting.get().hasWebhook()) {
-            created.add(record(recipientType, recipientId, alertId, referralId, Delivery.Channel.WEBHOOK, eventType,
-                    payload));
+            created.add(record(
+                    recipientType, recipientId, alertId, referralId, Delivery.Channel.WEBHOOK, eventType, payload));
         }
         if (!created.isEmpty()) {
             wakeAfterCommit();
@@ -58,8 +63,14 @@ public class Deliveries {
         return created;
     }
 
-    private Delivery record(OwnerType recipientType, String recipientId, UUID alertId, UUID referralId,
-            Delivery.Channel channel, String eventType, String payload) {
+    private Delivery record(
+            OwnerType recipientType,
+            String recipientId,
+            UUID alertId,
+            UUID referralId,
+            Delivery.Channel channel,
+            String eventType,
+            String payload) {
         Delivery d = new Delivery();
         d.id = UUID.randomUUID();
         d.alertId = alertId;

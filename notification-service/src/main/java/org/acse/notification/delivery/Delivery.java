@@ -15,9 +15,16 @@ import org.acse.notification.channel.OwnerType;
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
-    public enum Channel { EMAIL, WEBHOOK }
+    public enum Channel {
+        EMAIL,
+        WEBHOOK
+    }
 
-    public enum Status { PENDING, DELIVERED, FAILED }
+    public enum Status {
+        PENDING,
+        DELIVERED,
+        FAILED
+    }
 
     @Id
     public UUID id;

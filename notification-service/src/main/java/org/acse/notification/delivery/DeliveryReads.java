@@ -29,9 +29,14 @@ public class DeliveryReads {
         } else {
             audit.record("delivery.list", "delivery-list", status == null ? "all" : status.name());
         }
-        Filter filter = Filter.where().optionalEqual("status", status).optionalEqual("alertId", alertId)
+        Filter filter = Filter.where()
+                .optionalEqual("status", status)
+                .optionalEqual("alertId", alertId)
                 .optionalEqual("referralId", referralId);
-        return Page.of(Delivery.<Delivery>find(filter.query(), Sort.descending("createdAt").and("id"),
-                filter.params()), page, DeliveryView::of);
+        return Page.of(
+                Delivery.<Delivery>find(
+                        filter.query(), Sort.descending("createdAt").and("id"), filter.params()),
+                page,
+                DeliveryView::of);
     }
 }

@@ -26,11 +26,15 @@ public class DeliveryResource {
     DeliveryReads deliveries;
 
     @GET
-    @Operation(operationId = "listDeliveries", summary = "List deliveries",
+    @Operation(
+            operationId = "listDeliveries",
+            summary = "List deliveries",
             description = "Each e-mail or webhook sent for an alert: attempts, next retry, delivered or failed."
                     + " Coordinators only. A page `{items, page, size, total}`.")
-    public Page<DeliveryView> list(@QueryParam("status") String status,
-            @QueryParam("alertId") UUID alertId, @QueryParam("referralId") UUID referralId,
+    public Page<DeliveryView> list(
+            @QueryParam("status") String status,
+            @QueryParam("alertId") UUID alertId,
+            @QueryParam("referralId") UUID referralId,
             @Valid @BeanParam PageRequest page) {
         Delivery.Status wanted = null;
         if (status != null) {

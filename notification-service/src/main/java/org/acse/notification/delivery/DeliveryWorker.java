@@ -81,6 +81,7 @@ public class DeliveryWorker {
      * request, its finished transaction) travels to the delivery.
      */
     private ManagedExecutor executor;
+
     private volatile boolean stopping;
 
     private final Map<Delivery.Channel, Timer> deliveryTime = new EnumMap<>(Delivery.Channel.class);
@@ -88,18 +89,29 @@ public class DeliveryWorker {
 
     @PostConstruct
     void init() {
-        executor = ManagedExecutor.builder().maxAsync(config.workers())
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        executor = ManagedExecutor.builder()
+                .maxAsync(config.workers())
+                .propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING)
+                .build();
         for (Delivery.Channel channel : Delivery.Channel.values()) {
             String tag = channel.name().toLowerCase(Locale.ROOT);
-            deliveryTime.put(channel, Timer.builder("acse.alert.delivery")
-                    .description("From the alert's delivery being recorded (with the alert) to its successful sending")
-                    .tag("channel", tag).publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(6))
-                    .register(meters));
-            failures.put(channel, Counter.builder("acse.alert.delivery.failures")
-                    .description("Failed delivery attempts (each one; retried until the last)")
-                    .tag("channel", tag).register(meters));
+            deliveryTime.put(
+                    channel,
+                    Timer.builder("acse.alert.delivery")
+                            .description(
+                                    "From the alert's delivery being recorded (with the alert) to its successful sending")
+                            .tag("channel", tag)
+                            .publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofMillis(10))
+                            .maximumExpectedValue(Duration.ofHours(6))
+                            .register(meters));
+            failures.put(
+                    channel,
+                    Counter.builder("acse.alert.delivery.failures")
+                            .description("Failed delivery attempts (each one; retried until the last)")
+                            .tag("channel", tag)
+                            .register(meters));
         }
     }
 
@@ -185,11 +197,19 @@ public class DeliveryWorker {
             Map<ChannelSetting.Owner, Target> targets = new HashMap<>();
             List<Attempt> attempts = new ArrayList<>(ids.size());
             for (Delivery d : Delivery.<Delivery>list("id in ?1", ids)) {
-                Target target = targets.computeIfAbsent(new ChannelSetting.Owner(d.recipientType, d.recipientId),
-                        owner -> ChannelSetting.of(owner.type(), owner.id()).map(setting -> new Target(
-                                List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret))
+                Target target = targets.computeIfAbsent(
+                        new ChannelSetting.Owner(d.recipientType, d.recipientId),
+                        owner -> ChannelSetting.of(owner.type(), owner.id())
+                                .map(setting -> new Target(
+                                        List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret))
                                 .orElse(NO_TARGET));
-                attempts.add(new Attempt(d.id, d.channel, d.eventType, d.payload, d.createdAt, d.traceparent,
+                attempts.add(new Attempt(
+                        d.id,
+                        d.channel,
+                        d.eventType,
+                        d.payload,
+                        d.createdAt,
+                        d.traceparent,
                         target == NO_TARGET ? null : target));
             }
             return attempts;
@@ -200,7 +220,8 @@ public class DeliveryWorker {
     void attempt(Attempt attempt) {
         try {
             // A child of the span that recorded the delivery (the consumer's): one trace from the POST to here.
-            Span span = tracer.spanBuilder("alert delivery " + attempt.channel().name().toLowerCase(Locale.ROOT))
+            Span span = tracer.spanBuilder(
+                            "alert delivery " + attempt.channel().name().toLowerCase(Locale.ROOT))
                     .setParent(Traceparent.parent(attempt.traceparent()).orElse(Context.root()))
                     .setSpanKind(SpanKind.CLIENT)
                     .setAttribute("acse.delivery.channel", attempt.channel().name())
@@ -213,8 +234,9 @@ public class DeliveryWorker {
                 }
                 if (record(attempt.deliveryId(), error)) {
                     if (error == null) {
-                        deliveryTime.get(attempt.channel()).record(
-                                Duration.between(attempt.createdAt(), Instant.now()));
+                        deliveryTime
+                                .get(attempt.channel())
+                                .record(Duration.between(attempt.createdAt(), Instant.now()));
                     } else {
                         failures.get(attempt.channel()).increment();
                     }
@@ -223,7 +245,9 @@ public class DeliveryWorker {
                 span.end();
             }
         } catch (RuntimeException e) {
-            LOG.warnf("delivery %s attempt failed: %s", attempt.deliveryId(), e.getClass().getSimpleName());
+            LOG.warnf(
+                    "delivery %s attempt failed: %s",
+                    attempt.deliveryId(), e.getClass().getSimpleName());
         }
     }
 
@@ -233,12 +257,19 @@ public class DeliveryWorker {
         }
         try {
             return switch (a.channel()) {
-                case WEBHOOK -> a.target().webhookUrl() == null || a.target().webhookSecret() == null
-                        ? "webhook removed"
-                        : webhooks.send(a.target().webhookUrl(), a.target().webhookSecret(), a.deliveryId(),
-                                a.eventType(), a.payload());
-                case EMAIL -> a.target().emails().isEmpty() ? "e-mail removed"
-                        : emails.send(a.target().emails(), a.eventType(), a.payload());
+                case WEBHOOK ->
+                    a.target().webhookUrl() == null || a.target().webhookSecret() == null
+                            ? "webhook removed"
+                            : webhooks.send(
+                                    a.target().webhookUrl(),
+                                    a.target().webhookSecret(),
+                                    a.deliveryId(),
+                                    a.eventType(),
+                                    a.payload());
+                case EMAIL ->
+                    a.target().emails().isEmpty()
+                            ? "e-mail removed"
+                            : emails.send(a.target().emails(), a.eventType(), a.payload());
             };
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName();
@@ -264,10 +295,11 @@ public class DeliveryWorker {
             d.lastError = error.length() > 200 ? error.substring(0, 200) : error;
             if (d.attempts >= config.maxAttempts()) {
                 d.status = Delivery.Status.FAILED;
-                LOG.warnf("delivery %s (%s to %s) failed after %d attempts", d.id, d.channel, d.recipientType,
-                        d.attempts);
-                gaveUp.fire(new DeliveryGaveUp(d.id, d.alertId, d.referralId, d.channel, d.recipientType,
-                        d.recipientId, d.attempts));
+                LOG.warnf(
+                        "delivery %s (%s to %s) failed after %d attempts",
+                        d.id, d.channel, d.recipientType, d.attempts);
+                gaveUp.fire(new DeliveryGaveUp(
+                        d.id, d.alertId, d.referralId, d.channel, d.recipientType, d.recipientId, d.attempts));
             } else {
                 Duration backoff = new Backoff(config.initialBackoff(), config.maxBackoff()).after(d.attempts);
                 d.nextAttemptAt = now.plus(backoff);
@@ -280,13 +312,17 @@ public class DeliveryWorker {
         });
     }
 
-    record Target(List<String> emails, String webhookUrl, String webhookSecret) {
-    }
+    record Target(List<String> emails, String webhookUrl, String webhookSecret) {}
 
     /** The recipient has no channel settings any more (a map cannot hold null). */
     private static final Target NO_TARGET = new Target(List.of(), null, null);
 
-    record Attempt(UUID deliveryId, Delivery.Channel channel, String eventType, String payload, Instant createdAt,
-            String traceparent, Target target) {
-    }
+    record Attempt(
+            UUID deliveryId,
+            Delivery.Channel channel,
+            String eventType,
+            String payload,
+            Instant createdAt,
+            String traceparent,
+            Target target) {}
 }

@@ -41,16 +41,18 @@ public class EmailSender {
     public String send(List<String> to, String eventType, String payload) {
         Map<String, Object> data;
         try {
-            data = json.readValue(payload, new TypeReference<Map<String, Object>>() { });
+            data = json.readValue(payload, new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
             return "unreadable payload";
         }
         // fields a body may leave out are null for the templates, which test them
         OPTIONAL.forEach(key -> data.putIfAbsent(key, null));
         String subject = subject(data);
-        String html = "<!doctype html><html lang=\"fr\"><body>" + french.data("m", data).render()
-                + "<hr>" + "<div lang=\"en\">" + english.data("m", data).render() + "</div></body></html>";
-        Mail mail = Mail.withHtml(to.get(0), subject, html).setText(text.data("m", data).render());
+        String html = "<!doctype html><html lang=\"fr\"><body>"
+                + french.data("m", data).render() + "<hr>" + "<div lang=\"en\">"
+                + english.data("m", data).render() + "</div></body></html>";
+        Mail mail = Mail.withHtml(to.get(0), subject, html)
+                .setText(text.data("m", data).render());
         if (to.size() > 1) {
             mail.setBcc(to.subList(1, to.size()));
         }
@@ -62,23 +64,28 @@ public class EmailSender {
     static String subject(Map<String, Object> m) {
         String pseudonym = String.valueOf(m.getOrDefault("pseudonym", ""));
         return switch (String.valueOf(m.get("kind"))) {
-            case "proposal" -> Boolean.TRUE.equals(m.get("reminder"))
-                    ? "[Ac.Sé] RAPPEL : proposition d'accueil à confirmer / REMINDER: placement proposal " + pseudonym
-                    : "[Ac.Sé] Proposition d'accueil / Placement proposal " + pseudonym;
-            case "status" -> switch (String.valueOf(m.get("cancellation"))) {
-                case "OFFER_TAKEN", "REPLACED" -> "[Ac.Sé] Proposition retirée / Proposal withdrawn " + pseudonym;
-                default -> "[Ac.Sé] Mise à jour / Update " + pseudonym + " : " + m.get("status");
-            };
-            case "escalation" -> "no-match-unhandled".equals(m.get("reason"))
-                    ? "[Ac.Sé] Escalade : orientation sans place non prise en charge / Escalation: unhandled no-match "
-                            + pseudonym
-                    : "[Ac.Sé] Escalade : alerte non confirmée / Escalation: unacknowledged alert " + pseudonym;
+            case "proposal" ->
+                Boolean.TRUE.equals(m.get("reminder"))
+                        ? "[Ac.Sé] RAPPEL : proposition d'accueil à confirmer / REMINDER: placement proposal "
+                                + pseudonym
+                        : "[Ac.Sé] Proposition d'accueil / Placement proposal " + pseudonym;
+            case "status" ->
+                switch (String.valueOf(m.get("cancellation"))) {
+                    case "OFFER_TAKEN", "REPLACED" -> "[Ac.Sé] Proposition retirée / Proposal withdrawn " + pseudonym;
+                    default -> "[Ac.Sé] Mise à jour / Update " + pseudonym + " : " + m.get("status");
+                };
+            case "escalation" ->
+                "no-match-unhandled".equals(m.get("reason"))
+                        ? "[Ac.Sé] Escalade : orientation sans place non prise en charge / Escalation: unhandled no-match "
+                                + pseudonym
+                        : "[Ac.Sé] Escalade : alerte non confirmée / Escalation: unacknowledged alert " + pseudonym;
             case "no-match" -> "[Ac.Sé] Aucune place trouvée / No place found " + pseudonym;
-            case "no-show" -> "[Ac.Sé] Personne non arrivée, décision attendue / Person did not arrive, decision "
-                    + "needed " + pseudonym;
+            case "no-show" ->
+                "[Ac.Sé] Personne non arrivée, décision attendue / Person did not arrive, decision " + "needed "
+                        + pseudonym;
             case "backed-out" -> "[Ac.Sé] Désistement d'une structure / A shelter backed out " + pseudonym;
-            case "possible-duplicate" -> "[Ac.Sé] Doublon possible, décision attendue / Possible duplicate, decision "
-                    + "needed " + pseudonym;
+            case "possible-duplicate" ->
+                "[Ac.Sé] Doublon possible, décision attendue / Possible duplicate, decision " + "needed " + pseudonym;
             case "referral-status" -> "[Ac.Sé] Orientation / Referral " + pseudonym + " : " + m.get("status");
             case "delivery-failed" -> "[Ac.Sé] Échec d'envoi / Delivery failed";
             default -> "[Ac.Sé] Notification";

@@ -33,7 +33,8 @@ public class WebhookSender {
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.ID, deliveryId.toString())
                 .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE,
+                .header(
+                        WebhookSignature.SIGNATURE,
                         WebhookSignature.sign(secret, deliveryId.toString(), timestamp, body))
                 .header(WebhookSignature.EVENT, eventType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))

@@ -25,8 +25,7 @@ public final class WebhookSignature {
 
     /** The {@code webhook-signature} value. */
     public static String sign(String secret, String id, long epochSeconds, String body) {
-        byte[] key = WebhookSecret.key(secret)
-                .orElseThrow(() -> new IllegalArgumentException("not a whsec_ secret"));
+        byte[] key = WebhookSecret.key(secret).orElseThrow(() -> new IllegalArgumentException("not a whsec_ secret"));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -42,7 +41,10 @@ public final class WebhookSignature {
      * {@code v1} signature of the space-separated list.
      */
     public static boolean verify(String secret, String id, String timestamp, String body, String signatures) {
-        if (id == null || timestamp == null || signatures == null || WebhookSecret.key(secret).isEmpty()) {
+        if (id == null
+                || timestamp == null
+                || signatures == null
+                || WebhookSecret.key(secret).isEmpty()) {
             return false;
         }
         long seconds;
@@ -60,6 +62,5 @@ public final class WebhookSignature {
         return false;
     }
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 }

@@ -28,7 +28,9 @@ public class RetentionJob {
     @Inject
     RetentionConfig config;
 
-    @Scheduled(identity = "notification-retention", every = "${acse.notification.retention.every:1h}",
+    @Scheduled(
+            identity = "notification-retention",
+            every = "${acse.notification.retention.every:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run(Instant.now());
@@ -38,18 +40,28 @@ public class RetentionJob {
     @Transactional
     public int run(Instant now) {
         Instant cutoff = now.minus(config.afterClosed());
-        int deliveries = entityManager.createNativeQuery("DELETE FROM delivery WHERE referral_id IN (" + CLOSED + ")"
-                + " OR alert_id IN (SELECT id FROM alert WHERE referral_id IN (" + CLOSED + "))")
-                .setParameter("cutoff", cutoff).executeUpdate();
-        entityManager.createNativeQuery("UPDATE alert SET related_referral_id = NULL"
-                + " WHERE related_referral_id IN (" + CLOSED + ")").setParameter("cutoff", cutoff).executeUpdate();
-        int alerts = entityManager.createNativeQuery("DELETE FROM alert WHERE referral_id IN (" + CLOSED + ")")
-                .setParameter("cutoff", cutoff).executeUpdate();
-        int referrals = entityManager.createNativeQuery("DELETE FROM referral_origin WHERE referral_id IN ("
-                + CLOSED + ")").setParameter("cutoff", cutoff).executeUpdate();
+        int deliveries = entityManager
+                .createNativeQuery("DELETE FROM delivery WHERE referral_id IN (" + CLOSED + ")"
+                        + " OR alert_id IN (SELECT id FROM alert WHERE referral_id IN (" + CLOSED + "))")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("UPDATE alert SET related_referral_id = NULL" + " WHERE related_referral_id IN ("
+                        + CLOSED + ")")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+        int alerts = entityManager
+                .createNativeQuery("DELETE FROM alert WHERE referral_id IN (" + CLOSED + ")")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+        int referrals = entityManager
+                .createNativeQuery("DELETE FROM referral_origin WHERE referral_id IN (" + CLOSED + ")")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
         if (referrals > 0 || alerts > 0 || deliveries > 0) {
-            LOG.infof("retention: %d closed referrals forgotten, with %d alerts and %d deliveries", referrals,
-                    alerts, deliveries);
+            LOG.infof(
+                    "retention: %d closed referrals forgotten, with %d alerts and %d deliveries",
+                    referrals, alerts, deliveries);
         }
         return referrals;
     }

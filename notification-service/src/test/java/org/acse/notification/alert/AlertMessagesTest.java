@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** What partners' webhooks and mail templates read: the JSON of each message, field by field. */
 class AlertMessagesTest {
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     static final UUID ALERT = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     static final UUID REFERRAL = UUID.fromString("00000000-0000-0000-0000-00000000000b");
@@ -104,8 +105,8 @@ class AlertMessagesTest {
                          "referralId":"00000000-0000-0000-0000-00000000000b",
                          "pseudonym":"Mésange-1a2b","urgency":"IMMEDIATE","sheltersConsidered":12,
                          "dashboardUrl":"http://d/#c"}"""));
-        assertThat(json(AlertMessages.deliveryFailed(PLACEMENT, ALERT, REFERRAL, "WEBHOOK", "SHELTER",
-                SHELTER.toString(), 3, "http://d/#c")))
+        assertThat(json(AlertMessages.deliveryFailed(
+                        PLACEMENT, ALERT, REFERRAL, "WEBHOOK", "SHELTER", SHELTER.toString(), 3, "http://d/#c")))
                 .isEqualTo(json("""
                         {"kind":"delivery-failed","event":"org.acse.delivery.failed.v1",
                          "deliveryId":"00000000-0000-0000-0000-00000000000c",
@@ -118,8 +119,8 @@ class AlertMessagesTest {
 
     @Test
     void theOrganisationHearsTheStatusOnly() throws Exception {
-        assertThat(json(AlertMessages.referralStatus(REFERRAL, "Mésange-1a2b", ReferralStatus.PROPOSED,
-                "org.acse.placement.proposed.v1", T0)))
+        assertThat(json(AlertMessages.referralStatus(
+                        REFERRAL, "Mésange-1a2b", ReferralStatus.PROPOSED, "org.acse.placement.proposed.v1", T0)))
                 .isEqualTo(json("""
                         {"kind":"referral-status","event":"org.acse.placement.proposed.v1",
                          "referralId":"00000000-0000-0000-0000-00000000000b","pseudonym":"Mésange-1a2b",
@@ -130,12 +131,13 @@ class AlertMessagesTest {
     void aWithdrawnProposalSaysWhyAndOtherChangesDoNot() throws Exception {
         Alert a = proposal();
         a.status = AlertStatus.CANCELLED;
-        JsonNode taken = json(AlertMessages.statusChange(a, "org.acse.placement.cancelled.v1",
-                Cancellation.OFFER_TAKEN, "http://d/#a"));
+        JsonNode taken = json(AlertMessages.statusChange(
+                a, "org.acse.placement.cancelled.v1", Cancellation.OFFER_TAKEN, "http://d/#a"));
         assertThat(taken.path("cancellation").asText()).isEqualTo("OFFER_TAKEN");
         assertThat(taken.path("status").asText()).isEqualTo("CANCELLED");
         assertThat(json(AlertMessages.statusChange(a, "org.acse.placement.cancelled.v1", "http://d/#a"))
-                .has("cancellation")).isFalse();
+                        .has("cancellation"))
+                .isFalse();
     }
 
     @Test
@@ -162,19 +164,32 @@ class AlertMessagesTest {
         duplicate.placementId = null;
         duplicate.shelterId = null;
         duplicate.relatedReferralId = related;
-        assertThat(json(AlertMessages.possibleDuplicate(duplicate, null, "org.acse.referral.submitted.v1",
-                "http://d/#a"))).isEqualTo(json("""
+        assertThat(json(AlertMessages.possibleDuplicate(
+                        duplicate, null, "org.acse.referral.submitted.v1", "http://d/#a")))
+                .isEqualTo(json("""
                         {"kind":"possible-duplicate","event":"org.acse.referral.submitted.v1",
                          "alertId":"00000000-0000-0000-0000-00000000000a",
                          "referralId":"00000000-0000-0000-0000-00000000000b",
                          "relatedReferralId":"00000000-0000-0000-0000-0000000000ee",
                          "pseudonym":"Mésange-1a2b","urgency":"IMMEDIATE","dashboardUrl":"http://d/#a"}"""));
-        assertThat(json(AlertMessages.possibleDuplicate(duplicate, "Pinson-77", "org.acse.referral.submitted.v1",
-                "http://d/#a")).path("relatedPseudonym").asText()).isEqualTo("Pinson-77");
+        assertThat(json(AlertMessages.possibleDuplicate(
+                                duplicate, "Pinson-77", "org.acse.referral.submitted.v1", "http://d/#a"))
+                        .path("relatedPseudonym")
+                        .asText())
+                .isEqualTo("Pinson-77");
 
-        assertThat(json(AlertMessages.backedOut(ALERT, REFERRAL, PLACEMENT, SHELTER, "Mésange-1a2b",
-                Urgency.WITHIN_72H, DeclineReason.SAFETY_CONCERN, "org.acse.placement.cancelled.v1", T0,
-                "http://d/#c"))).isEqualTo(json("""
+        assertThat(json(AlertMessages.backedOut(
+                        ALERT,
+                        REFERRAL,
+                        PLACEMENT,
+                        SHELTER,
+                        "Mésange-1a2b",
+                        Urgency.WITHIN_72H,
+                        DeclineReason.SAFETY_CONCERN,
+                        "org.acse.placement.cancelled.v1",
+                        T0,
+                        "http://d/#c")))
+                .isEqualTo(json("""
                         {"kind":"backed-out","event":"org.acse.placement.cancelled.v1",
                          "alertId":"00000000-0000-0000-0000-00000000000a",
                          "referralId":"00000000-0000-0000-0000-00000000000b",

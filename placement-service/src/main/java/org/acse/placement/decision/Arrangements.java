@@ -38,8 +38,7 @@ public class Arrangements {
     AuditLog audit;
 
     /** A missing or malformed key fails the start, not the first acceptance. */
-    void checkKey(@Observes StartupEvent start, FieldCipher cipher) {
-    }
+    void checkKey(@Observes StartupEvent start, FieldCipher cipher) {}
 
     void seal(Placement p, Arrangement.MeetingPoint point) {
         try {
@@ -71,8 +70,8 @@ public class Arrangements {
         Placement given = Placement.givenOf(referralId).orElseThrow(() -> ProblemException.notFound("Arrival"));
         Arrangement.MeetingPoint point = null;
         if (given.meetingPointCiphertext != null) {
-            byte[] clear = cipher.open(new Sealed(given.meetingPointKeyId, given.meetingPointCiphertext),
-                    aad(given.id, "meeting-point"));
+            byte[] clear = cipher.open(
+                    new Sealed(given.meetingPointKeyId, given.meetingPointCiphertext), aad(given.id, "meeting-point"));
             try {
                 point = json.readValue(clear, Arrangement.MeetingPoint.class);
             } catch (IOException e) {
@@ -80,8 +79,8 @@ public class Arrangements {
             }
         }
         audit.record("placement.arrival.read", "referral", referralId);
-        return new Arrangement.View(given.status, new Arrangement.ExpectedArrival(given.arrivalFrom,
-                given.arrivalUntil), point);
+        return new Arrangement.View(
+                given.status, new Arrangement.ExpectedArrival(given.arrivalFrom, given.arrivalUntil), point);
     }
 
     /**
@@ -92,13 +91,15 @@ public class Arrangements {
      */
     @Transactional
     public int eraseClosedBefore(Instant closedBefore) {
-        return Placement.getEntityManager().createNativeQuery("""
+        return Placement.getEntityManager()
+                .createNativeQuery("""
                 UPDATE placement p SET meeting_point_ciphertext = NULL, meeting_point_key_id = NULL,
                        comment_ciphertext = NULL, comment_key_id = NULL
                   FROM referral r
                  WHERE p.referral_id = r.id AND r.status IN ('ARRIVED', 'WITHDRAWN') AND r.updated_at < :before
                    AND (p.meeting_point_ciphertext IS NOT NULL OR p.comment_ciphertext IS NOT NULL)""")
-                .setParameter("before", closedBefore).executeUpdate();
+                .setParameter("before", closedBefore)
+                .executeUpdate();
     }
 
     private static String aad(UUID placementId, String field) {

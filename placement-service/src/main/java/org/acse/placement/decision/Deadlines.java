@@ -33,7 +33,8 @@ public class Deadlines {
                  ORDER BY hold_expires_at LIMIT :batch""", decisions::expire);
     }
 
-    @Scheduled(every = "${acse.decision.arrival-check-interval}",
+    @Scheduled(
+            every = "${acse.decision.arrival-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void markNoShows() {
         each("no-show", """
@@ -44,14 +45,16 @@ public class Deadlines {
     private void each(String what, String dueQuery, Consumer<UUID> decision) {
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<UUID> ids = em.createNativeQuery(dueQuery).setParameter("batch", BATCH).getResultList();
+            List<UUID> ids =
+                    em.createNativeQuery(dueQuery).setParameter("batch", BATCH).getResultList();
             return ids;
         });
         for (UUID id : due) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> decision.accept(id));
             } catch (RuntimeException e) {
-                LOG.warnf("%s of placement %s failed: %s", what, id, e.getClass().getSimpleName());
+                LOG.warnf(
+                        "%s of placement %s failed: %s", what, id, e.getClass().getSimpleName());
             }
         }
     }

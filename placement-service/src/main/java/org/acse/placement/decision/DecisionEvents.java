@@ -33,8 +33,16 @@ class DecisionEvents {
             case ARRIVED -> EventType.PLACEMENT_ARRIVED;
             case HELD -> throw new IllegalStateException("a hold is announced as a proposal");
         };
-        outbox.publish(type, new PlacementDecided(p.id, p.referralId, p.shelterId, p.unitId,
-                p.declineReason == null ? null : p.declineReason.name(), p.cancellation, now));
+        outbox.publish(
+                type,
+                new PlacementDecided(
+                        p.id,
+                        p.referralId,
+                        p.shelterId,
+                        p.unitId,
+                        p.declineReason == null ? null : p.declineReason.name(),
+                        p.cancellation,
+                        now));
         if (!p.status.live()) {
             directory.freedAfterCommit(p.unitId);
             if (p.status != PlacementStatus.ARRIVED) {

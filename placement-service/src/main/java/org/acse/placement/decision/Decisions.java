@@ -65,7 +65,8 @@ public class Decisions {
         Instant from = expected == null ? now : expected.from();
         Instant until = expected == null ? from.plus(config.arrivalWindow(referral.urgency)) : expected.until();
         if (!until.isAfter(from) || !until.isAfter(now)) {
-            throw ProblemException.invalid("expectedArrival.until", "must be after the window's start and in the future");
+            throw ProblemException.invalid(
+                    "expectedArrival.until", "must be after the window's start and in the future");
         }
         p.accept(now, from, until);
         if (arrangement != null && arrangement.meetingPoint() != null) {
@@ -87,8 +88,10 @@ public class Decisions {
     public Placement decline(UUID placementId, DeclineReason reason, String comment) {
         Placement p = lockedPlacement(placementId);
         if (p.status == PlacementStatus.ACCEPTED) {
-            throw ProblemException.conflict("accepted", "The placement was accepted: back out with a reason instead"
-                    + " (POST /api/v1/placements/" + p.id + "/cancel).");
+            throw ProblemException.conflict(
+                    "accepted",
+                    "The placement was accepted: back out with a reason instead" + " (POST /api/v1/placements/" + p.id
+                            + "/cancel).");
         }
         Instant now = Instant.now();
         p.decline(reason, now);
@@ -195,8 +198,10 @@ public class Decisions {
             throw ProblemException.notFound("Referral");
         }
         if (referral.status != ReferralStatus.AWAITING_DECISION && referral.status != ReferralStatus.NO_MATCH) {
-            throw ProblemException.conflict("not-waiting", "The referral is " + referral.status
-                    + ": only a referral waiting for a decision or without a match is matched again.");
+            throw ProblemException.conflict(
+                    "not-waiting",
+                    "The referral is " + referral.status
+                            + ": only a referral waiting for a decision or without a match is matched again.");
         }
         Instant now = Instant.now();
         referral.moveTo(ReferralStatus.SEARCHING, now);
@@ -219,7 +224,8 @@ public class Decisions {
         Instant now = Instant.now();
         Candidate chosen = proposals.eligibleManually(referral, unitId, now);
         List<Placement> live = Placement.liveOf(referralId);
-        Optional<Placement> same = live.stream().filter(p -> p.unitId.equals(unitId)).findFirst();
+        Optional<Placement> same =
+                live.stream().filter(p -> p.unitId.equals(unitId)).findFirst();
         if (same.isPresent()) {
             return same.get();
         }

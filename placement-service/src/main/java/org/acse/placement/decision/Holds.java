@@ -36,8 +36,14 @@ public class Holds {
 
     /** The held placement (as inserted, not managed), or empty when the unit is no longer available. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Placement> tryHold(UUID referralId, UUID unitId, int householdSize, Instant now,
-            Instant deadline, Instant holdExpiresAt, boolean manual) {
+    public Optional<Placement> tryHold(
+            UUID referralId,
+            UUID unitId,
+            int householdSize,
+            Instant now,
+            Instant deadline,
+            Instant holdExpiresAt,
+            boolean manual) {
         em.flush();
         List<?> locked = em.createNativeQuery("""
                 SELECT u.shelter_id,
@@ -47,8 +53,11 @@ public class Holds {
                    AND ((u.status = 'FREE' AND coalesce(u.available_from, :now) <= :deadline)
                      OR (u.status = 'OCCUPIED' AND u.available_from <= :deadline))
                  FOR UPDATE OF u SKIP LOCKED""")
-                .setParameter("unit", unitId).setParameter("size", householdSize)
-                .setParameter("now", now).setParameter("deadline", deadline).getResultList();
+                .setParameter("unit", unitId)
+                .setParameter("size", householdSize)
+                .setParameter("now", now)
+                .setParameter("deadline", deadline)
+                .getResultList();
         if (locked.isEmpty()) {
             return Optional.empty();
         }
@@ -71,9 +80,14 @@ public class Holds {
                 INSERT INTO placement (id, referral_id, shelter_id, unit_id, status, manual, hold_expires_at, created_at)
                 VALUES (:id, :referral, :shelter, :unit, 'HELD', :manual, :expires, :now)
                 ON CONFLICT DO NOTHING""")
-                .setParameter("id", p.id).setParameter("referral", referralId).setParameter("shelter", p.shelterId)
-                .setParameter("unit", unitId).setParameter("manual", manual).setParameter("expires", holdExpiresAt)
-                .setParameter("now", now).executeUpdate();
+                .setParameter("id", p.id)
+                .setParameter("referral", referralId)
+                .setParameter("shelter", p.shelterId)
+                .setParameter("unit", unitId)
+                .setParameter("manual", manual)
+                .setParameter("expires", holdExpiresAt)
+                .setParameter("now", now)
+                .executeUpdate();
         if (inserted != 1) {
             return Optional.empty();
         }
@@ -94,8 +108,11 @@ public class Holds {
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> refusedShelters(UUID referralId) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("SELECT DISTINCT shelter_id FROM placement WHERE referral_id = :r"
-                + " AND (status IN ('DECLINED', 'EXPIRED') OR (status = 'CANCELLED' AND cancellation = 'BACKED_OUT'))").setParameter("r", referralId).getResultList();
+        List<UUID> ids = em.createNativeQuery(
+                        "SELECT DISTINCT shelter_id FROM placement WHERE referral_id = :r"
+                                + " AND (status IN ('DECLINED', 'EXPIRED') OR (status = 'CANCELLED' AND cancellation = 'BACKED_OUT'))")
+                .setParameter("r", referralId)
+                .getResultList();
         return new HashSet<>(ids);
     }
 }

@@ -27,8 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/referrals/{referralId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "matching", description = "A referral as placement sees it: the matching explained, the arrival"
-        + " arrangements, a new search.")
+@Tag(
+        name = "matching",
+        description =
+                "A referral as placement sees it: the matching explained, the arrival" + " arrangements, a new search.")
 public class MatchingResource {
     @Inject
     Proposals proposals;
@@ -40,42 +42,67 @@ public class MatchingResource {
     Arrangements arrangements;
 
     /** {@code schemeCode}: the shelter's scheme of places; its score's {@code preferenceApplied} says it counted. */
-    public record ShelterVerdict(UUID shelterId, String shelterCode, String schemeCode, boolean eligible, Integer rank,
-            Exclusion exclusion, UUID unitId, Score score) {
-    }
+    public record ShelterVerdict(
+            UUID shelterId,
+            String shelterCode,
+            String schemeCode,
+            boolean eligible,
+            Integer rank,
+            Exclusion exclusion,
+            UUID unitId,
+            Score score) {}
 
     /** {@code preferredScheme}: what the scheme the partner asked for did (null when none was asked for). */
-    public record Explanation(UUID referralId, int sheltersConsidered, int eligible, SchemePreference preferredScheme,
-            List<ShelterVerdict> shelters) {
-    }
+    public record Explanation(
+            UUID referralId,
+            int sheltersConsidered,
+            int eligible,
+            SchemePreference preferredScheme,
+            List<ShelterVerdict> shelters) {}
 
-    public record Rematch(UUID referralId, ReferralStatus status) {
-    }
+    public record Rematch(UUID referralId, ReferralStatus status) {}
 
     @GET
     @Path("/matching")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "explainMatching", summary = "Explain the matching of a referral",
+    @Operation(
+            operationId = "explainMatching",
+            summary = "Explain the matching of a referral",
             description = "For each shelter, why it was excluded (the first hard constraint it failed) or how it"
                     + " scored and ranked, and what the preferred scheme changed. Coordinators only.")
     public Explanation explain(@PathParam("referralId") UUID referralId) {
         Proposals.Explained explained = proposals.explain(referralId);
         List<Evaluation> evaluations = explained.evaluations();
         int[] rank = {0};
-        List<ShelterVerdict> verdicts = evaluations.stream().map(e -> e.eligible()
-                ? new ShelterVerdict(e.shelterId(), e.shelterCode(), e.schemeCode(), true, ++rank[0], null,
-                        e.best().unitId(), e.best().score())
-                : new ShelterVerdict(e.shelterId(), e.shelterCode(), e.schemeCode(), false, null, e.exclusion(), null,
-                        null)).toList();
-        return new Explanation(referralId, evaluations.size(), rank[0],
-                SchemePreference.of(explained.preferredScheme(), evaluations), verdicts);
+        List<ShelterVerdict> verdicts = evaluations.stream()
+                .map(e -> e.eligible()
+                        ? new ShelterVerdict(
+                                e.shelterId(),
+                                e.shelterCode(),
+                                e.schemeCode(),
+                                true,
+                                ++rank[0],
+                                null,
+                                e.best().unitId(),
+                                e.best().score())
+                        : new ShelterVerdict(
+                                e.shelterId(), e.shelterCode(), e.schemeCode(), false, null, e.exclusion(), null, null))
+                .toList();
+        return new Explanation(
+                referralId,
+                evaluations.size(),
+                rank[0],
+                SchemePreference.of(explained.preferredScheme(), evaluations),
+                verdicts);
     }
 
     /** When and where the person is expected: never the shelter, its address or its unit. */
     @GET
     @Path("/arrival")
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR})
-    @Operation(operationId = "getArrival", summary = "Read the arrival arrangements",
+    @Operation(
+            operationId = "getArrival",
+            summary = "Read the arrival arrangements",
             description = "When and where the person is expected (window and meeting point), for the referring"
                     + " organisation and coordinators; never the shelter, its address or its unit.")
     public Arrangement.View arrival(@PathParam("referralId") UUID referralId) {
@@ -86,7 +113,9 @@ public class MatchingResource {
     @POST
     @Path("/rematch")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "rematchReferral", summary = "Match a referral again",
+    @Operation(
+            operationId = "rematchReferral",
+            summary = "Match a referral again",
             description = "After a no-show, a possible duplicate or a no-match, a coordinator decides to look for a"
                     + " place again.")
     @APIResponseSchema(value = Rematch.class, responseCode = "200", responseDescription = "Searching again.")

@@ -9,11 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.acse.common.events.Cancellation;
 import org.acse.common.events.DeclineReason;
 import org.acse.platform.problem.ProblemException;
-import java.util.Optional;
 
 /**
  * A place held for, given to, or once proposed to a referral. Inserted by {@link Holds} only; every later move goes
@@ -81,7 +81,9 @@ public class Placement extends PanacheEntityBase {
     public String meetingPointKeyId;
 
     public static List<Placement> liveOf(UUID referralId) {
-        return list("referralId = ?1 and status in ?2", referralId,
+        return list(
+                "referralId = ?1 and status in ?2",
+                referralId,
                 List.of(PlacementStatus.HELD, PlacementStatus.ACCEPTED));
     }
 
@@ -91,8 +93,11 @@ public class Placement extends PanacheEntityBase {
 
     /** The placement the referral was given to: accepted and waiting for the person, or arrived. */
     public static Optional<Placement> givenOf(UUID referralId) {
-        return find("referralId = ?1 and status in ?2", referralId,
-                List.of(PlacementStatus.ACCEPTED, PlacementStatus.ARRIVED)).firstResultOptional();
+        return find(
+                        "referralId = ?1 and status in ?2",
+                        referralId,
+                        List.of(PlacementStatus.ACCEPTED, PlacementStatus.ARRIVED))
+                .firstResultOptional();
     }
 
     public void accept(Instant now, Instant expectedFrom, Instant expectedUntil) {
@@ -130,14 +135,15 @@ public class Placement extends PanacheEntityBase {
 
     /** A shelter that said no (declined, let the hold expire, or backed out) is not proposed again. */
     public boolean refusedByShelter() {
-        return status == PlacementStatus.DECLINED || status == PlacementStatus.EXPIRED
+        return status == PlacementStatus.DECLINED
+                || status == PlacementStatus.EXPIRED
                 || (status == PlacementStatus.CANCELLED && cancellation == Cancellation.BACKED_OUT);
     }
 
     private void moveTo(PlacementStatus next, Instant now) {
         if (!PlacementRules.allows(status, next)) {
-            throw ProblemException.conflict("transition-refused",
-                    "This placement is " + status + ": it cannot become " + next + ".");
+            throw ProblemException.conflict(
+                    "transition-refused", "This placement is " + status + ": it cannot become " + next + ".");
         }
         status = next;
         decidedAt = now;

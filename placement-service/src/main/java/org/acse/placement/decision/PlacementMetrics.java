@@ -1,7 +1,5 @@
 package org.acse.placement.decision;
 
-import org.acse.common.events.DeclineReason;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,6 +11,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.acse.common.events.DeclineReason;
 import org.acse.platform.tx.AfterCommit;
 
 /**
@@ -37,19 +36,29 @@ public class PlacementMetrics {
     void register() {
         timeToProposal = Timer.builder("acse.referral.time.to.proposal")
                 .description("From a referral's submission to its first proposal (hold)")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
-                .maximumExpectedValue(Duration.ofDays(1)).register(meters);
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofDays(1))
+                .register(meters);
         timeToAcceptance = Timer.builder("acse.referral.time.to.acceptance")
                 .description("From a referral's submission to a shelter's acceptance")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
-                .maximumExpectedValue(Duration.ofDays(7)).register(meters);
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofDays(7))
+                .register(meters);
         noMatch = Counter.builder("acse.placement.no.match")
-                .description("Referrals that entered a wait because no eligible place was free").register(meters);
+                .description("Referrals that entered a wait because no eligible place was free")
+                .register(meters);
         holdExpiries = Counter.builder("acse.placement.hold.expiries")
-                .description("Holds that expired without an answer").register(meters);
+                .description("Holds that expired without an answer")
+                .register(meters);
         for (DeclineReason reason : DeclineReason.values()) {
-            declines.put(reason, Counter.builder("acse.placement.declines").description("Declines by reason")
-                    .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(meters));
+            declines.put(
+                    reason,
+                    Counter.builder("acse.placement.declines")
+                            .description("Declines by reason")
+                            .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                            .register(meters));
         }
     }
 

@@ -30,11 +30,16 @@ public class PlacementReads {
             }
             shelterId = own;
         }
-        Filter filter = Filter.where().optionalEqual("referralId", referralId).optionalEqual("shelterId", shelterId)
+        Filter filter = Filter.where()
+                .optionalEqual("referralId", referralId)
+                .optionalEqual("shelterId", shelterId)
                 .optionalEqual("status", status);
         audit.record("placement.list", "shelter", shelterId == null ? "*" : shelterId);
-        return Page.of(Placement.<Placement>find(filter.query(), Sort.descending("createdAt").and("id"),
-                filter.params()), page, PlacementView::of);
+        return Page.of(
+                Placement.<Placement>find(
+                        filter.query(), Sort.descending("createdAt").and("id"), filter.params()),
+                page,
+                PlacementView::of);
     }
 
     /** The placement, if the caller may see it: coordinators, and staff of its shelter; anyone else gets 404. */

@@ -36,8 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/placements")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "placements", description = "Holds on places and the shelters' decisions: accept, decline, back out,"
-        + " meeting point, arrival.")
+@Tag(
+        name = "placements",
+        description =
+                "Holds on places and the shelters' decisions: accept, decline, back out," + " meeting point, arrival.")
 public class PlacementResource {
     @Inject
     Decisions decisions;
@@ -52,27 +54,36 @@ public class PlacementResource {
     ShelterDirectory directory;
 
     /** {@code comment} is for the coordination team's records only: encrypted, it never leaves this service. */
-    public record DeclineRequest(@NotNull DeclineReason reason,
-            @Size(max = 2000) @Schema(examples = "No bed for a family this week.") String comment) {
-    }
+    public record DeclineRequest(
+            @NotNull DeclineReason reason,
 
-    public record ManualRequest(@NotNull UUID referralId, @NotNull UUID unitId) {
-    }
+            @Size(max = 2000) @Schema(examples = "No bed for a family this week.")
+            String comment) {}
+
+    public record ManualRequest(
+            @NotNull UUID referralId, @NotNull UUID unitId) {}
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "listPlacements", summary = "List placements",
+    @Operation(
+            operationId = "listPlacements",
+            summary = "List placements",
             description = "Newest first, by referral, shelter or status: every placement for coordinators, their own"
                     + " shelter's for its staff. A page `{items, page, size, total}`.")
-    public Page<PlacementView> list(@QueryParam("referralId") UUID referralId, @QueryParam("shelterId") UUID shelterId,
-            @QueryParam("status") PlacementStatus status, @Valid @BeanParam PageRequest page) {
+    public Page<PlacementView> list(
+            @QueryParam("referralId") UUID referralId,
+            @QueryParam("shelterId") UUID shelterId,
+            @QueryParam("status") PlacementStatus status,
+            @Valid @BeanParam PageRequest page) {
         return reads.list(referralId, shelterId, status, page);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "getPlacement", summary = "Read a placement",
+    @Operation(
+            operationId = "getPlacement",
+            summary = "Read a placement",
             description = "Its status, hold deadline, decision and expected arrival; never the decline comment nor the"
                     + " meeting point (only whether one was given). Staff of another shelter get 404.")
     public PlacementView get(@PathParam("id") UUID id) {
@@ -84,12 +95,19 @@ public class PlacementResource {
     @Path("/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "acceptPlacement", summary = "Accept a held place",
-            description = "The shelter takes the person: the hold becomes ACCEPTED and the referring organisation is told."
-                    + " The body is optional: without it, the urgency's arrival window applies and the meeting point"
-                    + " can be given later (`PUT .../meeting-point`). The other parallel holds are cancelled.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Arrangement.class)))
+    @Operation(
+            operationId = "acceptPlacement",
+            summary = "Accept a held place",
+            description =
+                    "The shelter takes the person: the hold becomes ACCEPTED and the referring organisation is told."
+                            + " The body is optional: without it, the urgency's arrival window applies and the meeting point"
+                            + " can be given later (`PUT .../meeting-point`). The other parallel holds are cancelled.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Arrangement.class)))
     @APIResponseSchema(value = PlacementView.class, responseCode = "200", responseDescription = "Accepted.")
     @APIResponse(responseCode = "409", description = "The hold expired or the placement is no longer held.")
     public PlacementView accept(@PathParam("id") UUID id, @Valid Arrangement arrangement) {
@@ -111,7 +129,9 @@ public class PlacementResource {
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "declinePlacement", summary = "Decline a held place",
+    @Operation(
+            operationId = "declinePlacement",
+            summary = "Decline a held place",
             description = "With a reason (and an optional comment, encrypted, for the coordination team only); the"
                     + " referral moves on to the next shelter, never proposed this one again.")
     @APIResponseSchema(value = PlacementView.class, responseCode = "200", responseDescription = "Declined.")
@@ -126,13 +146,16 @@ public class PlacementResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "cancelPlacement", summary = "Back out of an accepted placement",
+    @Operation(
+            operationId = "cancelPlacement",
+            summary = "Back out of an accepted placement",
             description = "The shelter's staff or a coordinator back out after an acceptance, with a reason; a"
                     + " coordinator may also cancel a hold. The identity is withdrawn from the shelter and the referral"
                     + " goes to the next candidate.")
     @APIResponseSchema(value = PlacementView.class, responseCode = "200", responseDescription = "Cancelled.")
-    @APIResponse(responseCode = "409", description = "The placement was not accepted (decline it instead), or is"
-            + " closed.")
+    @APIResponse(
+            responseCode = "409",
+            description = "The placement was not accepted (decline it instead), or is" + " closed.")
     public PlacementView cancel(@PathParam("id") UUID id, @Valid @NotNull DeclineRequest request) {
         reads.visible(id);
         return PlacementView.of(decisions.backOut(id, request.reason(), request.comment(), caller.isCoordinator()));
@@ -142,10 +165,15 @@ public class PlacementResource {
     @Path("/{id}/meeting-point")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "setMeetingPoint", summary = "Give the meeting point",
+    @Operation(
+            operationId = "setMeetingPoint",
+            summary = "Give the meeting point",
             description = "A public place and a time where the team meets the person (never the shelter's address);"
                     + " encrypted at rest, read by the referring organisation and coordinators only.")
-    @APIResponseSchema(value = PlacementView.class, responseCode = "200", responseDescription = "The meeting point is recorded (the answer only says one was given).")
+    @APIResponseSchema(
+            value = PlacementView.class,
+            responseCode = "200",
+            responseDescription = "The meeting point is recorded (the answer only says one was given).")
     @APIResponse(responseCode = "409", description = "Only an accepted placement has a meeting point.")
     public PlacementView meetingPoint(@PathParam("id") UUID id, @Valid @NotNull Arrangement.MeetingPoint point) {
         reads.visible(id);
@@ -155,7 +183,9 @@ public class PlacementResource {
     @POST
     @Path("/{id}/arrival")
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "recordArrival", summary = "Record the person's arrival",
+    @Operation(
+            operationId = "recordArrival",
+            summary = "Record the person's arrival",
             description = "The person arrived at the shelter: the placement is ARRIVED and the referral closed.")
     @APIResponseSchema(value = PlacementView.class, responseCode = "200", responseDescription = "Arrived.")
     @APIResponse(responseCode = "409", description = "The placement is not accepted.")
@@ -170,18 +200,31 @@ public class PlacementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "placeManually", summary = "Place a referral on a chosen unit",
+    @Operation(
+            operationId = "placeManually",
+            summary = "Place a referral on a chosen unit",
             description = "A coordinator places a waiting referral on an eligible unit of their choice; the hard"
                     + " constraints (danger zones, household, access) still apply.")
-    @APIResponse(responseCode = "201", description = "Held on that unit.", headers = @Header(name = "Location",
-            description = "The placement: `/api/v1/placements/{id}`.", schema = @Schema(type = SchemaType.STRING,
-                    format = "uri-reference")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Held on that unit.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The placement: `/api/v1/placements/{id}`.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlacementView.class)))
     @APIResponse(responseCode = "404", description = "No such referral.")
-    @APIResponse(responseCode = "409", description = "The referral is not waiting, or the unit is not eligible or was"
-            + " just taken.")
+    @APIResponse(
+            responseCode = "409",
+            description = "The referral is not waiting, or the unit is not eligible or was" + " just taken.")
     public Response place(@Valid @NotNull ManualRequest request) {
         PlacementView placed = PlacementView.of(decisions.placeManually(request.referralId(), request.unitId()));
-        return Response.created(URI.create("/api/v1/placements/" + placed.id())).entity(placed).build();
+        return Response.created(URI.create("/api/v1/placements/" + placed.id()))
+                .entity(placed)
+                .build();
     }
 }

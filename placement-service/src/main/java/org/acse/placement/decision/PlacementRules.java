@@ -19,10 +19,16 @@ public final class PlacementRules {
     private static final Map<PlacementStatus, Set<PlacementStatus>> NEXT = new EnumMap<>(PlacementStatus.class);
 
     static {
-        NEXT.put(PlacementStatus.HELD, EnumSet.of(PlacementStatus.ACCEPTED, PlacementStatus.DECLINED,
-                PlacementStatus.EXPIRED, PlacementStatus.CANCELLED));
-        NEXT.put(PlacementStatus.ACCEPTED, EnumSet.of(PlacementStatus.ARRIVED, PlacementStatus.CANCELLED,
-                PlacementStatus.NO_SHOW));
+        NEXT.put(
+                PlacementStatus.HELD,
+                EnumSet.of(
+                        PlacementStatus.ACCEPTED,
+                        PlacementStatus.DECLINED,
+                        PlacementStatus.EXPIRED,
+                        PlacementStatus.CANCELLED));
+        NEXT.put(
+                PlacementStatus.ACCEPTED,
+                EnumSet.of(PlacementStatus.ARRIVED, PlacementStatus.CANCELLED, PlacementStatus.NO_SHOW));
     }
 
     public static boolean allows(PlacementStatus from, PlacementStatus to) {
@@ -33,6 +39,5 @@ public final class PlacementRules {
         return !NEXT.containsKey(status);
     }
 
-    private PlacementRules() {
-    }
+    private PlacementRules() {}
 }

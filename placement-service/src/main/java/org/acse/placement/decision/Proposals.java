@@ -97,8 +97,8 @@ public class Proposals {
                 busy = new HashSet<>(busy);
                 busy.addAll(taken);
             }
-            List<Candidate> candidates = engine().candidates(request, new MatchContext(now, busy, excluded),
-                    directory.index(), config.candidates());
+            List<Candidate> candidates = engine().candidates(
+                            request, new MatchContext(now, busy, excluded), directory.index(), config.candidates());
             for (Candidate candidate : candidates) {
                 if (held == wanted) {
                     break;
@@ -106,7 +106,8 @@ public class Proposals {
                 if (excluded.contains(candidate.shelterId())) {
                     continue;
                 }
-                if (hold(referral, candidate, now, false, newReferral && held == 0).isPresent()) {
+                if (hold(referral, candidate, now, false, newReferral && held == 0)
+                        .isPresent()) {
                     held++;
                     excluded.add(candidate.shelterId());
                 } else {
@@ -122,8 +123,9 @@ public class Proposals {
         }
         if (referral.status != ReferralStatus.NO_MATCH) {
             referral.moveTo(ReferralStatus.NO_MATCH, now);
-            outbox.publish(EventType.PLACEMENT_NO_MATCH, new PlacementNoMatch(referral.id, referral.pseudonym,
-                    referral.urgency, directory.size(), now));
+            outbox.publish(
+                    EventType.PLACEMENT_NO_MATCH,
+                    new PlacementNoMatch(referral.id, referral.pseudonym, referral.urgency, directory.size(), now));
             metrics.noMatch();
         }
         return false;
@@ -136,10 +138,13 @@ public class Proposals {
         if (unit == null || unit.retired) {
             throw ProblemException.invalid("unitId", "unknown unit");
         }
-        ShelterProfile shelter = directory.profile(unit.shelterId).orElseThrow(() -> ProblemException.invalid(
-                "unitId", "unknown unit"));
-        Evaluation verdict = engine().evaluateUnit(request(referral), new MatchContext(now, busy,
-                holds.refusedShelters(referral.id)), shelter, unitId);
+        ShelterProfile shelter =
+                directory.profile(unit.shelterId).orElseThrow(() -> ProblemException.invalid("unitId", "unknown unit"));
+        Evaluation verdict = engine().evaluateUnit(
+                        request(referral),
+                        new MatchContext(now, busy, holds.refusedShelters(referral.id)),
+                        shelter,
+                        unitId);
         if (!verdict.eligible()) {
             throw ProblemException.conflict("not-eligible", "The unit is not eligible: " + verdict.exclusion() + ".");
         }
@@ -152,8 +157,7 @@ public class Proposals {
     }
 
     /** Every shelter's verdict for a referral, and the scheme it asked for. */
-    public record Explained(List<Evaluation> evaluations, String preferredScheme) {
-    }
+    public record Explained(List<Evaluation> evaluations, String preferredScheme) {}
 
     /** Every shelter's verdict for the referral, as matching sees it now: for coordinators, audited. */
     @Transactional
@@ -164,8 +168,12 @@ public class Proposals {
         }
         Set<UUID> busy = busyForOthers(referral);
         audit.record("referral.matching.read", "referral", referralId);
-        return new Explained(engine().explain(request(referral), new MatchContext(Instant.now(), busy,
-                holds.refusedShelters(referral.id)), directory.index()), referral.preferredScheme);
+        return new Explained(
+                engine().explain(
+                                request(referral),
+                                new MatchContext(Instant.now(), busy, holds.refusedShelters(referral.id)),
+                                directory.index()),
+                referral.preferredScheme);
     }
 
     /** Units held or given right now, from the database, except the referral's own (it may keep or move them). */
@@ -176,17 +184,29 @@ public class Proposals {
     }
 
     /** {@code first}: the referral is known to have had no placement before (no need to count them). */
-    private Optional<Placement> hold(Referral referral, Candidate candidate, Instant now, boolean manual,
-            boolean first) {
+    private Optional<Placement> hold(
+            Referral referral, Candidate candidate, Instant now, boolean manual, boolean first) {
         Instant deadline = now.plus(config.rules().delay(referral.urgency));
         Instant expires = now.plus(config.hold(referral.urgency));
-        Optional<Placement> held = holds.tryHold(referral.id, candidate.unitId(), referral.household.size(), now,
-                deadline, expires, manual);
+        Optional<Placement> held = holds.tryHold(
+                referral.id, candidate.unitId(), referral.household.size(), now, deadline, expires, manual);
         held.ifPresent(p -> {
             referral.moveTo(ReferralStatus.PROPOSED, now);
-            outbox.publish(EventType.PLACEMENT_PROPOSED, new PlacementProposed(p.id, referral.id, p.shelterId,
-                    p.unitId, referral.pseudonym, referral.household, referral.needs, referral.languages,
-                    referral.urgency, candidate.availableFrom(), p.holdExpiresAt, now));
+            outbox.publish(
+                    EventType.PLACEMENT_PROPOSED,
+                    new PlacementProposed(
+                            p.id,
+                            referral.id,
+                            p.shelterId,
+                            p.unitId,
+                            referral.pseudonym,
+                            referral.household,
+                            referral.needs,
+                            referral.languages,
+                            referral.urgency,
+                            candidate.availableFrom(),
+                            p.holdExpiresAt,
+                            now));
             if (first || Placement.count("referralId", referral.id) == 1) {
                 metrics.firstProposal(referral.submittedAt, now);
             }
@@ -195,8 +215,15 @@ public class Proposals {
     }
 
     private MatchRequest request(Referral r) {
-        return new MatchRequest(r.id, r.household, r.needs, r.languages, r.urgency,
-                dangerZones.resolve(r.dangerZones), Gazetteer.france().requireCommune(r.currentCommuneCode).centre(),
-                r.minDistanceKm, r.preferredScheme);
+        return new MatchRequest(
+                r.id,
+                r.household,
+                r.needs,
+                r.languages,
+                r.urgency,
+                dangerZones.resolve(r.dangerZones),
+                Gazetteer.france().requireCommune(r.currentCommuneCode).centre(),
+                r.minDistanceKm,
+                r.preferredScheme);
     }
 }

@@ -55,7 +55,9 @@ public class ReferralReactions {
         if (Referral.findById(event.referralId()) != null) {
             return;
         }
-        if (event.household() == null || event.household().gender() == null || event.urgency() == null
+        if (event.household() == null
+                || event.household().gender() == null
+                || event.urgency() == null
                 || event.dangerZones().isEmpty()) {
             throw new MalformedEventException("ReferralSubmitted without household, urgency or danger zones");
         }
@@ -73,7 +75,8 @@ public class ReferralReactions {
         referral.urgency = event.urgency();
         referral.household = event.household();
         referral.needs = event.needs() == null ? Needs.NONE : event.needs();
-        referral.languages = event.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();
+        referral.languages =
+                event.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();
         referral.dangerZones = event.dangerZones();
         referral.currentCommuneCode = event.currentCommuneCode();
         referral.minDistanceKm = event.minDistanceKm() > 0 ? event.minDistanceKm() : matching.defaultMinDistanceKm();
@@ -112,8 +115,10 @@ public class ReferralReactions {
     public void rematchWaiting(UUID referralId) {
         @SuppressWarnings("unchecked")
         List<Referral> locked = em.createNativeQuery(
-                "SELECT * FROM referral WHERE id = :id AND status = 'NO_MATCH' FOR UPDATE SKIP LOCKED", Referral.class)
-                .setParameter("id", referralId).getResultList();
+                        "SELECT * FROM referral WHERE id = :id AND status = 'NO_MATCH' FOR UPDATE SKIP LOCKED",
+                        Referral.class)
+                .setParameter("id", referralId)
+                .getResultList();
         if (!locked.isEmpty()) {
             proposals.proposeNext(locked.get(0), Instant.now(), false);
         }

@@ -90,7 +90,8 @@ public class Rematcher {
     public void rematchWaiting() {
         List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<UUID> ids = em.createNativeQuery("""
+            List<UUID> ids =
+                    em.createNativeQuery("""
                     SELECT id FROM referral WHERE status = 'NO_MATCH'
                      ORDER BY CASE urgency WHEN 'IMMEDIATE' THEN 0 WHEN 'WITHIN_72H' THEN 1 ELSE 2 END, submitted_at, id
                      LIMIT :batch""").setParameter("batch", BATCH).getResultList();

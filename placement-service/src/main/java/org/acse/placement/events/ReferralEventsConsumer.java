@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
 import org.acse.placement.decision.ReferralReactions;
-import org.acse.platform.inbox.IncomingEvent;
 import org.acse.platform.inbox.Inbox;
+import org.acse.platform.inbox.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

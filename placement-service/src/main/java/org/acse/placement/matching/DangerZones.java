@@ -40,7 +40,8 @@ public final class DangerZones {
             }
             String department = gazetteer.communes().stream()
                     .min(Comparator.comparingDouble(c -> c.centre().distanceKm(point)))
-                    .map(Commune::departmentCode).orElse(null);
+                    .map(Commune::departmentCode)
+                    .orElse(null);
             return new ZoneArea(point, radius(zone), department);
         }
         throw new UnknownPlaceException("danger zone", null);

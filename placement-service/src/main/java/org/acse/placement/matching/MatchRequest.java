@@ -12,8 +12,15 @@ import org.acse.common.geo.GeoPoint;
  * What matching needs to know about a referral: household, needs, languages, urgency and coarse places, and the
  * code of the scheme of places the partner asked for, if any (upper case; a soft preference of the ranking).
  */
-public record MatchRequest(UUID referralId, Household household, Needs needs, List<String> languages,
-        Urgency urgency, List<ZoneArea> dangerZones, GeoPoint currentLocation, int minDistanceKm,
+public record MatchRequest(
+        UUID referralId,
+        Household household,
+        Needs needs,
+        List<String> languages,
+        Urgency urgency,
+        List<ZoneArea> dangerZones,
+        GeoPoint currentLocation,
+        int minDistanceKm,
         String preferredScheme) {
     public MatchRequest {
         languages = languages == null ? List.of() : List.copyOf(languages);
@@ -28,8 +35,15 @@ public record MatchRequest(UUID referralId, Household household, Needs needs, Li
     }
 
     /** A referral that asks for no scheme. */
-    public MatchRequest(UUID referralId, Household household, Needs needs, List<String> languages, Urgency urgency,
-            List<ZoneArea> dangerZones, GeoPoint currentLocation, int minDistanceKm) {
+    public MatchRequest(
+            UUID referralId,
+            Household household,
+            Needs needs,
+            List<String> languages,
+            Urgency urgency,
+            List<ZoneArea> dangerZones,
+            GeoPoint currentLocation,
+            int minDistanceKm) {
         this(referralId, household, needs, languages, urgency, dangerZones, currentLocation, minDistanceKm, null);
     }
 }

@@ -107,10 +107,17 @@ public interface MatchingConfig {
     default MatchingRules rules() {
         Weights w = weights();
         return new MatchingRules(
-                new MatchingRules.Weights(w.availability(), w.languages(), w.needs(), w.travel(), w.occupancy(),
-                        w.scheme()),
-                Map.of(Urgency.IMMEDIATE, delay().immediate(), Urgency.WITHIN_72H, delay().within72h(),
-                        Urgency.WITHIN_7_DAYS, delay().within7Days()),
-                defaultMinDistanceKm(), travelScaleKm(), staleAfter());
+                new MatchingRules.Weights(
+                        w.availability(), w.languages(), w.needs(), w.travel(), w.occupancy(), w.scheme()),
+                Map.of(
+                        Urgency.IMMEDIATE,
+                        delay().immediate(),
+                        Urgency.WITHIN_72H,
+                        delay().within72h(),
+                        Urgency.WITHIN_7_DAYS,
+                        delay().within7Days()),
+                defaultMinDistanceKm(),
+                travelScaleKm(),
+                staleAfter());
     }
 }

@@ -38,8 +38,8 @@ public final class MatchingEngine {
     }
 
     /** The best {@code limit} eligible places, best first. */
-    public List<Candidate> candidates(MatchRequest request, MatchContext context, Collection<ShelterProfile> shelters,
-            int limit) {
+    public List<Candidate> candidates(
+            MatchRequest request, MatchContext context, Collection<ShelterProfile> shelters, int limit) {
         return candidates(request, context, ShelterIndex.of(shelters), limit);
     }
 
@@ -66,7 +66,11 @@ public final class MatchingEngine {
             best.clear();
             Exclusion exclusion = search.evaluate(slot, best);
             if (exclusion == null) {
-                eligible.add(new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(), null,
+                eligible.add(new Evaluation(
+                        shelter.id(),
+                        shelter.code(),
+                        shelter.schemeCode(),
+                        null,
                         best.ranked().get(0)));
             } else {
                 excluded.add(new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(), exclusion, null));
@@ -92,10 +96,12 @@ public final class MatchingEngine {
         if (exclusion != null) {
             return new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(), exclusion, null);
         }
-        return places.stream().filter(c -> c.unitId().equals(unitId)).findFirst()
+        return places.stream()
+                .filter(c -> c.unitId().equals(unitId))
+                .findFirst()
                 .map(c -> new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(), null, c))
-                .orElseGet(() -> new Evaluation(shelter.id(), shelter.code(), shelter.schemeCode(),
-                        Exclusion.NO_UNIT_AVAILABLE_IN_TIME, null));
+                .orElseGet(() -> new Evaluation(
+                        shelter.id(), shelter.code(), shelter.schemeCode(), Exclusion.NO_UNIT_AVAILABLE_IN_TIME, null));
     }
 
     /** Where a search puts eligible places; {@code wants} lets it skip building places that would be dropped. */
@@ -187,6 +193,7 @@ public final class MatchingEngine {
         private final double weightSum;
         /** The preferred scheme's id in the index (-1: none asked for, or no shelter of it) and its weight here. */
         private final int preferredScheme;
+
         private final double schemeWeight;
         private final long staleBefore;
         private final long nowNanos;
@@ -215,8 +222,11 @@ public final class MatchingEngine {
                 zoneLimit[i] = Place.haversineLimit(minKm + z.radiusKm());
                 zoneDepartments[i] = index.knownDepartment(z.departmentCode());
             }
-            here = request.currentLocation() == null ? null
-                    : new Place(request.currentLocation().lat(), request.currentLocation().lon());
+            here = request.currentLocation() == null
+                    ? null
+                    : new Place(
+                            request.currentLocation().lat(),
+                            request.currentLocation().lon());
             preferredScheme = index.knownScheme(request.preferredScheme());
             schemeWeight = preferredScheme >= 0 ? rules.weights().scheme() : 0;
             weightSum = rules.weights().sum() + schemeWeight;
@@ -228,8 +238,12 @@ public final class MatchingEngine {
 
         /** The search: only the shelters that pass the indexed constraints are visited. */
         void scan(Top top) {
-            long[] passing = index.passing(household.gender(), household.hasChildren(), needs.wheelchairAccess(),
-                    needs.psychologicalSupport(), needs.medicalCare());
+            long[] passing = index.passing(
+                    household.gender(),
+                    household.hasChildren(),
+                    needs.wheelchairAccess(),
+                    needs.psychologicalSupport(),
+                    needs.medicalCare());
             for (UUID refused : context.excludedShelters()) {
                 int slot = index.slot(refused);
                 if (slot >= 0) {
@@ -239,7 +253,8 @@ public final class MatchingEngine {
             for (int w = 0; w < passing.length; w++) {
                 for (long word = passing[w]; word != 0; word &= word - 1) {
                     int slot = (w << 6) + Long.numberOfTrailingZeros(word);
-                    if (index.maxCapacity[slot] >= size && childrenAccepted(index.at(slot)) == null
+                    if (index.maxCapacity[slot] >= size
+                            && childrenAccepted(index.at(slot)) == null
                             && outsideDangerZones(slot) == null) {
                         addPlaces(slot, top, true);
                     }
@@ -312,8 +327,8 @@ public final class MatchingEngine {
                 }
             }
             for (int i = 0; i < zones.length; i++) {
-                if (zones[i].haversine(index.sinLat[slot], index.cosLat[slot], index.sinLon[slot],
-                        index.cosLon[slot]) < zoneLimit[i]) {
+                if (zones[i].haversine(index.sinLat[slot], index.cosLat[slot], index.sinLon[slot], index.cosLon[slot])
+                        < zoneLimit[i]) {
                     return Exclusion.TOO_CLOSE_TO_DANGER_ZONE;
                 }
             }
@@ -327,23 +342,27 @@ public final class MatchingEngine {
         private int addPlaces(int slot, Sink places, boolean prune) {
             ShelterProfile s = index.at(slot);
             int n = s.unitCount();
-            double travelKm = here == null ? 0 : Place.kilometres(here.haversine(index.sinLat[slot],
-                    index.cosLat[slot], index.sinLon[slot], index.cosLon[slot]));
+            double travelKm = here == null
+                    ? 0
+                    : Place.kilometres(here.haversine(
+                            index.sinLat[slot], index.cosLat[slot], index.sinLon[slot], index.cosLon[slot]));
             double travel = 1 - Math.min(travelKm, rules.travelScaleKm()) / rules.travelScaleKm();
             double languages = languageScore(s);
             double needsScore = !needs.interpreter() || s.offers(Support.INTERPRETER) || sharesLanguage(s) ? 1 : 0;
             MatchingRules.Weights w = rules.weights();
             // The preferred scheme only adds to the score of a shelter that passed every hard constraint.
             boolean inScheme = preferredScheme >= 0 && index.scheme[slot] == preferredScheme;
-            double partWithoutOccupancy = w.languages() * languages + w.needs() * needsScore + w.travel() * travel
+            double partWithoutOccupancy = w.languages() * languages
+                    + w.needs() * needsScore
+                    + w.travel() * travel
                     + (inScheme ? schemeWeight : 0);
             Double schemeScore = preferredScheme < 0 ? null : inScheme ? 1.0 : 0.0;
             if (prune) {
                 // The best any unit here could score: available now, fresh, and the occupancy before holds (holds
                 // only lower it). If even that cannot enter the top, the units are not looked at.
                 double mostFree = n == 0 ? 1 : 1 - (double) s.notFree / n;
-                double best = Math.max(w.availability(), 0) + partWithoutOccupancy
-                        + Math.max(w.occupancy() * mostFree, 0);
+                double best =
+                        Math.max(w.availability(), 0) + partWithoutOccupancy + Math.max(w.occupancy() * mostFree, 0);
                 // (A hair above, so that rounding never prunes a place that ties with the worst kept one.)
                 if (!places.wants(Candidate.rankKey(best / weightSum + 1e-9, false))) {
                     return -1;
@@ -363,15 +382,19 @@ public final class MatchingEngine {
             double fixedPart = partWithoutOccupancy + w.occupancy() * occupancy;
             // Exactly the total of a fresh unit available now (no unit here scores more): on a tie with the worst
             // kept place, the tie-breakers decide whether any unit here could still enter.
-            if (prune && !places.wantsShelter(Candidate.rankKey((Math.max(w.availability(), 0) + fixedPart)
-                    / weightSum, false), smallestFit, s.id())) {
+            if (prune
+                    && !places.wantsShelter(
+                            Candidate.rankKey((Math.max(w.availability(), 0) + fixedPart) / weightSum, false),
+                            smallestFit,
+                            s.id())) {
                 return -1;
             }
             int eligible = 0;
             for (int i = 0; i < n; i++) {
                 int status = s.unitStatus[i];
                 long declared = s.unitFrom[i];
-                if (s.unitCapacity[i] < size || status == OUT_OF_SERVICE
+                if (s.unitCapacity[i] < size
+                        || status == OUT_OF_SERVICE
                         || (status == OCCUPIED && declared == ShelterProfile.NONE)) {
                     continue;
                 }
@@ -386,10 +409,22 @@ public final class MatchingEngine {
                 boolean stale = s.unitConfirmed[i] == ShelterProfile.NONE || s.unitConfirmed[i] < staleBefore;
                 double total = (w.availability() * availability + fixedPart) / weightSum;
                 if (places.wants(Candidate.rankKey(total, stale))) {
-                    places.add(new Candidate(s.id(), new UUID(s.unitMost[i], s.unitLeast[i]), s.unitCapacity[i],
+                    places.add(new Candidate(
+                            s.id(),
+                            new UUID(s.unitMost[i], s.unitLeast[i]),
+                            s.unitCapacity[i],
                             fromNow ? now : ShelterProfile.instant(declared),
-                            new Score(availability, languages, needsScore, travel, occupancy, total, stale,
-                                    travelKm, schemeScore, inScheme)));
+                            new Score(
+                                    availability,
+                                    languages,
+                                    needsScore,
+                                    travel,
+                                    occupancy,
+                                    total,
+                                    stale,
+                                    travelKm,
+                                    schemeScore,
+                                    inScheme)));
                 }
             }
             return eligible;

@@ -10,8 +10,14 @@ import java.util.Map;
  * one sentence (French, then English) for coordinators. Computed from the explanation itself, so it cannot disagree
  * with the verdicts.
  */
-public record SchemePreference(String code, int sheltersInScheme, int eligibleInScheme, boolean applied,
-        boolean bestInScheme, Map<Exclusion, Integer> exclusionsInScheme, String summary) {
+public record SchemePreference(
+        String code,
+        int sheltersInScheme,
+        int eligibleInScheme,
+        boolean applied,
+        boolean bestInScheme,
+        Map<Exclusion, Integer> exclusionsInScheme,
+        String summary) {
 
     /** The summary of {@code evaluations} (as {@link MatchingEngine#explain} ranks them); null if no scheme asked. */
     public static SchemePreference of(String preferredScheme, List<Evaluation> evaluations) {
@@ -34,7 +40,8 @@ public record SchemePreference(String code, int sheltersInScheme, int eligibleIn
             }
         }
         boolean applied = eligible > 0;
-        boolean best = !evaluations.isEmpty() && evaluations.get(0).eligible()
+        boolean best = !evaluations.isEmpty()
+                && evaluations.get(0).eligible()
                 && code.equals(evaluations.get(0).schemeCode());
         String summary;
         if (inScheme == 0) {
@@ -50,8 +57,7 @@ public record SchemePreference(String code, int sheltersInScheme, int eligibleIn
                     + " respectent les contraintes et gagnent des points au classement"
                     + (best ? ", la première place proposée en fait partie." : ".") + " / Preference applied: "
                     + eligible + " of the " + inScheme + " shelters of scheme " + code
-                    + " pass the hard constraints and score for it" + (best ? "; the best place is one of them."
-                    : ".");
+                    + " pass the hard constraints and score for it" + (best ? "; the best place is one of them." : ".");
         }
         return new SchemePreference(code, inScheme, eligible, applied, best, exclusions, summary);
     }

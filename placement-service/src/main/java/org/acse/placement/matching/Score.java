@@ -6,6 +6,14 @@ package org.acse.placement.matching;
  * preferred-scheme component, null when the referral names no scheme the network knows (it then weighs nothing);
  * {@code preferenceApplied} says that the place's shelter belongs to the scheme asked for and scored for it.
  */
-public record Score(double availability, double languages, double needs, double travel, double occupancy,
-        double total, boolean stale, double travelKm, Double scheme, boolean preferenceApplied) {
-}
+public record Score(
+        double availability,
+        double languages,
+        double needs,
+        double travel,
+        double occupancy,
+        double total,
+        boolean stale,
+        double travelKm,
+        Double scheme,
+        boolean preferenceApplied) {}

@@ -31,6 +31,7 @@ public final class ShelterIndex {
     private final Map<String, Integer> departments = new HashMap<>();
     /** The scheme of each shelter as a small id (-1: none), so that a search compares ints. */
     final int[] scheme;
+
     private final Map<String, Integer> schemes = new HashMap<>();
     final double[] sinLat;
     final double[] cosLat;
@@ -128,8 +129,8 @@ public final class ShelterIndex {
      * The shelters that pass the hard constraints that are properties of a shelter alone: active, accepting this
      * gender, and families, wheelchair access, psychological and medical support where asked for. A fresh array.
      */
-    long[] passing(Gender g, boolean children, boolean wheelchairAccess, boolean psychologicalSupport,
-            boolean medicalCare) {
+    long[] passing(
+            Gender g, boolean children, boolean wheelchairAccess, boolean psychologicalSupport, boolean medicalCare) {
         long[] bits = active.clone();
         and(bits, gender[g.ordinal()]);
         if (children) {

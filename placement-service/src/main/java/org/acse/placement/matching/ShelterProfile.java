@@ -19,6 +19,7 @@ import org.acse.common.geo.GeoPoint;
 public final class ShelterProfile {
     /** "No time given" in the time columns. */
     static final long NONE = Long.MIN_VALUE;
+
     private static final Gender[] GENDERS = Gender.values();
     private static final Support[] SUPPORTS = Support.values();
     private static final UnitStatus[] STATUSES = UnitStatus.values();
@@ -31,6 +32,7 @@ public final class ShelterProfile {
     private final String departmentCode;
     /** The scheme of places the shelter belongs to (its code), or null. */
     private final String schemeCode;
+
     private final boolean families;
     private final int maxChildren;
     private final Integer childMinAge;
@@ -40,6 +42,7 @@ public final class ShelterProfile {
     private final int maxCapacity;
     /** Units not FREE (occupied or out of service), whatever the holds. */
     final int notFree;
+
     private final int genderMask;
     private final int supportMask;
     final Place place;
@@ -51,16 +54,54 @@ public final class ShelterProfile {
     final long[] unitMost;
     final long[] unitLeast;
 
-    public ShelterProfile(UUID id, String code, boolean active, GeoPoint location, String departmentCode,
-            Set<Gender> genders, boolean families, int maxChildren, Integer childMinAge, Integer childMaxAge,
-            boolean wheelchairAccessible, Set<Support> support, Set<String> languages, List<UnitProfile> units) {
-        this(id, code, active, location, departmentCode, genders, families, maxChildren, childMinAge, childMaxAge,
-                wheelchairAccessible, support, languages, units, null);
+    public ShelterProfile(
+            UUID id,
+            String code,
+            boolean active,
+            GeoPoint location,
+            String departmentCode,
+            Set<Gender> genders,
+            boolean families,
+            int maxChildren,
+            Integer childMinAge,
+            Integer childMaxAge,
+            boolean wheelchairAccessible,
+            Set<Support> support,
+            Set<String> languages,
+            List<UnitProfile> units) {
+        this(
+                id,
+                code,
+                active,
+                location,
+                departmentCode,
+                genders,
+                families,
+                maxChildren,
+                childMinAge,
+                childMaxAge,
+                wheelchairAccessible,
+                support,
+                languages,
+                units,
+                null);
     }
 
-    public ShelterProfile(UUID id, String code, boolean active, GeoPoint location, String departmentCode,
-            Set<Gender> genders, boolean families, int maxChildren, Integer childMinAge, Integer childMaxAge,
-            boolean wheelchairAccessible, Set<Support> support, Set<String> languages, List<UnitProfile> units,
+    public ShelterProfile(
+            UUID id,
+            String code,
+            boolean active,
+            GeoPoint location,
+            String departmentCode,
+            Set<Gender> genders,
+            boolean families,
+            int maxChildren,
+            Integer childMinAge,
+            Integer childMaxAge,
+            boolean wheelchairAccessible,
+            Set<Support> support,
+            Set<String> languages,
+            List<UnitProfile> units,
             String schemeCode) {
         this.id = id;
         this.code = code;
@@ -226,8 +267,12 @@ public final class ShelterProfile {
     }
 
     UnitProfile unit(int i) {
-        return new UnitProfile(new UUID(unitMost[i], unitLeast[i]), unitCapacity[i], STATUSES[unitStatus[i]],
-                instant(unitFrom[i]), instant(unitConfirmed[i]));
+        return new UnitProfile(
+                new UUID(unitMost[i], unitLeast[i]),
+                unitCapacity[i],
+                STATUSES[unitStatus[i]],
+                instant(unitFrom[i]),
+                instant(unitConfirmed[i]));
     }
 
     /** The largest unit: a household larger than this cannot land here, whatever the availability. */

@@ -5,7 +5,13 @@ package org.acse.placement.referral;
  * {@code AWAITING_DECISION}: a coordinator must decide before any bed is held (a no-show, or a possible duplicate).
  */
 public enum ReferralStatus {
-    SEARCHING, PROPOSED, ACCEPTED, ARRIVED, NO_MATCH, AWAITING_DECISION, WITHDRAWN;
+    SEARCHING,
+    PROPOSED,
+    ACCEPTED,
+    ARRIVED,
+    NO_MATCH,
+    AWAITING_DECISION,
+    WITHDRAWN;
 
     public boolean closed() {
         return this == ARRIVED || this == WITHDRAWN;

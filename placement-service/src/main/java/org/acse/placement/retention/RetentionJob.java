@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 public class RetentionJob {
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
 
-    private static final String CLOSED = "SELECT id FROM referral WHERE status IN ('ARRIVED', 'WITHDRAWN')"
-            + " AND updated_at < :cutoff";
+    private static final String CLOSED =
+            "SELECT id FROM referral WHERE status IN ('ARRIVED', 'WITHDRAWN')" + " AND updated_at < :cutoff";
 
     @Inject
     EntityManager entityManager;
@@ -33,7 +33,9 @@ public class RetentionJob {
     @Inject
     DecisionConfig config;
 
-    @Scheduled(identity = "placement-retention", every = "${acse.decision.retention.every}",
+    @Scheduled(
+            identity = "placement-retention",
+            every = "${acse.decision.retention.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run(Instant.now());
@@ -44,16 +46,20 @@ public class RetentionJob {
     public int run(Instant now) {
         Instant cutoff = now.minus(config.retention().afterClosed());
         arrangements.eraseClosedBefore(cutoff);
-        int unlinked = entityManager.createNativeQuery("UPDATE placement SET referral_id = NULL,"
-                + " meeting_point_ciphertext = NULL, meeting_point_key_id = NULL, comment_ciphertext = NULL,"
-                + " comment_key_id = NULL WHERE referral_id IN (" + CLOSED + ")")
-                .setParameter("cutoff", cutoff).executeUpdate();
-        int forgotten = entityManager.createNativeQuery("DELETE FROM referral WHERE id IN (" + CLOSED + ")"
-                + " AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.referral_id = referral.id)")
-                .setParameter("cutoff", cutoff).executeUpdate();
+        int unlinked = entityManager
+                .createNativeQuery("UPDATE placement SET referral_id = NULL,"
+                        + " meeting_point_ciphertext = NULL, meeting_point_key_id = NULL, comment_ciphertext = NULL,"
+                        + " comment_key_id = NULL WHERE referral_id IN (" + CLOSED + ")")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+        int forgotten = entityManager
+                .createNativeQuery("DELETE FROM referral WHERE id IN (" + CLOSED + ")"
+                        + " AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.referral_id = referral.id)")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
         if (unlinked > 0 || forgotten > 0) {
-            LOG.infof("retention: %d closed referrals forgotten, %d placements unlinked from them", forgotten,
-                    unlinked);
+            LOG.infof(
+                    "retention: %d closed referrals forgotten, %d placements unlinked from them", forgotten, unlinked);
         }
         return forgotten;
     }

@@ -48,8 +48,8 @@ public final class SchemeMembership {
             } else {
                 String current = schemeOf.get(id);
                 if (current != null && !current.equals(schemeCode)) {
-                    taken.add(new FieldError(field, "already belongs to scheme " + current
-                            + "; take it out of that scheme first"));
+                    taken.add(new FieldError(
+                            field, "already belongs to scheme " + current + "; take it out of that scheme first"));
                 }
             }
         }
@@ -68,10 +68,9 @@ public final class SchemeMembership {
 
     /** 409: the shelter is in another scheme (the field named). */
     public static ProblemException inAnotherScheme(List<FieldError> fields) {
-        return new ProblemException(409, "shelter-in-another-scheme", "Conflict",
-                "A shelter belongs to at most one scheme.", fields);
+        return new ProblemException(
+                409, "shelter-in-another-scheme", "Conflict", "A shelter belongs to at most one scheme.", fields);
     }
 
-    private SchemeMembership() {
-    }
+    private SchemeMembership() {}
 }

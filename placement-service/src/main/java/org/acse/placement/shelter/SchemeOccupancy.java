@@ -11,8 +11,7 @@ import org.acse.placement.matching.UnitStatus;
  */
 public final class SchemeOccupancy {
     /** One unit: its capacity, its status as the staff published it, and its live placement if any. */
-    public record UnitState(int capacity, UnitStatus status, boolean held, boolean accepted) {
-    }
+    public record UnitState(int capacity, UnitStatus status, boolean held, boolean accepted) {}
 
     public static SchemeView.Occupancy count(UUID schemeId, String code, int shelters, List<UnitState> units) {
         int places = 0;
@@ -35,10 +34,9 @@ public final class SchemeOccupancy {
                 free += u.capacity();
             }
         }
-        return new SchemeView.Occupancy(schemeId, code, shelters, units.size(), places, free, held, given, occupied,
-                outOfService);
+        return new SchemeView.Occupancy(
+                schemeId, code, shelters, units.size(), places, free, held, given, occupied, outOfService);
     }
 
-    private SchemeOccupancy() {
-    }
+    private SchemeOccupancy() {}
 }

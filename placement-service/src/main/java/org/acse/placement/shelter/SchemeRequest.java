@@ -10,16 +10,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST} and {@code PUT /api/v1/schemes}. */
 public record SchemeRequest(
-        @NotBlank @Pattern(regexp = SchemeRequest.CODE, message = SchemeRequest.CODE_MESSAGE) @Schema(examples = "DESTINY")
+        @NotBlank
+        @Pattern(regexp = SchemeRequest.CODE, message = SchemeRequest.CODE_MESSAGE)
+        @Schema(examples = "DESTINY")
         String code,
-        @NotBlank @Size(max = 200) @Schema(examples = "Destiny Sud-Est") String name,
-        @Size(max = 2000) @Schema(examples = "Shelters of the south-east for women with children.") String description) {
+
+        @NotBlank @Size(max = 200) @Schema(examples = "Destiny Sud-Est")
+        String name,
+
+        @Size(max = 2000) @Schema(examples = "Shelters of the south-east for women with children.")
+        String description) {
 
     /** A scheme code: short, upper case, as partners name it in a referral's {@code preferredScheme}. */
     public static final String CODE = "[A-Z0-9][A-Z0-9_-]{1,15}";
+
     public static final String CODE_MESSAGE = "2 to 16 upper-case letters, digits, - and _";
 
     /** {@code PUT /api/v1/schemes/{id}/shelters}: the scheme's shelters, exactly these. */
-    public record Shelters(@NotNull @Size(max = 1000) List<@NotNull UUID> shelterIds) {
-    }
+    public record Shelters(@NotNull @Size(max = 1000) List<@NotNull UUID> shelterIds) {}
 }

@@ -42,22 +42,36 @@ public class SchemeResource {
 
     @POST
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "createScheme", summary = "Create a scheme of places",
+    @Operation(
+            operationId = "createScheme",
+            summary = "Create a scheme of places",
             description = "A named group of shelters (e.g. a regional programme) that partners may ask for in a"
                     + " referral's `preferredScheme`.")
-    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(name = "Location",
-            description = "The scheme: `/api/v1/schemes/{id}`.", schema = @Schema(type = SchemaType.STRING,
-                    format = "uri-reference")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The scheme: `/api/v1/schemes/{id}`.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SchemeView.class)))
     @APIResponse(responseCode = "409", description = "A scheme with this code exists.")
     public Response create(@Valid @NotNull SchemeRequest request) {
         SchemeView created = schemes.create(request);
-        return Response.created(URI.create("/api/v1/schemes/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/v1/schemes/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "listSchemes", summary = "List schemes of places",
+    @Operation(
+            operationId = "listSchemes",
+            summary = "List schemes of places",
             description = "With their shelters (no address), departments, support and places. A page"
                     + " `{items, page, size, total}`; staff see their own shelter's scheme.")
     public Page<SchemeView> list(@Valid @BeanParam PageRequest page) {
@@ -67,7 +81,9 @@ public class SchemeResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "getScheme", summary = "Read a scheme of places",
+    @Operation(
+            operationId = "getScheme",
+            summary = "Read a scheme of places",
             description = "Staff of one of its shelters see it without the other shelters.")
     public SchemeView get(@PathParam("id") UUID id) {
         return schemes.get(id);
@@ -76,7 +92,9 @@ public class SchemeResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "updateScheme", summary = "Change a scheme of places",
+    @Operation(
+            operationId = "updateScheme",
+            summary = "Change a scheme of places",
             description = "Its code, name and description.")
     @APIResponseSchema(value = SchemeView.class, responseCode = "200", responseDescription = "Changed.")
     @APIResponse(responseCode = "409", description = "Another scheme has this code.")
@@ -87,9 +105,15 @@ public class SchemeResource {
     @PUT
     @Path("/{id}/shelters")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "setSchemeShelters", summary = "Set the shelters of a scheme",
-            description = "Exactly these shelters, each in no other scheme; matching ranks with the new schemes at once.")
-    @APIResponseSchema(value = SchemeView.class, responseCode = "200", responseDescription = "The scheme with its shelters.")
+    @Operation(
+            operationId = "setSchemeShelters",
+            summary = "Set the shelters of a scheme",
+            description =
+                    "Exactly these shelters, each in no other scheme; matching ranks with the new schemes at once.")
+    @APIResponseSchema(
+            value = SchemeView.class,
+            responseCode = "200",
+            responseDescription = "The scheme with its shelters.")
     @APIResponse(responseCode = "409", description = "A shelter is in another scheme.")
     public SchemeView shelters(@PathParam("id") UUID id, @Valid @NotNull SchemeRequest.Shelters request) {
         return published(schemes.setShelters(id, request));
@@ -98,7 +122,9 @@ public class SchemeResource {
     @GET
     @Path("/{id}/occupancy")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "getSchemeOccupancy", summary = "Read a scheme's occupancy",
+    @Operation(
+            operationId = "getSchemeOccupancy",
+            summary = "Read a scheme's occupancy",
             description = "Counts only, in places: free, held, given, occupied, out of service. No person.")
     public SchemeView.Occupancy occupancy(@PathParam("id") UUID id) {
         return schemes.occupancy(id);

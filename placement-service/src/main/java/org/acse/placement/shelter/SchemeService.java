@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -23,7 +24,6 @@ import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
-import java.util.Optional;
 
 /** Schemes of places: coordinators manage them and their shelters; staff see the scheme of their own shelter. */
 @ApplicationScoped
@@ -35,8 +35,7 @@ public class SchemeService {
     AuditLog audit;
 
     /** A change and the shelters whose scheme changed (matching's snapshot reloads them after the commit). */
-    public record Changed(SchemeView scheme, Set<UUID> shelters) {
-    }
+    public record Changed(SchemeView scheme, Set<UUID> shelters) {}
 
     @Transactional
     public SchemeView create(SchemeRequest request) {
@@ -77,18 +76,24 @@ public class SchemeService {
         touched.addAll(members);
         Map<UUID, Shelter> shelters = new HashMap<>();
         if (!touched.isEmpty()) {
-            Shelter.<Shelter>find("id in ?1 order by id", touched).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+            Shelter.<Shelter>find("id in ?1 order by id", touched)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .list()
                     .forEach(s -> shelters.put(s.id, s));
         }
-        Map<UUID, String> codes = codes(shelters.values().stream().map(s -> s.schemeId).collect(Collectors.toSet()));
+        Map<UUID, String> codes =
+                codes(shelters.values().stream().map(s -> s.schemeId).collect(Collectors.toSet()));
         Map<UUID, String> schemeOf = new HashMap<>();
-        shelters.values().stream().filter(s -> wanted.contains(s.id))
+        shelters.values().stream()
+                .filter(s -> wanted.contains(s.id))
                 .forEach(s -> schemeOf.put(s.id, s.schemeId == null ? null : codes.get(s.schemeId)));
         // Members as locked now (another change may have committed between the two reads).
-        Set<UUID> lockedMembers = shelters.values().stream().filter(s -> id.equals(s.schemeId)).map(s -> s.id)
+        Set<UUID> lockedMembers = shelters.values().stream()
+                .filter(s -> id.equals(s.schemeId))
+                .map(s -> s.id)
                 .collect(Collectors.toSet());
-        SchemeMembership.Change change = SchemeMembership.plan(scheme.code, request.shelterIds(), schemeOf,
-                lockedMembers);
+        SchemeMembership.Change change =
+                SchemeMembership.plan(scheme.code, request.shelterIds(), schemeOf, lockedMembers);
         Instant now = Instant.now();
         change.joining().forEach(s -> {
             shelters.get(s).schemeId = id;
@@ -109,7 +114,9 @@ public class SchemeService {
         if (caller.isCoordinator()) {
             return view(scheme, null);
         }
-        UUID own = ownShelter().filter(s -> id.equals(s.schemeId)).map(s -> s.id)
+        UUID own = ownShelter()
+                .filter(s -> id.equals(s.schemeId))
+                .map(s -> s.id)
                 .orElseThrow(() -> ProblemException.notFound("Scheme"));
         return view(scheme, own);
     }
@@ -120,7 +127,8 @@ public class SchemeService {
             return Page.of(Scheme.<Scheme>find("order by code"), page, s -> view(s, null));
         }
         // Staff: the scheme of their own shelter, if any.
-        Optional<SchemeView> own = ownShelter().filter(s -> s.schemeId != null)
+        Optional<SchemeView> own = ownShelter()
+                .filter(s -> s.schemeId != null)
                 .flatMap(s -> Scheme.<Scheme>findByIdOptional(s.schemeId).map(scheme -> view(scheme, s.id)));
         return Page.of(own.stream().toList(), page);
     }
@@ -129,21 +137,26 @@ public class SchemeService {
     @Transactional
     public SchemeView.Occupancy occupancy(UUID id) {
         Scheme scheme = find(id, LockModeType.NONE);
-        List<UUID> active = Shelter.<Shelter>list("schemeId = ?1 and active = true", id).stream().map(s -> s.id)
+        List<UUID> active = Shelter.<Shelter>list("schemeId = ?1 and active = true", id).stream()
+                .map(s -> s.id)
                 .toList();
-        List<Unit> units = active.isEmpty() ? List.of()
-                : Unit.<Unit>list("shelterId in ?1 and retired = false", active);
+        List<Unit> units =
+                active.isEmpty() ? List.of() : Unit.<Unit>list("shelterId in ?1 and retired = false", active);
         Map<UUID, String> live = new HashMap<>();
         if (!units.isEmpty()) {
             // The live placements of these units, read as rows: the registry does not depend on the decision loop.
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Shelter.getEntityManager().createNativeQuery("SELECT unit_id, status FROM placement"
-                    + " WHERE unit_id IN (:units) AND status IN ('HELD', 'ACCEPTED')")
-                    .setParameter("units", units.stream().map(u -> u.id).toList()).getResultList();
+            List<Object[]> rows = Shelter.getEntityManager()
+                    .createNativeQuery("SELECT unit_id, status FROM placement"
+                            + " WHERE unit_id IN (:units) AND status IN ('HELD', 'ACCEPTED')")
+                    .setParameter("units", units.stream().map(u -> u.id).toList())
+                    .getResultList();
             rows.forEach(r -> live.put((UUID) r[0], (String) r[1]));
         }
-        List<SchemeOccupancy.UnitState> states = units.stream().map(u -> new SchemeOccupancy.UnitState(u.capacity,
-                u.status, "HELD".equals(live.get(u.id)), "ACCEPTED".equals(live.get(u.id)))).toList();
+        List<SchemeOccupancy.UnitState> states = units.stream()
+                .map(u -> new SchemeOccupancy.UnitState(
+                        u.capacity, u.status, "HELD".equals(live.get(u.id)), "ACCEPTED".equals(live.get(u.id))))
+                .toList();
         audit.record("scheme.occupancy.read", "scheme", id);
         return SchemeOccupancy.count(scheme.id, scheme.code, active.size(), states);
     }
@@ -158,7 +171,9 @@ public class SchemeService {
     }
 
     private static Set<UUID> members(UUID schemeId) {
-        return Shelter.<Shelter>list("schemeId", schemeId).stream().map(s -> s.id).collect(Collectors.toSet());
+        return Shelter.<Shelter>list("schemeId", schemeId).stream()
+                .map(s -> s.id)
+                .collect(Collectors.toSet());
     }
 
     private static Map<UUID, String> codes(Set<UUID> schemeIds) {
@@ -181,12 +196,17 @@ public class SchemeService {
     private static void apply(Scheme scheme, SchemeRequest request, Instant now) {
         scheme.code = request.code();
         scheme.name = request.name().strip();
-        scheme.description = request.description() == null ? "" : request.description().strip();
+        scheme.description =
+                request.description() == null ? "" : request.description().strip();
         scheme.updatedAt = now;
     }
 
     private static ProblemException duplicateCode() {
-        return new ProblemException(409, "duplicate-code", "Conflict", "A scheme with this code exists.",
+        return new ProblemException(
+                409,
+                "duplicate-code",
+                "Conflict",
+                "A scheme with this code exists.",
                 List.of(new FieldError("code", "is already the code of another scheme")));
     }
 
@@ -195,8 +215,11 @@ public class SchemeService {
         List<Shelter> shelters = Shelter.list("schemeId = ?1 order by code", scheme.id);
         Map<UUID, List<Unit>> units = new HashMap<>();
         if (!shelters.isEmpty()) {
-            Unit.<Unit>list("shelterId in ?1 and retired = false", shelters.stream().map(s -> s.id).toList())
-                    .forEach(u -> units.computeIfAbsent(u.shelterId, k -> new ArrayList<>()).add(u));
+            Unit.<Unit>list(
+                            "shelterId in ?1 and retired = false",
+                            shelters.stream().map(s -> s.id).toList())
+                    .forEach(u -> units.computeIfAbsent(u.shelterId, k -> new ArrayList<>())
+                            .add(u));
         }
         int places = 0;
         int unitCount = 0;
@@ -214,11 +237,19 @@ public class SchemeService {
                 support.addAll(s.support);
             }
             if (onlyShelter == null || onlyShelter.equals(s.id)) {
-                entries.add(new SchemeView.ShelterEntry(s.id, s.code, s.name, s.communeCode, department, s.active,
-                        shelterPlaces));
+                entries.add(new SchemeView.ShelterEntry(
+                        s.id, s.code, s.name, s.communeCode, department, s.active, shelterPlaces));
             }
         }
-        return new SchemeView(scheme.id, scheme.code, scheme.name, scheme.description, places, unitCount,
-                List.copyOf(departments), List.copyOf(support), entries);
+        return new SchemeView(
+                scheme.id,
+                scheme.code,
+                scheme.name,
+                scheme.description,
+                places,
+                unitCount,
+                List.copyOf(departments),
+                List.copyOf(support),
+                entries);
     }
 }

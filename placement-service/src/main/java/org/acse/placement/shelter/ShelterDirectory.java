@@ -53,8 +53,7 @@ import org.acse.platform.tx.AfterCommit;
 public class ShelterDirectory {
     private static final int FETCH = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final String SHELTERS = """
             SELECT id, code, commune_code, genders::text, families, max_children, child_min_age, child_max_age,
                    wheelchair_accessible, support::text, languages::text, active,
@@ -74,6 +73,7 @@ public class ShelterDirectory {
     private volatile ShelterIndex index;
     /** While a full reload runs: the changes applied meanwhile, applied again to what it loaded. */
     private List<Consumer<Set<UUID>>> busyChanges;
+
     private final Object fullReload = new Object();
     private Set<UUID> reloadedMeanwhile;
 
@@ -81,7 +81,9 @@ public class ShelterDirectory {
         reloadAll();
     }
 
-    @Scheduled(every = "${acse.matching.snapshot-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${acse.matching.snapshot-refresh}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "${acse.matching.snapshot-refresh}")
     void refresh() {
         reloadAll();
@@ -194,8 +196,8 @@ public class ShelterDirectory {
 
     private Set<UUID> liveUnits() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT unit_id FROM placement WHERE status IN ('HELD', 'ACCEPTED')")) {
+                PreparedStatement st =
+                        c.prepareStatement("SELECT unit_id FROM placement WHERE status IN ('HELD', 'ACCEPTED')")) {
             st.setFetchSize(FETCH);
             Set<UUID> ids = new HashSet<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -240,8 +242,11 @@ public class ShelterDirectory {
                             flush(rows, current, units, profiles);
                             current = owner;
                         }
-                        units.add(new UnitProfile(rs.getObject(2, UUID.class), rs.getInt(3),
-                                UnitStatus.valueOf(rs.getString(4)), instant(rs.getObject(5, OffsetDateTime.class)),
+                        units.add(new UnitProfile(
+                                rs.getObject(2, UUID.class),
+                                rs.getInt(3),
+                                UnitStatus.valueOf(rs.getString(4)),
+                                instant(rs.getObject(5, OffsetDateTime.class)),
                                 instant(rs.getObject(6, OffsetDateTime.class))));
                     }
                 }
@@ -255,8 +260,7 @@ public class ShelterDirectory {
         }
     }
 
-    private static void flush(Map<UUID, Row> rows, UUID shelterId, List<UnitProfile> units,
-            List<ShelterProfile> into) {
+    private static void flush(Map<UUID, Row> rows, UUID shelterId, List<UnitProfile> units, List<ShelterProfile> into) {
         if (shelterId != null) {
             Row row = rows.remove(shelterId);
             if (row != null) {
@@ -271,24 +275,58 @@ public class ShelterDirectory {
     }
 
     /** A shelter row as read, until its units are read. */
-    private record Row(UUID id, String code, String communeCode, Set<Gender> genders, boolean families,
-            int maxChildren, Integer childMinAge, Integer childMaxAge, boolean wheelchair, Set<Support> support,
-            Set<String> languages, boolean active, String schemeCode) {
+    private record Row(
+            UUID id,
+            String code,
+            String communeCode,
+            Set<Gender> genders,
+            boolean families,
+            int maxChildren,
+            Integer childMinAge,
+            Integer childMaxAge,
+            boolean wheelchair,
+            Set<Support> support,
+            Set<String> languages,
+            boolean active,
+            String schemeCode) {
         static Row of(ResultSet rs) throws SQLException {
             Set<Gender> genders = EnumSet.noneOf(Gender.class);
             strings(rs.getString(4)).forEach(g -> genders.add(Gender.valueOf(g)));
             Set<Support> support = EnumSet.noneOf(Support.class);
             strings(rs.getString(10)).forEach(s -> support.add(Support.valueOf(s)));
-            return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), genders,
-                    rs.getBoolean(5), rs.getInt(6), (Integer) rs.getObject(7, Integer.class),
-                    (Integer) rs.getObject(8, Integer.class), rs.getBoolean(9), support,
-                    new LinkedHashSet<>(strings(rs.getString(11))), rs.getBoolean(12), rs.getString(13));
+            return new Row(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    genders,
+                    rs.getBoolean(5),
+                    rs.getInt(6),
+                    (Integer) rs.getObject(7, Integer.class),
+                    (Integer) rs.getObject(8, Integer.class),
+                    rs.getBoolean(9),
+                    support,
+                    new LinkedHashSet<>(strings(rs.getString(11))),
+                    rs.getBoolean(12),
+                    rs.getString(13));
         }
 
         ShelterProfile profile(List<UnitProfile> units) {
             Commune commune = Gazetteer.france().requireCommune(communeCode);
-            return new ShelterProfile(id, code, active, commune.centre(), commune.departmentCode(), genders,
-                    families, maxChildren, childMinAge, childMaxAge, wheelchair, support, languages, units,
+            return new ShelterProfile(
+                    id,
+                    code,
+                    active,
+                    commune.centre(),
+                    commune.departmentCode(),
+                    genders,
+                    families,
+                    maxChildren,
+                    childMinAge,
+                    childMaxAge,
+                    wheelchair,
+                    support,
+                    languages,
+                    units,
                     schemeCode);
         }
     }

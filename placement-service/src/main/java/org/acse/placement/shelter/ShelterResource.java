@@ -45,23 +45,37 @@ public class ShelterResource {
 
     @POST
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "createShelter", summary = "Add a shelter",
+    @Operation(
+            operationId = "createShelter",
+            summary = "Add a shelter",
             description = "A partner shelter, its units and what it accepts; it may join a scheme of places"
                     + " (`schemeCode`). Matching sees it at once.")
-    @APIResponse(responseCode = "201", description = "Created.", headers = @Header(name = "Location",
-            description = "The shelter: `/api/v1/shelters/{id}`.", schema = @Schema(type = SchemaType.STRING,
-                    format = "uri-reference")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShelterView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created.",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The shelter: `/api/v1/shelters/{id}`.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ShelterView.class)))
     @APIResponse(responseCode = "409", description = "A shelter with this code exists, or the scheme already has it.")
     public Response create(@Valid @NotNull ShelterRequest request) {
         ShelterView created = shelters.create(request);
         published(created.id());
-        return Response.created(URI.create("/api/v1/shelters/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/v1/shelters/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "listShelters", summary = "List shelters",
+    @Operation(
+            operationId = "listShelters",
+            summary = "List shelters",
             description = "Without addresses: codes, places and free units. A page `{items, page, size, total}`.")
     public Page<ShelterView.Summary> list(@Valid @BeanParam PageRequest page) {
         return shelters.list(page);
@@ -70,7 +84,9 @@ public class ShelterResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "getShelter", summary = "Read a shelter",
+    @Operation(
+            operationId = "getShelter",
+            summary = "Read a shelter",
             description = "With its address and units (the read is audited). Staff read their own shelter only.")
     public ShelterView get(@PathParam("id") UUID id) {
         return shelters.get(id);
@@ -79,11 +95,14 @@ public class ShelterResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "updateShelter", summary = "Change a shelter",
+    @Operation(
+            operationId = "updateShelter",
+            summary = "Change a shelter",
             description = "The whole shelter again; a unit with an `id` is that unit, one without is new.")
     @APIResponseSchema(value = ShelterView.class, responseCode = "200", responseDescription = "Changed.")
-    @APIResponse(responseCode = "409", description = "Another shelter has this code, or the shelter is in another"
-            + " scheme.")
+    @APIResponse(
+            responseCode = "409",
+            description = "Another shelter has this code, or the shelter is in another" + " scheme.")
     public ShelterView update(@PathParam("id") UUID id, @Valid @NotNull ShelterRequest request) {
         ShelterView updated = shelters.update(id, request);
         published(id);
@@ -93,11 +112,13 @@ public class ShelterResource {
     @PUT
     @Path("/{id}/units/{unitId}/availability")
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})
-    @Operation(operationId = "setUnitAvailability", summary = "Declare a unit's availability",
+    @Operation(
+            operationId = "setUnitAvailability",
+            summary = "Declare a unit's availability",
             description = "What the staff see now: free (from a time), occupied or out of service. Waiting referrals"
                     + " get another chance at once.")
-    public ShelterView.UnitView availability(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
-            @Valid @NotNull AvailabilityRequest request) {
+    public ShelterView.UnitView availability(
+            @PathParam("id") UUID id, @PathParam("unitId") UUID unitId, @Valid @NotNull AvailabilityRequest request) {
         ShelterView.UnitView unit = shelters.setAvailability(id, unitId, request);
         published(id);
         return unit;

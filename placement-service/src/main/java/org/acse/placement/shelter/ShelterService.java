@@ -73,8 +73,9 @@ public class ShelterService {
         }
         Commune commune = validate(request);
         if (scheme != null && shelter.schemeId != null && !shelter.schemeId.equals(scheme.id)) {
-            throw SchemeMembership.inAnotherScheme(List.of(new FieldError("schemeCode", "the shelter already "
-                    + "belongs to another scheme; take it out of that scheme first")));
+            throw SchemeMembership.inAnotherScheme(List.of(new FieldError(
+                    "schemeCode",
+                    "the shelter already " + "belongs to another scheme; take it out of that scheme first")));
         }
         if (!shelter.code.equals(request.code()) && Shelter.count("code", request.code()) > 0) {
             throw ProblemException.conflict("duplicate-code", "A shelter with this code exists.");
@@ -124,16 +125,32 @@ public class ShelterService {
 
     @Transactional
     public Page<ShelterView.Summary> list(PageRequest page) {
-        var query = caller.isCoordinator() ? Shelter.<Shelter>find("order by code")
+        var query = caller.isCoordinator()
+                ? Shelter.<Shelter>find("order by code")
                 : Shelter.<Shelter>find("id = ?1", caller.shelterId().orElse(new UUID(0, 0)));
         Map<UUID, String> schemeCodes = new HashMap<>();
         return Page.of(query, page, s -> {
             List<Unit> units = Unit.ofShelter(s.id);
             Commune commune = Gazetteer.france().requireCommune(s.communeCode);
-            String schemeCode = s.schemeId == null ? null : schemeCodes.computeIfAbsent(s.schemeId,
-                    k -> Scheme.<Scheme>findByIdOptional(k).map(x -> x.code).orElse(null));
-            return new ShelterView.Summary(s.id, s.code, s.name, s.communeCode, commune.departmentCode(), s.active,
-                    units.size(), (int) units.stream().filter(u -> u.status == UnitStatus.FREE).count(), schemeCode);
+            String schemeCode = s.schemeId == null
+                    ? null
+                    : schemeCodes.computeIfAbsent(
+                            s.schemeId,
+                            k -> Scheme.<Scheme>findByIdOptional(k)
+                                    .map(x -> x.code)
+                                    .orElse(null));
+            return new ShelterView.Summary(
+                    s.id,
+                    s.code,
+                    s.name,
+                    s.communeCode,
+                    commune.departmentCode(),
+                    s.active,
+                    units.size(),
+                    (int) units.stream()
+                            .filter(u -> u.status == UnitStatus.FREE)
+                            .count(),
+                    schemeCode);
         });
     }
 
@@ -167,7 +184,9 @@ public class ShelterService {
         if (code == null) {
             return null;
         }
-        return Scheme.<Scheme>find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+        return Scheme.<Scheme>find("code", code)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.invalid("schemeCode", "is not the code of a scheme"));
     }
 
@@ -200,7 +219,9 @@ public class ShelterService {
         shelter.childMaxAge = a.childMaxAge();
         shelter.wheelchairAccessible = request.wheelchairAccessible();
         shelter.support = request.support() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.support()));
-        shelter.languages = request.languages() == null ? List.of() : request.languages().stream().distinct().toList();
+        shelter.languages = request.languages() == null
+                ? List.of()
+                : request.languages().stream().distinct().toList();
         shelter.active = request.active() == null || request.active();
         shelter.updatedAt = now;
     }
@@ -220,16 +241,31 @@ public class ShelterService {
     private ShelterView view(Shelter s) {
         Instant now = Instant.now();
         Commune commune = Gazetteer.france().requireCommune(s.communeCode);
-        return new ShelterView(s.id, s.code, s.name, s.communeCode, commune.departmentCode(), s.address,
+        return new ShelterView(
+                s.id,
+                s.code,
+                s.name,
+                s.communeCode,
+                commune.departmentCode(),
+                s.address,
                 new ShelterView.Accepts(s.genders, s.families, s.maxChildren, s.childMinAge, s.childMaxAge),
-                s.wheelchairAccessible, s.support, s.languages, s.active,
+                s.wheelchairAccessible,
+                s.support,
+                s.languages,
+                s.active,
                 Unit.ofShelter(s.id).stream().map(u -> unitView(u, now)).toList(),
                 Optional.ofNullable(SchemeService.ofShelter(s))
-                        .map(x -> new ShelterView.SchemeRef(x.id, x.code, x.name)).orElse(null));
+                        .map(x -> new ShelterView.SchemeRef(x.id, x.code, x.name))
+                        .orElse(null));
     }
 
     private ShelterView.UnitView unitView(Unit u, Instant now) {
-        return new ShelterView.UnitView(u.id, u.capacity, u.status, u.availableFrom, u.lastConfirmedAt,
+        return new ShelterView.UnitView(
+                u.id,
+                u.capacity,
+                u.status,
+                u.availableFrom,
+                u.lastConfirmedAt,
                 u.lastConfirmedAt.plus(config.staleAfter()).isBefore(now));
     }
 }

@@ -63,24 +63,29 @@ class ContentionTest {
         }
 
         assertThat(fixtures.count("SELECT count(*) FROM placement") - before).isEqualTo(10);
-        assertThat(fixtures.count("SELECT count(*) FROM placement WHERE status = 'HELD'")).isEqualTo(10);
+        assertThat(fixtures.count("SELECT count(*) FROM placement WHERE status = 'HELD'"))
+                .isEqualTo(10);
         assertThat(fixtures.count("SELECT count(DISTINCT unit_id) FROM placement WHERE status = 'HELD'"))
                 .isEqualTo(10);
-        String ids = referrals.stream().map(r -> "'" + r.referralId() + "'").reduce((a, b) -> a + "," + b)
+        String ids = referrals.stream()
+                .map(r -> "'" + r.referralId() + "'")
+                .reduce((a, b) -> a + "," + b)
                 .orElseThrow();
         assertThat(fixtures.count("SELECT count(*) FROM referral WHERE status = 'PROPOSED' AND id IN (" + ids + ")"))
                 .isEqualTo(10);
         assertThat(fixtures.count("SELECT count(*) FROM referral WHERE status = 'NO_MATCH' AND id IN (" + ids + ")"))
                 .isEqualTo(40);
         assertThat(fixtures.count("SELECT count(*) FROM outbox_message WHERE event_type = "
-                + "'org.acse.placement.proposed.v1' AND message_key IN (" + ids + ")")).isEqualTo(10);
+                        + "'org.acse.placement.proposed.v1' AND message_key IN (" + ids + ")"))
+                .isEqualTo(10);
     }
 
     @Test
     void theDatabaseItselfRefusesASecondLiveHoldOnAUnit() {
         Fixtures.shelter(Fixtures.LYON, 1);
         placements.onSubmitted(Fixtures.womanInNice());
-        assertThat(fixtures.count("SELECT count(*) FROM placement WHERE status = 'HELD'")).isEqualTo(1);
+        assertThat(fixtures.count("SELECT count(*) FROM placement WHERE status = 'HELD'"))
+                .isEqualTo(1);
         // Bypassing every check of the service: the partial unique index still says no.
         assertThatThrownBy(() -> fixtures.count("""
                 WITH r AS (INSERT INTO referral (id, pseudonym, status, urgency, household, needs, languages,

@@ -11,7 +11,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +36,6 @@ import org.acse.testsupport.KafkaEvents;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.util.Arrays;
-import java.util.HashSet;
 
 /**
  * Parallel offers: an IMMEDIATE referral is held in up to three shelters at once; the first acceptance wins and
@@ -71,28 +71,44 @@ class ParallelOffersTest {
         JsonPath rennes = Fixtures.shelter(Fixtures.RENNES, 1);
         ReferralSubmitted referral = Fixtures.womanInNice();
         kafka.publish(EventType.REFERRAL_SUBMITTED, referral);
-        List<PlacementProposed> offers = kafka.awaitCount(EventType.PLACEMENT_PROPOSED, referral.referralId(),
-                PlacementProposed.class, 3);
-        assertThat(offers).extracting(PlacementProposed::shelterId)
+        List<PlacementProposed> offers =
+                kafka.awaitCount(EventType.PLACEMENT_PROPOSED, referral.referralId(), PlacementProposed.class, 3);
+        assertThat(offers)
+                .extracting(PlacementProposed::shelterId)
                 .containsExactlyInAnyOrder(Fixtures.id(lyon), Fixtures.id(paris), Fixtures.id(rennes));
-        PlacementProposed parisOffer = offers.stream().filter(o -> o.shelterId().equals(Fixtures.id(paris)))
-                .findFirst().orElseThrow();
+        PlacementProposed parisOffer = offers.stream()
+                .filter(o -> o.shelterId().equals(Fixtures.id(paris)))
+                .findFirst()
+                .orElseThrow();
 
-        given().auth().oauth2(Tokens.staff(Fixtures.id(paris)))
-                .post("/api/v1/placements/" + parisOffer.placementId() + "/accept").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.staff(Fixtures.id(paris)))
+                .post("/api/v1/placements/" + parisOffer.placementId() + "/accept")
+                .then()
+                .statusCode(200);
 
-        List<PlacementDecided> released = kafka.awaitCount(EventType.PLACEMENT_CANCELLED, referral.referralId(),
-                PlacementDecided.class, 2);
-        assertThat(released).allMatch(c -> c.cancellation() == Cancellation.OFFER_TAKEN)
+        List<PlacementDecided> released =
+                kafka.awaitCount(EventType.PLACEMENT_CANCELLED, referral.referralId(), PlacementDecided.class, 2);
+        assertThat(released)
+                .allMatch(c -> c.cancellation() == Cancellation.OFFER_TAKEN)
                 .extracting(PlacementDecided::shelterId)
                 .containsExactlyInAnyOrder(Fixtures.id(lyon), Fixtures.id(rennes));
-        PlacementProposed lyonOffer = offers.stream().filter(o -> o.shelterId().equals(Fixtures.id(lyon)))
-                .findFirst().orElseThrow();
-        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon)))
-                .post("/api/v1/placements/" + lyonOffer.placementId() + "/accept").then().statusCode(409);
-        given().auth().oauth2(Tokens.staff(Fixtures.id(lyon)))
-                .get("/api/v1/placements/" + lyonOffer.placementId()).then().statusCode(200)
-                .body("status", equalTo("CANCELLED")).body("cancellation", equalTo("OFFER_TAKEN"));
+        PlacementProposed lyonOffer = offers.stream()
+                .filter(o -> o.shelterId().equals(Fixtures.id(lyon)))
+                .findFirst()
+                .orElseThrow();
+        given().auth()
+                .oauth2(Tokens.staff(Fixtures.id(lyon)))
+                .post("/api/v1/placements/" + lyonOffer.placementId() + "/accept")
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(Tokens.staff(Fixtures.id(lyon)))
+                .get("/api/v1/placements/" + lyonOffer.placementId())
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancellation", equalTo("OFFER_TAKEN"));
         assertThat(fixtures.referralStatus(referral.referralId())).isEqualTo("ACCEPTED");
     }
 
@@ -103,7 +119,8 @@ class ParallelOffersTest {
         ReferralSubmitted referral = Fixtures.referral(Gender.FEMALE, List.of(), Urgency.WITHIN_72H);
         referrals.onSubmitted(referral);
         assertThat(fixtures.count("SELECT count(*) FROM placement WHERE status = 'HELD' AND referral_id = '"
-                + referral.referralId() + "'")).isEqualTo(1);
+                        + referral.referralId() + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -122,8 +139,8 @@ class ParallelOffersTest {
         }
         String ids = submitted.stream().map(r -> "'" + r.referralId() + "'").collect(Collectors.joining(","));
         @SuppressWarnings("unchecked")
-        List<UUID> holds = fixtures.list("SELECT id FROM placement WHERE status = 'HELD' AND referral_id IN ("
-                + ids + ")");
+        List<UUID> holds =
+                fixtures.list("SELECT id FROM placement WHERE status = 'HELD' AND referral_id IN (" + ids + ")");
         assertThat(holds).hasSize(3 * referralsCount);
 
         String coordinator = Tokens.coordinator();
@@ -136,8 +153,12 @@ class ParallelOffersTest {
             for (UUID hold : holds) {
                 done.add(pool.submit(() -> {
                     start.await();
-                    int status = given().auth().oauth2(coordinator).post("/api/v1/placements/" + hold + "/accept")
-                            .then().extract().statusCode();
+                    int status = given().auth()
+                            .oauth2(coordinator)
+                            .post("/api/v1/placements/" + hold + "/accept")
+                            .then()
+                            .extract()
+                            .statusCode();
                     if (status == 200) {
                         won.add(hold);
                     } else {
@@ -156,12 +177,15 @@ class ParallelOffersTest {
 
         assertThat(won).hasSize(referralsCount);
         assertThat(refusals).hasSize(2 * referralsCount).containsOnly(409);
-        assertThat(fixtures.count("SELECT count(*) FROM placement WHERE status = 'ACCEPTED' AND referral_id IN ("
-                + ids + ")")).isEqualTo(referralsCount);
+        assertThat(fixtures.count(
+                        "SELECT count(*) FROM placement WHERE status = 'ACCEPTED' AND referral_id IN (" + ids + ")"))
+                .isEqualTo(referralsCount);
         assertThat(fixtures.count("SELECT count(DISTINCT referral_id) FROM placement WHERE status = 'ACCEPTED'"
-                + " AND referral_id IN (" + ids + ")")).isEqualTo(referralsCount);
+                        + " AND referral_id IN (" + ids + ")"))
+                .isEqualTo(referralsCount);
         assertThat(fixtures.count("SELECT count(*) FROM placement WHERE status = 'CANCELLED'"
-                + " AND cancellation = 'OFFER_TAKEN' AND referral_id IN (" + ids + ")")).isEqualTo(2 * referralsCount);
+                        + " AND cancellation = 'OFFER_TAKEN' AND referral_id IN (" + ids + ")"))
+                .isEqualTo(2 * referralsCount);
     }
 
     @Test
@@ -175,7 +199,7 @@ class ParallelOffersTest {
                 + " AND shelter_id = '" + Fixtures.id(lyon) + "' RETURNING 1) SELECT count(*) FROM a");
         // Bypassing every check of the service: the partial unique index still says no.
         assertThatThrownBy(() -> fixtures.count("WITH a AS (UPDATE placement SET status = 'ACCEPTED' WHERE"
-                + " referral_id = " + id + " AND status = 'HELD' RETURNING 1) SELECT count(*) FROM a"))
+                        + " referral_id = " + id + " AND status = 'HELD' RETURNING 1) SELECT count(*) FROM a"))
                 .hasStackTraceContaining("placement_one_given_per_referral");
     }
 }

@@ -12,8 +12,12 @@ class PlacementRulesTest {
 
     static Set<PlacementStatus> expectedNext(PlacementStatus from) {
         return switch (from) {
-            case HELD -> EnumSet.of(PlacementStatus.ACCEPTED, PlacementStatus.DECLINED, PlacementStatus.EXPIRED,
-                    PlacementStatus.CANCELLED);
+            case HELD ->
+                EnumSet.of(
+                        PlacementStatus.ACCEPTED,
+                        PlacementStatus.DECLINED,
+                        PlacementStatus.EXPIRED,
+                        PlacementStatus.CANCELLED);
             case ACCEPTED -> EnumSet.of(PlacementStatus.ARRIVED, PlacementStatus.CANCELLED, PlacementStatus.NO_SHOW);
             case DECLINED, EXPIRED, CANCELLED, NO_SHOW, ARRIVED -> EnumSet.noneOf(PlacementStatus.class);
         };
@@ -23,7 +27,8 @@ class PlacementRulesTest {
     @EnumSource(PlacementStatus.class)
     void everyMoveFrom(PlacementStatus from) {
         for (PlacementStatus to : PlacementStatus.values()) {
-            assertThat(PlacementRules.allows(from, to)).as(from + " → " + to)
+            assertThat(PlacementRules.allows(from, to))
+                    .as(from + " → " + to)
                     .isEqualTo(expectedNext(from).contains(to));
         }
         assertThat(PlacementRules.isFinal(from)).isEqualTo(expectedNext(from).isEmpty());

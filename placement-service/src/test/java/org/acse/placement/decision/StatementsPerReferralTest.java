@@ -41,7 +41,9 @@ class StatementsPerReferralTest {
         // Read the referral (redelivery), insert it and its "searching" event, lock the unit (with its live check),
         // insert the hold and its "proposed" event, update the referral's status.
         assertThat(statements).as(String.join("\n", statements)).hasSize(7);
-        assertThat(statements).filteredOn(s -> s.toLowerCase().contains("for update")).hasSize(1);
+        assertThat(statements)
+                .filteredOn(s -> s.toLowerCase().contains("for update"))
+                .hasSize(1);
     }
 
     @Test

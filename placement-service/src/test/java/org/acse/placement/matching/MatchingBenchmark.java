@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -18,7 +19,6 @@ import org.acse.common.events.Urgency;
 import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
 import org.jboss.logging.Logger;
-import java.util.HashSet;
 
 /**
  * The matching benchmark (product §11: ≤ 5 ms p99 over 10,000 shelters / 100,000 places): p50/p99 of one candidate
@@ -52,8 +52,9 @@ public final class MatchingBenchmark {
             long profilesHeap = heapAfterGc() - heapBefore;
             ShelterIndex built = ShelterIndex.of(network);
             long indexHeap = heapAfterGc() - heapBefore - profilesHeap;
-            log.infof("%,6d shelters: profiles %.1f MB, index %.1f MB of heap", built.size(), profilesHeap / 1e6,
-                    indexHeap / 1e6);
+            log.infof(
+                    "%,6d shelters: profiles %.1f MB, index %.1f MB of heap",
+                    built.size(), profilesHeap / 1e6, indexHeap / 1e6);
             List<MatchRequest> requests = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 requests.add(request(communes, zones, random));
@@ -71,16 +72,26 @@ public final class MatchingBenchmark {
             // The service builds the index once per change of the network, not per search: measured apart.
             long[][] build = measure(() -> ShelterIndex.of(network), 20, 200);
             ShelterIndex index = ShelterIndex.of(network);
-            long[][] search = measure(() -> engine.candidates(requests.get(next(random)), context, index, 32),
-                    WARMUP, MEASURED);
-            long[][] explain = measure(() -> engine.explain(requests.get(next(random)), context, index),
-                    WARMUP, MEASURED);
-            log.infof("%,6d shelters / %,7d places: candidates wall p50 %.3f p99 %.3f ms, cpu p50 %.3f p99 %.3f ms"
-                    + " | explain wall p50 %.3f p99 %.3f ms, cpu p50 %.3f p99 %.3f ms"
-                    + " | index build cpu p50 %.3f p99 %.3f ms", shelters, shelters * 10,
-                    ms(search[0], 50), ms(search[0], 99), ms(search[1], 50), ms(search[1], 99),
-                    ms(explain[0], 50), ms(explain[0], 99), ms(explain[1], 50), ms(explain[1], 99),
-                    ms(build[1], 50), ms(build[1], 99));
+            long[][] search =
+                    measure(() -> engine.candidates(requests.get(next(random)), context, index, 32), WARMUP, MEASURED);
+            long[][] explain =
+                    measure(() -> engine.explain(requests.get(next(random)), context, index), WARMUP, MEASURED);
+            log.infof(
+                    "%,6d shelters / %,7d places: candidates wall p50 %.3f p99 %.3f ms, cpu p50 %.3f p99 %.3f ms"
+                            + " | explain wall p50 %.3f p99 %.3f ms, cpu p50 %.3f p99 %.3f ms"
+                            + " | index build cpu p50 %.3f p99 %.3f ms",
+                    shelters,
+                    shelters * 10,
+                    ms(search[0], 50),
+                    ms(search[0], 99),
+                    ms(search[1], 50),
+                    ms(search[1], 99),
+                    ms(explain[0], 50),
+                    ms(explain[0], 99),
+                    ms(explain[1], 50),
+                    ms(explain[1], 99),
+                    ms(build[1], 50),
+                    ms(build[1], 99));
         }
     }
 
@@ -131,19 +142,37 @@ public final class MatchingBenchmark {
             List<UnitProfile> units = new ArrayList<>();
             for (int u = 0; u < 10; u++) {
                 int roll = random.nextInt(10);
-                UnitStatus status = roll < 6 ? UnitStatus.FREE : roll < 9 ? UnitStatus.OCCUPIED
-                        : UnitStatus.OUT_OF_SERVICE;
+                UnitStatus status =
+                        roll < 6 ? UnitStatus.FREE : roll < 9 ? UnitStatus.OCCUPIED : UnitStatus.OUT_OF_SERVICE;
                 Instant from = status == UnitStatus.OCCUPIED && random.nextBoolean()
-                        ? NOW.plus(Duration.ofHours(random.nextInt(200))) : null;
-                units.add(new UnitProfile(new UUID(s, u), 1 + random.nextInt(4), status, from,
+                        ? NOW.plus(Duration.ofHours(random.nextInt(200)))
+                        : null;
+                units.add(new UnitProfile(
+                        new UUID(s, u),
+                        1 + random.nextInt(4),
+                        status,
+                        from,
                         NOW.minus(Duration.ofHours(random.nextInt(48)))));
             }
             Set<Gender> accepted = random.nextInt(3) == 0 ? Set.of(Gender.FEMALE) : Set.of(genders);
-            Set<Support> support = random.nextBoolean() ? Set.of(Support.PSYCHOLOGICAL, Support.INTERPRETER)
+            Set<Support> support = random.nextBoolean()
+                    ? Set.of(Support.PSYCHOLOGICAL, Support.INTERPRETER)
                     : Set.of(Support.MEDICAL, Support.LEGAL);
-            network.add(new ShelterProfile(new UUID(s, -1), "S" + s, random.nextInt(20) != 0, commune.centre(),
-                    commune.departmentCode(), accepted, random.nextBoolean(), 3, null, null, random.nextBoolean(),
-                    support, random.nextBoolean() ? Set.of("fr", "en") : Set.of("fr", "ro", "ar"), units,
+            network.add(new ShelterProfile(
+                    new UUID(s, -1),
+                    "S" + s,
+                    random.nextInt(20) != 0,
+                    commune.centre(),
+                    commune.departmentCode(),
+                    accepted,
+                    random.nextBoolean(),
+                    3,
+                    null,
+                    null,
+                    random.nextBoolean(),
+                    support,
+                    random.nextBoolean() ? Set.of("fr", "en") : Set.of("fr", "ro", "ar"),
+                    units,
                     SCHEMES && s % 5 == 0 ? "S" + (s / 5 % 20) : null));
         }
         return network;
@@ -154,13 +183,17 @@ public final class MatchingBenchmark {
         List<Integer> children = random.nextInt(3) == 0 ? List.of(3, 8) : List.of();
         Gender gender = Gender.values()[random.nextInt(3)];
         Urgency urgency = Urgency.values()[random.nextInt(3)];
-        return new MatchRequest(UUID.randomUUID(), new Household(gender, 30, children),
+        return new MatchRequest(
+                UUID.randomUUID(),
+                new Household(gender, 30, children),
                 new Needs(random.nextInt(5) == 0, random.nextInt(4) == 0, false, random.nextBoolean()),
-                List.of(random.nextBoolean() ? "ro" : "en"), urgency,
-                zones.resolve(List.of(DangerZone.commune(danger.code()))), danger.centre(), 200,
+                List.of(random.nextBoolean() ? "ro" : "en"),
+                urgency,
+                zones.resolve(List.of(DangerZone.commune(danger.code()))),
+                danger.centre(),
+                200,
                 SCHEMES ? "S" + random.nextInt(20) : null);
     }
 
-    private MatchingBenchmark() {
-    }
+    private MatchingBenchmark() {}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,10 +16,9 @@ import org.acse.common.events.Needs;
 import org.acse.common.events.Urgency;
 import org.acse.common.geo.Commune;
 import org.acse.common.geo.Gazetteer;
-import org.junit.jupiter.api.Test;
-import java.util.Collections;
 import org.acse.common.geo.UnknownPlaceException;
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /** Every hard constraint and ranking rule of product §5, with real French communes. */
 class MatchingEngineTest {
@@ -75,21 +75,55 @@ class MatchingEngineTest {
 
         ShelterProfile profile() {
             Commune c = FRANCE.requireCommune(commune);
-            return new ShelterProfile(id, "S-" + commune + "-" + id.toString().substring(0, 4), active, c.centre(),
-                    c.departmentCode(), genders, families, maxChildren, childMinAge, childMaxAge, wheelchair, support,
-                    languages, units, scheme);
+            return new ShelterProfile(
+                    id,
+                    "S-" + commune + "-" + id.toString().substring(0, 4),
+                    active,
+                    c.centre(),
+                    c.departmentCode(),
+                    genders,
+                    families,
+                    maxChildren,
+                    childMinAge,
+                    childMaxAge,
+                    wheelchair,
+                    support,
+                    languages,
+                    units,
+                    scheme);
         }
     }
 
-    static MatchRequest request(Gender gender, List<Integer> children, Needs needs, List<String> languages,
-            Urgency urgency, List<DangerZone> zones, String current, int minKm) {
-        return new MatchRequest(UUID.randomUUID(), new Household(gender, 30, children), needs, languages, urgency,
-                ZONES.resolve(zones), FRANCE.requireCommune(current).centre(), minKm);
+    static MatchRequest request(
+            Gender gender,
+            List<Integer> children,
+            Needs needs,
+            List<String> languages,
+            Urgency urgency,
+            List<DangerZone> zones,
+            String current,
+            int minKm) {
+        return new MatchRequest(
+                UUID.randomUUID(),
+                new Household(gender, 30, children),
+                needs,
+                languages,
+                urgency,
+                ZONES.resolve(zones),
+                FRANCE.requireCommune(current).centre(),
+                minKm);
     }
 
     static MatchRequest woman() {
-        return request(Gender.FEMALE, List.of(), Needs.NONE, List.of("fr"), Urgency.IMMEDIATE,
-                List.of(DangerZone.commune(NICE)), NICE, 200);
+        return request(
+                Gender.FEMALE,
+                List.of(),
+                Needs.NONE,
+                List.of("fr"),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                200);
     }
 
     static MatchContext context() {
@@ -97,7 +131,9 @@ class MatchingEngineTest {
     }
 
     Exclusion verdict(MatchRequest request, MatchContext context, Shelter shelter) {
-        return engine.explain(request, context, List.of(shelter.profile())).get(0).exclusion();
+        return engine.explain(request, context, List.of(shelter.profile()))
+                .get(0)
+                .exclusion();
     }
 
     Exclusion verdict(MatchRequest request, Shelter shelter) {
@@ -116,46 +152,88 @@ class MatchingEngineTest {
 
     @Test
     void theDepartmentIsExcludedEvenWhenTheDistanceAskedIsSmall() {
-        MatchRequest near = request(Gender.FEMALE, List.of(), Needs.NONE, List.of(), Urgency.IMMEDIATE,
-                List.of(DangerZone.commune(NICE)), NICE, 10);
+        MatchRequest near = request(
+                Gender.FEMALE,
+                List.of(),
+                Needs.NONE,
+                List.of(),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                10);
         assertThat(verdict(near, shelter(GRASSE).unit(1))).isEqualTo(Exclusion.IN_DANGER_ZONE_DEPARTMENT);
         assertThat(verdict(near, shelter(TOULON).unit(1))).isNull();
     }
 
     @Test
     void aLargerMinimumDistanceExcludesMore() {
-        MatchRequest far = request(Gender.FEMALE, List.of(), Needs.NONE, List.of(), Urgency.IMMEDIATE,
-                List.of(DangerZone.commune(NICE)), NICE, 250);
+        MatchRequest far = request(
+                Gender.FEMALE,
+                List.of(),
+                Needs.NONE,
+                List.of(),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                250);
         assertThat(verdict(far, shelter(GRENOBLE).unit(1))).isEqualTo(Exclusion.TOO_CLOSE_TO_DANGER_ZONE);
         assertThat(verdict(far, shelter(LYON).unit(1))).isNull();
     }
 
     @Test
     void departmentAndPointZonesCountTheirRadius() {
-        MatchRequest rhone = request(Gender.FEMALE, List.of(), Needs.NONE, List.of(), Urgency.IMMEDIATE,
-                List.of(DangerZone.department("69")), PARIS, 200);
+        MatchRequest rhone = request(
+                Gender.FEMALE,
+                List.of(),
+                Needs.NONE,
+                List.of(),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.department("69")),
+                PARIS,
+                200);
         assertThat(verdict(rhone, shelter(LYON).unit(1))).isEqualTo(Exclusion.IN_DANGER_ZONE_DEPARTMENT);
         assertThat(verdict(rhone, shelter(GRENOBLE).unit(1))).isEqualTo(Exclusion.TOO_CLOSE_TO_DANGER_ZONE);
         assertThat(verdict(rhone, shelter(PARIS).unit(1))).isNull();
         // Paris is ~390 km from Lyon: a 200 km radius around a point in Lyon pushes the limit to 400 km.
-        MatchRequest point = request(Gender.FEMALE, List.of(), Needs.NONE, List.of(), Urgency.IMMEDIATE,
-                List.of(DangerZone.point(45.7588, 4.8361, 200)), NICE, 200);
+        MatchRequest point = request(
+                Gender.FEMALE,
+                List.of(),
+                Needs.NONE,
+                List.of(),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.point(45.7588, 4.8361, 200)),
+                NICE,
+                200);
         assertThat(verdict(point, shelter(PARIS).unit(1))).isEqualTo(Exclusion.TOO_CLOSE_TO_DANGER_ZONE);
         assertThat(verdict(point, shelter("35238").unit(1))).isNull(); // Rennes
     }
 
     @Test
     void everyDangerZoneCounts() {
-        MatchRequest two = request(Gender.FEMALE, List.of(), Needs.NONE, List.of(), Urgency.IMMEDIATE,
-                List.of(DangerZone.commune(NICE), DangerZone.commune(PARIS)), NICE, 200);
+        MatchRequest two = request(
+                Gender.FEMALE,
+                List.of(),
+                Needs.NONE,
+                List.of(),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune(NICE), DangerZone.commune(PARIS)),
+                NICE,
+                200);
         assertThat(verdict(two, shelter("45234").unit(1))).isEqualTo(Exclusion.TOO_CLOSE_TO_DANGER_ZONE); // Orléans
         assertThat(verdict(two, shelter("31555").unit(1))).isNull(); // Toulouse
     }
 
     @Test
     void aFamilyOfThreeNeverLandsInASingleBed() {
-        MatchRequest family = request(Gender.FEMALE, List.of(4, 7), Needs.NONE, List.of(), Urgency.IMMEDIATE,
-                List.of(DangerZone.commune(NICE)), NICE, 200);
+        MatchRequest family = request(
+                Gender.FEMALE,
+                List.of(4, 7),
+                Needs.NONE,
+                List.of(),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                200);
         assertThat(verdict(family, shelter(LYON).unit(1).unit(2))).isEqualTo(Exclusion.NO_UNIT_LARGE_ENOUGH);
         Shelter mixed = shelter(LYON).unit(1).unit(3).unit(1);
         List<Candidate> candidates = engine.candidates(family, context(), List.of(mixed.profile()), 10);
@@ -167,16 +245,30 @@ class MatchingEngineTest {
     void aManIsNeverProposedToAWomenOnlyShelter() {
         Shelter womenOnly = shelter(LYON).unit(1);
         womenOnly.genders = Set.of(Gender.FEMALE);
-        MatchRequest man = request(Gender.MALE, List.of(), Needs.NONE, List.of(), Urgency.IMMEDIATE,
-                List.of(DangerZone.commune(NICE)), NICE, 200);
+        MatchRequest man = request(
+                Gender.MALE,
+                List.of(),
+                Needs.NONE,
+                List.of(),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                200);
         assertThat(verdict(man, womenOnly)).isEqualTo(Exclusion.GENDER_NOT_ACCEPTED);
         assertThat(verdict(woman(), womenOnly)).isNull();
     }
 
     @Test
     void childrenNeedAFamilyShelterThatTakesTheirNumberAndAges() {
-        MatchRequest mother = request(Gender.FEMALE, List.of(2, 15), Needs.NONE, List.of(), Urgency.IMMEDIATE,
-                List.of(DangerZone.commune(NICE)), NICE, 200);
+        MatchRequest mother = request(
+                Gender.FEMALE,
+                List.of(2, 15),
+                Needs.NONE,
+                List.of(),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                200);
         Shelter noFamilies = shelter(LYON).unit(4);
         noFamilies.families = false;
         assertThat(verdict(mother, noFamilies)).isEqualTo(Exclusion.FAMILIES_NOT_ACCEPTED);
@@ -203,14 +295,23 @@ class MatchingEngineTest {
                 .isEqualTo(Exclusion.PSYCHOLOGICAL_SUPPORT_MISSING);
         assertThat(verdict(withNeeds(new Needs(false, false, true, false)), bare))
                 .isEqualTo(Exclusion.MEDICAL_CARE_MISSING);
-        assertThat(verdict(withNeeds(new Needs(false, false, false, true)), bare)).isNull(); // interpreter ranks
+        assertThat(verdict(withNeeds(new Needs(false, false, false, true)), bare))
+                .isNull(); // interpreter ranks
         Shelter accessible = shelter(LYON).unit(1);
-        assertThat(verdict(withNeeds(new Needs(true, true, true, true)), accessible)).isNull();
+        assertThat(verdict(withNeeds(new Needs(true, true, true, true)), accessible))
+                .isNull();
     }
 
     static MatchRequest withNeeds(Needs needs) {
-        return request(Gender.FEMALE, List.of(), needs, List.of(), Urgency.IMMEDIATE,
-                List.of(DangerZone.commune(NICE)), NICE, 200);
+        return request(
+                Gender.FEMALE,
+                List.of(),
+                needs,
+                List.of(),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                200);
     }
 
     @Test
@@ -227,8 +328,15 @@ class MatchingEngineTest {
     void aUnitMustBeFreeOrFreeingBeforeTheUrgencyDeadline() {
         Shelter later = shelter(LYON).unit(1, UnitStatus.FREE, NOW.plus(Duration.ofHours(30)), NOW);
         assertThat(verdict(woman(), later)).isEqualTo(Exclusion.NO_UNIT_AVAILABLE_IN_TIME);
-        MatchRequest within72h = request(Gender.FEMALE, List.of(), Needs.NONE, List.of(), Urgency.WITHIN_72H,
-                List.of(DangerZone.commune(NICE)), NICE, 200);
+        MatchRequest within72h = request(
+                Gender.FEMALE,
+                List.of(),
+                Needs.NONE,
+                List.of(),
+                Urgency.WITHIN_72H,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                200);
         assertThat(verdict(within72h, later)).isNull();
         Shelter freeing = shelter(LYON).unit(1, UnitStatus.OCCUPIED, NOW.plus(Duration.ofHours(5)), NOW);
         assertThat(verdict(woman(), freeing)).isNull();
@@ -237,7 +345,8 @@ class MatchingEngineTest {
         Shelter broken = shelter(LYON).unit(1, UnitStatus.OUT_OF_SERVICE, null, NOW);
         assertThat(verdict(woman(), broken)).isEqualTo(Exclusion.NO_UNIT_AVAILABLE_IN_TIME);
         Shelter held = shelter(LYON).unit(1);
-        assertThat(verdict(woman(), new MatchContext(NOW, Set.of(held.units.get(0).id()), Set.of()), held))
+        assertThat(verdict(
+                        woman(), new MatchContext(NOW, Set.of(held.units.get(0).id()), Set.of()), held))
                 .isEqualTo(Exclusion.NO_UNIT_AVAILABLE_IN_TIME);
     }
 
@@ -257,8 +366,15 @@ class MatchingEngineTest {
         Shelter interpreter = shelter(LYON).unit(1);
         interpreter.languages = Set.of("fr");
         interpreter.support = Set.of(Support.INTERPRETER);
-        MatchRequest speaksRomanian = request(Gender.FEMALE, List.of(), Needs.NONE, List.of("ro"),
-                Urgency.IMMEDIATE, List.of(DangerZone.commune(NICE)), NICE, 200);
+        MatchRequest speaksRomanian = request(
+                Gender.FEMALE,
+                List.of(),
+                Needs.NONE,
+                List.of("ro"),
+                Urgency.IMMEDIATE,
+                List.of(DangerZone.commune(NICE)),
+                NICE,
+                200);
         french.support = Set.of();
         assertThat(best(speaksRomanian, french, interpreter, romanian)).isEqualTo(romanian.id);
         assertThat(best(speaksRomanian, french, interpreter)).isEqualTo(interpreter.id);
@@ -271,8 +387,8 @@ class MatchingEngineTest {
         Shelter without = shelter(LYON).unit(1);
         without.support = Set.of();
         without.languages = Set.of("ro");
-        List<Evaluation> ranked = engine.explain(withNeeds(new Needs(false, false, false, true)), context(),
-                List.of(without.profile(), with.profile()));
+        List<Evaluation> ranked = engine.explain(
+                withNeeds(new Needs(false, false, false, true)), context(), List.of(without.profile(), with.profile()));
         assertThat(ranked.get(0).shelterId()).isEqualTo(with.id);
         assertThat(ranked.get(0).best().score().needs()).isEqualTo(1.0);
         assertThat(ranked.get(1).best().score().needs()).isEqualTo(0.0);
@@ -287,8 +403,8 @@ class MatchingEngineTest {
 
     @Test
     void lowerOccupancyRanksFirst() {
-        Shelter full = shelter(LYON).unit(1).unit(1, UnitStatus.OCCUPIED, null, NOW)
-                .unit(1, UnitStatus.OCCUPIED, null, NOW);
+        Shelter full =
+                shelter(LYON).unit(1).unit(1, UnitStatus.OCCUPIED, null, NOW).unit(1, UnitStatus.OCCUPIED, null, NOW);
         Shelter empty = shelter(LYON).unit(1).unit(1).unit(1);
         assertThat(best(woman(), full, empty)).isEqualTo(empty.id);
     }
@@ -297,11 +413,11 @@ class MatchingEngineTest {
     void staleAvailabilityRanksAfterFreshWhateverTheScore() {
         Shelter staleButClose = shelter(LYON).unit(1, UnitStatus.FREE, null, NOW.minus(Duration.ofHours(30)));
         Shelter freshButFar = shelter("59350").unit(1, UnitStatus.FREE, NOW.plus(Duration.ofHours(12)), NOW);
-        Evaluation first = engine.explain(woman(), context(), List.of(staleButClose.profile(),
-                freshButFar.profile())).get(0);
+        Evaluation first = engine.explain(woman(), context(), List.of(staleButClose.profile(), freshButFar.profile()))
+                .get(0);
         assertThat(first.shelterId()).isEqualTo(freshButFar.id);
-        Evaluation second = engine.explain(woman(), context(), List.of(staleButClose.profile(),
-                freshButFar.profile())).get(1);
+        Evaluation second = engine.explain(woman(), context(), List.of(staleButClose.profile(), freshButFar.profile()))
+                .get(1);
         assertThat(second.best().score().stale()).isTrue();
     }
 
@@ -311,11 +427,14 @@ class MatchingEngineTest {
         for (int i = 0; i < 5; i++) {
             twins.add(shelter(LYON).unit(1).profile());
         }
-        UUID expected = twins.stream().map(ShelterProfile::id).sorted().findFirst().orElseThrow();
-        assertThat(engine.candidates(woman(), context(), twins, 1).get(0).shelterId()).isEqualTo(expected);
+        UUID expected =
+                twins.stream().map(ShelterProfile::id).sorted().findFirst().orElseThrow();
+        assertThat(engine.candidates(woman(), context(), twins, 1).get(0).shelterId())
+                .isEqualTo(expected);
         List<ShelterProfile> reversed = new ArrayList<>(twins);
         Collections.reverse(reversed);
-        assertThat(engine.candidates(woman(), context(), reversed, 1).get(0).shelterId()).isEqualTo(expected);
+        assertThat(engine.candidates(woman(), context(), reversed, 1).get(0).shelterId())
+                .isEqualTo(expected);
     }
 
     @Test
@@ -323,17 +442,24 @@ class MatchingEngineTest {
         Shelter close = shelter(LYON).unit(1, UnitStatus.FREE, NOW.plus(Duration.ofHours(20)), NOW);
         Shelter farNow = shelter("59350").unit(1);
         assertThat(best(woman(), close, farNow)).isEqualTo(farNow.id);
-        MatchingRules travelOnly = new MatchingRules(new MatchingRules.Weights(0, 0, 0, 1, 0),
-                MatchingRules.defaults().delays(), 200, 1200, Duration.ofHours(24));
-        List<Candidate> ranked = new MatchingEngine(travelOnly).candidates(woman(), context(),
-                List.of(close.profile(), farNow.profile()), 2);
+        MatchingRules travelOnly = new MatchingRules(
+                new MatchingRules.Weights(0, 0, 0, 1, 0),
+                MatchingRules.defaults().delays(),
+                200,
+                1200,
+                Duration.ofHours(24));
+        List<Candidate> ranked = new MatchingEngine(travelOnly)
+                .candidates(woman(), context(), List.of(close.profile(), farNow.profile()), 2);
         assertThat(ranked.get(0).shelterId()).isEqualTo(close.id);
     }
 
     @Test
     void explainGivesEveryShelterAVerdictAndCandidatesAgreeWithIt() {
-        List<ShelterProfile> network = List.of(shelter(NICE).unit(1).profile(), shelter(LYON).unit(1).profile(),
-                shelter(PARIS).unit(2).unit(1).profile(), shelter(MARSEILLE).unit(1).profile());
+        List<ShelterProfile> network = List.of(
+                shelter(NICE).unit(1).profile(),
+                shelter(LYON).unit(1).profile(),
+                shelter(PARIS).unit(2).unit(1).profile(),
+                shelter(MARSEILLE).unit(1).profile());
         List<Evaluation> all = engine.explain(woman(), context(), network);
         assertThat(all).hasSize(4);
         assertThat(all.stream().filter(Evaluation::eligible).count()).isEqualTo(2);
@@ -359,9 +485,16 @@ class MatchingEngineTest {
 
     /** A woman alone in danger in Paris, asking (or not) for a scheme. */
     static MatchRequest womanInParis(String scheme) {
-        return new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30, List.of()), Needs.NONE,
-                List.of("fr"), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.commune(PARIS))),
-                FRANCE.requireCommune(PARIS).centre(), 200, scheme);
+        return new MatchRequest(
+                UUID.randomUUID(),
+                new Household(Gender.FEMALE, 30, List.of()),
+                Needs.NONE,
+                List.of("fr"),
+                Urgency.IMMEDIATE,
+                ZONES.resolve(List.of(DangerZone.commune(PARIS))),
+                FRANCE.requireCommune(PARIS).centre(),
+                200,
+                scheme);
     }
 
     @Test
@@ -387,8 +520,8 @@ class MatchingEngineTest {
         assertThat(preferred.get(2).score().scheme()).isEqualTo(0.0);
         assertThat(preferred).allSatisfy(c -> assertThat(c.score().total()).isBetween(0.0, 1.0));
         // The explanation says the preference applied, and the best place is in the scheme.
-        SchemePreference summary = SchemePreference.of("DESTINY", engine.explain(womanInParis(DESTINY), context(),
-                network));
+        SchemePreference summary =
+                SchemePreference.of("DESTINY", engine.explain(womanInParis(DESTINY), context(), network));
         assertThat(summary.applied()).isTrue();
         assertThat(summary.bestInScheme()).isTrue();
         assertThat(summary.sheltersInScheme()).isEqualTo(2);
@@ -398,65 +531,97 @@ class MatchingEngineTest {
 
     @Test
     void withoutAKnownSchemeThePreferenceChangesNoScore() {
-        List<ShelterProfile> network = List.of(shelter(LYON).unit(1).profile(),
-                shelter(TOULON).unit(1).inScheme(DESTINY).profile(), shelter("59350").unit(2).profile());
+        List<ShelterProfile> network = List.of(
+                shelter(LYON).unit(1).profile(),
+                shelter(TOULON).unit(1).inScheme(DESTINY).profile(),
+                shelter("59350").unit(2).profile());
         List<Candidate> none = engine.candidates(womanInParis(null), context(), network, 3);
         List<Candidate> unknown = engine.candidates(womanInParis("ELSEWHERE"), context(), network, 3);
         assertThat(unknown).isEqualTo(none);
         // Nor does a weight of 0, nor the rules of an engine that has no scheme weight at all.
         MatchingRules d = MatchingRules.defaults();
-        MatchingRules noScheme = new MatchingRules(new MatchingRules.Weights(4, 2, 1, 2, 1), d.delays(), 200, 1200,
-                d.staleAfter());
+        MatchingRules noScheme =
+                new MatchingRules(new MatchingRules.Weights(4, 2, 1, 2, 1), d.delays(), 200, 1200, d.staleAfter());
         assertThat(new MatchingEngine(noScheme).candidates(womanInParis(DESTINY), context(), network, 3))
-                .extracting(Candidate::shelterId).containsExactlyElementsOf(none.stream().map(Candidate::shelterId)
-                        .toList());
+                .extracting(Candidate::shelterId)
+                .containsExactlyElementsOf(
+                        none.stream().map(Candidate::shelterId).toList());
         assertThat(SchemePreference.of("ELSEWHERE", engine.explain(womanInParis("ELSEWHERE"), context(), network))
-                .summary()).contains("not known to the network");
+                        .summary())
+                .contains("not known to the network");
         assertThat(SchemePreference.of(null, List.of())).isNull();
         Assertions.assertThatThrownBy(() -> new MatchingRules(
-                new MatchingRules.Weights(4, 2, 1, 2, 1, -1), d.delays(), 200, 1200, d.staleAfter()))
+                        new MatchingRules.Weights(4, 2, 1, 2, 1, -1), d.delays(), 200, 1200, d.staleAfter()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void thePreferenceNeverPlacesSomeoneInTheDangerZonesDepartmentOrWithinItsDistance() {
         // The whole scheme is in the 06 and the 83: for a person in danger in Nice, all of it is too close.
-        List<Shelter> scheme = List.of(shelter(NICE), shelter(CANNES), shelter(ANTIBES), shelter(GRASSE),
-                shelter(TOULON), shelter(HYERES), shelter(FREJUS), shelter(DRAGUIGNAN));
+        List<Shelter> scheme = List.of(
+                shelter(NICE),
+                shelter(CANNES),
+                shelter(ANTIBES),
+                shelter(GRASSE),
+                shelter(TOULON),
+                shelter(HYERES),
+                shelter(FREJUS),
+                shelter(DRAGUIGNAN));
         List<ShelterProfile> network = new ArrayList<>();
         for (Shelter s : scheme) {
             network.add(s.unit(1).unit(2).inScheme(DESTINY).profile());
         }
         Shelter lyon = shelter(LYON).unit(1);
         network.add(lyon.profile());
-        MatchRequest inNice = new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30, List.of()),
-                Needs.NONE, List.of("fr"), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.commune(NICE))),
-                FRANCE.requireCommune(NICE).centre(), 200, DESTINY);
+        MatchRequest inNice = new MatchRequest(
+                UUID.randomUUID(),
+                new Household(Gender.FEMALE, 30, List.of()),
+                Needs.NONE,
+                List.of("fr"),
+                Urgency.IMMEDIATE,
+                ZONES.resolve(List.of(DangerZone.commune(NICE))),
+                FRANCE.requireCommune(NICE).centre(),
+                200,
+                DESTINY);
         // Whatever the weight of the preference.
         for (double weight : new double[] {3, 1_000}) {
             MatchingRules d = MatchingRules.defaults();
-            MatchingEngine heavy = new MatchingEngine(new MatchingRules(new MatchingRules.Weights(4, 2, 1, 2, 1,
-                    weight), d.delays(), 200, 1200, d.staleAfter()));
-            assertThat(heavy.candidates(inNice, context(), network, 32)).extracting(Candidate::shelterId)
+            MatchingEngine heavy = new MatchingEngine(new MatchingRules(
+                    new MatchingRules.Weights(4, 2, 1, 2, 1, weight), d.delays(), 200, 1200, d.staleAfter()));
+            assertThat(heavy.candidates(inNice, context(), network, 32))
+                    .extracting(Candidate::shelterId)
                     .containsOnly(lyon.id);
             List<Evaluation> explained = heavy.explain(inNice, context(), network);
-            assertThat(explained.stream().filter(e -> DESTINY.equals(e.schemeCode())).map(Evaluation::exclusion))
-                    .hasSize(8).containsOnly(Exclusion.IN_DANGER_ZONE_DEPARTMENT, Exclusion.TOO_CLOSE_TO_DANGER_ZONE)
+            assertThat(explained.stream()
+                            .filter(e -> DESTINY.equals(e.schemeCode()))
+                            .map(Evaluation::exclusion))
+                    .hasSize(8)
+                    .containsOnly(Exclusion.IN_DANGER_ZONE_DEPARTMENT, Exclusion.TOO_CLOSE_TO_DANGER_ZONE)
                     .contains(Exclusion.IN_DANGER_ZONE_DEPARTMENT, Exclusion.TOO_CLOSE_TO_DANGER_ZONE);
             SchemePreference summary = SchemePreference.of(DESTINY, explained);
             assertThat(summary.applied()).isFalse();
-            assertThat(summary.exclusionsInScheme()).containsEntry(Exclusion.IN_DANGER_ZONE_DEPARTMENT, 4)
+            assertThat(summary.exclusionsInScheme())
+                    .containsEntry(Exclusion.IN_DANGER_ZONE_DEPARTMENT, 4)
                     .containsEntry(Exclusion.TOO_CLOSE_TO_DANGER_ZONE, 4);
             assertThat(summary.summary()).startsWith("Préférence sans effet").contains("Preference not applied");
         }
         // A radius counts too: in danger within 80 km of Marseille, from Paris, asking only 10 km more.
         Commune marseille = FRANCE.requireCommune(MARSEILLE);
-        MatchRequest aroundMarseille = new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30,
-                List.of()), Needs.NONE, List.of("fr"), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.point(
-                        marseille.centre().lat(), marseille.centre().lon(), 80))), FRANCE.requireCommune(PARIS)
-                        .centre(), 10, DESTINY);
+        MatchRequest aroundMarseille = new MatchRequest(
+                UUID.randomUUID(),
+                new Household(Gender.FEMALE, 30, List.of()),
+                Needs.NONE,
+                List.of("fr"),
+                Urgency.IMMEDIATE,
+                ZONES.resolve(List.of(DangerZone.point(
+                        marseille.centre().lat(), marseille.centre().lon(), 80))),
+                FRANCE.requireCommune(PARIS).centre(),
+                10,
+                DESTINY);
         List<Candidate> found = engine.candidates(aroundMarseille, context(), network, 32);
-        assertThat(found).extracting(Candidate::shelterId).doesNotContain(scheme.get(4).id, scheme.get(5).id)
+        assertThat(found)
+                .extracting(Candidate::shelterId)
+                .doesNotContain(scheme.get(4).id, scheme.get(5).id)
                 .contains(scheme.get(0).id);
         assertThat(found.get(0).score().preferenceApplied()).isTrue();
         assertThat(verdict(aroundMarseille, scheme.get(4))).isEqualTo(Exclusion.TOO_CLOSE_TO_DANGER_ZONE);
@@ -470,18 +635,36 @@ class MatchingEngineTest {
         Shelter noCare = shelter(NICE).unit(1).inScheme(DESTINY);
         noCare.support = Set.of();
         Shelter single = shelter(HYERES).unit(1).inScheme(DESTINY);
-        MatchRequest man = new MatchRequest(UUID.randomUUID(), new Household(Gender.MALE, 30, List.of()),
-                new Needs(false, false, true, false), List.of(), Urgency.IMMEDIATE,
-                ZONES.resolve(List.of(DangerZone.commune(PARIS))), FRANCE.requireCommune(PARIS).centre(), 200,
+        MatchRequest man = new MatchRequest(
+                UUID.randomUUID(),
+                new Household(Gender.MALE, 30, List.of()),
+                new Needs(false, false, true, false),
+                List.of(),
+                Urgency.IMMEDIATE,
+                ZONES.resolve(List.of(DangerZone.commune(PARIS))),
+                FRANCE.requireCommune(PARIS).centre(),
+                200,
                 DESTINY);
         assertThat(verdict(man, womenOnly)).isEqualTo(Exclusion.GENDER_NOT_ACCEPTED);
         assertThat(verdict(man, noCare)).isEqualTo(Exclusion.MEDICAL_CARE_MISSING);
-        MatchRequest family = new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30, List.of(3, 6)),
-                Needs.NONE, List.of(), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.commune(PARIS))),
-                FRANCE.requireCommune(PARIS).centre(), 200, DESTINY);
+        MatchRequest family = new MatchRequest(
+                UUID.randomUUID(),
+                new Household(Gender.FEMALE, 30, List.of(3, 6)),
+                Needs.NONE,
+                List.of(),
+                Urgency.IMMEDIATE,
+                ZONES.resolve(List.of(DangerZone.commune(PARIS))),
+                FRANCE.requireCommune(PARIS).centre(),
+                200,
+                DESTINY);
         assertThat(verdict(family, single)).isEqualTo(Exclusion.NO_UNIT_LARGE_ENOUGH);
-        assertThat(engine.candidates(family, context(), List.of(single.profile(), shelter(LYON).unit(3).profile()),
-                5)).hasSize(1).allSatisfy(c -> assertThat(c.score().preferenceApplied()).isFalse());
+        assertThat(engine.candidates(
+                        family,
+                        context(),
+                        List.of(single.profile(), shelter(LYON).unit(3).profile()),
+                        5))
+                .hasSize(1)
+                .allSatisfy(c -> assertThat(c.score().preferenceApplied()).isFalse());
     }
 
     UUID best(MatchRequest request, Shelter... shelters) {

@@ -34,6 +34,7 @@ class ShelterIndexTest {
     final MatchingEngine engine = new MatchingEngine(MatchingRules.defaults());
     /** Shelters in no scheme, or in one of two; referrals asking for none, one of those, or one nobody is in. */
     static final String[] SCHEMES = {null, null, "DESTINY", "OTHER"};
+
     static final String[] PREFERENCES = {null, "DESTINY", "OTHER", "UNKNOWN"};
 
     @Test
@@ -45,14 +46,34 @@ class ShelterIndexTest {
     void whateverTheWeights() {
         // Occupancy dominant, and a weight below zero: the pruning bound must hold for any weights.
         MatchingRules defaults = MatchingRules.defaults();
-        theIndexedSearchFindsWhatTheExplanationFinds(new MatchingEngine(new MatchingRules(
-                new MatchingRules.Weights(1, 0, 0.5, 1, 6), defaults.delays(), 200, 1200, Duration.ofHours(24))), 8, 8);
-        theIndexedSearchFindsWhatTheExplanationFinds(new MatchingEngine(new MatchingRules(
-                new MatchingRules.Weights(-1, 1, 1, 2, -2), defaults.delays(), 200, 1200, Duration.ofHours(24))), 9, 8);
+        theIndexedSearchFindsWhatTheExplanationFinds(
+                new MatchingEngine(new MatchingRules(
+                        new MatchingRules.Weights(1, 0, 0.5, 1, 6),
+                        defaults.delays(),
+                        200,
+                        1200,
+                        Duration.ofHours(24))),
+                8,
+                8);
+        theIndexedSearchFindsWhatTheExplanationFinds(
+                new MatchingEngine(new MatchingRules(
+                        new MatchingRules.Weights(-1, 1, 1, 2, -2),
+                        defaults.delays(),
+                        200,
+                        1200,
+                        Duration.ofHours(24))),
+                9,
+                8);
         // A preferred scheme that outweighs everything else.
-        theIndexedSearchFindsWhatTheExplanationFinds(new MatchingEngine(new MatchingRules(
-                new MatchingRules.Weights(1, 0, 0.5, 1, 1, 20), defaults.delays(), 200, 1200, Duration.ofHours(24))),
-                10, 8);
+        theIndexedSearchFindsWhatTheExplanationFinds(
+                new MatchingEngine(new MatchingRules(
+                        new MatchingRules.Weights(1, 0, 0.5, 1, 1, 20),
+                        defaults.delays(),
+                        200,
+                        1200,
+                        Duration.ofHours(24))),
+                10,
+                8);
     }
 
     void theIndexedSearchFindsWhatTheExplanationFinds(MatchingEngine engine, long seed, int rounds) {
@@ -122,14 +143,33 @@ class ShelterIndexTest {
             for (int u = 0; u < 4; u++) {
                 units.add(new UnitProfile(UUID.randomUUID(), 2 + 2 * random.nextInt(2), UnitStatus.FREE, null, NOW));
             }
-            network.add(new ShelterProfile(UUID.randomUUID(), "T" + s, true, c.centre(), c.departmentCode(),
-                    Set.of(Gender.values()), true, 3, null, null, true, Set.of(Support.values()), Set.of("fr"),
+            network.add(new ShelterProfile(
+                    UUID.randomUUID(),
+                    "T" + s,
+                    true,
+                    c.centre(),
+                    c.departmentCode(),
+                    Set.of(Gender.values()),
+                    true,
+                    3,
+                    null,
+                    null,
+                    true,
+                    Set.of(Support.values()),
+                    Set.of("fr"),
                     units));
         }
-        MatchRequest request = new MatchRequest(UUID.randomUUID(), new Household(Gender.FEMALE, 30, List.of()),
-                Needs.NONE, List.of("fr"), Urgency.IMMEDIATE, ZONES.resolve(List.of(DangerZone.commune("06088"))),
-                FRANCE.requireCommune("06088").centre(), 200);
-        MatchContext context = new MatchContext(NOW, Set.of(network.get(5).units().get(0).id()), Set.of());
+        MatchRequest request = new MatchRequest(
+                UUID.randomUUID(),
+                new Household(Gender.FEMALE, 30, List.of()),
+                Needs.NONE,
+                List.of("fr"),
+                Urgency.IMMEDIATE,
+                ZONES.resolve(List.of(DangerZone.commune("06088"))),
+                FRANCE.requireCommune("06088").centre(),
+                200);
+        MatchContext context =
+                new MatchContext(NOW, Set.of(network.get(5).units().get(0).id()), Set.of());
         List<Candidate> all = engine.candidates(request, context, ShelterIndex.of(network), 100_000);
         assertThat(all).hasSize(600 * 4 - 1);
         for (int round = 0; round < 5; round++) {
@@ -155,7 +195,8 @@ class ShelterIndexTest {
         }
         assertThat(index.slot(UUID.randomUUID())).isEqualTo(-1);
         MatchContext nothingHeld = new MatchContext(NOW, Set.of(), Set.of());
-        assertThat(engine.candidates(request(communes, random), nothingHeld, ShelterIndex.of(List.of()), 5)).isEmpty();
+        assertThat(engine.candidates(request(communes, random), nothingHeld, ShelterIndex.of(List.of()), 5))
+                .isEmpty();
     }
 
     @Test
@@ -163,8 +204,20 @@ class ShelterIndexTest {
         Instant precise = Instant.parse("2026-03-02T08:00:00.123456789Z");
         UnitProfile unit = new UnitProfile(UUID.randomUUID(), 2, UnitStatus.OCCUPIED, precise, precise.minusNanos(1));
         Commune lyon = FRANCE.requireCommune("69123");
-        ShelterProfile s = new ShelterProfile(UUID.randomUUID(), "S", true, lyon.centre(), lyon.departmentCode(),
-                Set.of(Gender.FEMALE), false, 0, null, null, false, Set.of(Support.MEDICAL), Set.of("fr", "ro"),
+        ShelterProfile s = new ShelterProfile(
+                UUID.randomUUID(),
+                "S",
+                true,
+                lyon.centre(),
+                lyon.departmentCode(),
+                Set.of(Gender.FEMALE),
+                false,
+                0,
+                null,
+                null,
+                false,
+                Set.of(Support.MEDICAL),
+                Set.of("fr", "ro"),
                 List.of(unit));
         assertThat(s.units()).containsExactly(unit);
         assertThat(s.genders()).containsExactly(Gender.FEMALE);
@@ -188,8 +241,8 @@ class ShelterIndexTest {
             int unitCount = random.nextInt(8);
             for (int u = 0; u < unitCount; u++) {
                 UnitStatus status = UnitStatus.values()[random.nextInt(3)];
-                Instant from = random.nextBoolean() ? null
-                        : NOW.plus(Duration.ofMinutes(random.nextInt(400 * 60) - 50 * 60));
+                Instant from =
+                        random.nextBoolean() ? null : NOW.plus(Duration.ofMinutes(random.nextInt(400 * 60) - 50 * 60));
                 Instant confirmed = random.nextInt(10) == 0 ? null : NOW.minus(Duration.ofHours(random.nextInt(40)));
                 units.add(new UnitProfile(UUID.randomUUID(), 1 + random.nextInt(5), status, from, confirmed));
             }
@@ -207,9 +260,21 @@ class ShelterIndexTest {
             }
             Integer min = random.nextInt(3) == 0 ? random.nextInt(6) : null;
             Integer max = random.nextInt(3) == 0 ? 6 + random.nextInt(12) : null;
-            network.add(new ShelterProfile(UUID.randomUUID(), "S" + s, random.nextInt(10) != 0, commune.centre(),
-                    commune.departmentCode(), accepted, random.nextBoolean(), random.nextInt(4), min, max,
-                    random.nextBoolean(), support, random.nextBoolean() ? Set.of("fr", "en") : Set.of("ro"), units,
+            network.add(new ShelterProfile(
+                    UUID.randomUUID(),
+                    "S" + s,
+                    random.nextInt(10) != 0,
+                    commune.centre(),
+                    commune.departmentCode(),
+                    accepted,
+                    random.nextBoolean(),
+                    random.nextInt(4),
+                    min,
+                    max,
+                    random.nextBoolean(),
+                    support,
+                    random.nextBoolean() ? Set.of("fr", "en") : Set.of("ro"),
+                    units,
                     SCHEMES[random.nextInt(SCHEMES.length)]));
         }
         return network;
@@ -217,9 +282,11 @@ class ShelterIndexTest {
 
     static MatchRequest request(List<Commune> communes, Random random) {
         List<DangerZone> zones = new ArrayList<>();
-        zones.add(DangerZone.commune(communes.get(random.nextInt(communes.size())).code()));
+        zones.add(
+                DangerZone.commune(communes.get(random.nextInt(communes.size())).code()));
         if (random.nextBoolean()) {
-            zones.add(DangerZone.department(communes.get(random.nextInt(communes.size())).departmentCode()));
+            zones.add(DangerZone.department(
+                    communes.get(random.nextInt(communes.size())).departmentCode()));
         }
         if (random.nextInt(3) == 0) {
             Commune c = communes.get(random.nextInt(communes.size()));
@@ -230,11 +297,15 @@ class ShelterIndexTest {
             children.add(random.nextInt(17));
         }
         Commune here = communes.get(random.nextInt(communes.size()));
-        return new MatchRequest(UUID.randomUUID(), new Household(Gender.values()[random.nextInt(3)], 30, children),
-                new Needs(random.nextInt(4) == 0, random.nextInt(4) == 0, random.nextInt(4) == 0,
-                        random.nextBoolean()),
-                random.nextBoolean() ? List.of("ro") : List.of(), Urgency.values()[random.nextInt(3)],
-                ZONES.resolve(zones), here.centre(), random.nextInt(4) == 0 ? 0 : 50 + random.nextInt(200),
+        return new MatchRequest(
+                UUID.randomUUID(),
+                new Household(Gender.values()[random.nextInt(3)], 30, children),
+                new Needs(random.nextInt(4) == 0, random.nextInt(4) == 0, random.nextInt(4) == 0, random.nextBoolean()),
+                random.nextBoolean() ? List.of("ro") : List.of(),
+                Urgency.values()[random.nextInt(3)],
+                ZONES.resolve(zones),
+                here.centre(),
+                random.nextInt(4) == 0 ? 0 : 50 + random.nextInt(200),
                 PREFERENCES[random.nextInt(PREFERENCES.length)]);
     }
 }

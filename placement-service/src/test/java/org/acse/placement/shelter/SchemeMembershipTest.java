@@ -27,7 +27,9 @@ class SchemeMembershipTest {
         assertThat(change.joining()).containsExactly(c);
         assertThat(change.leaving()).containsExactly(b);
         assertThat(change.changed()).containsExactlyInAnyOrder(b, c);
-        assertThat(SchemeMembership.plan("DESTINY", List.of(), Map.of(), Set.of(a)).leaving()).containsExactly(a);
+        assertThat(SchemeMembership.plan("DESTINY", List.of(), Map.of(), Set.of(a))
+                        .leaving())
+                .containsExactly(a);
     }
 
     @Test
@@ -52,7 +54,8 @@ class SchemeMembershipTest {
         assertThatThrownBy(() -> SchemeMembership.plan("DESTINY", List.of(a, a, c), schemeOf, Set.of()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.toProblem().errors()).extracting(f -> f.field())
+                    assertThat(e.toProblem().errors())
+                            .extracting(f -> f.field())
                             .containsExactly("shelterIds[1]", "shelterIds[2]");
                 });
     }
@@ -60,15 +63,20 @@ class SchemeMembershipTest {
     @Test
     void occupancyCountsEachPlaceOnceByWhatIsHappeningToIt() {
         UUID scheme = UUID.randomUUID();
-        SchemeView.Occupancy o = SchemeOccupancy.count(scheme, "DESTINY", 2, List.of(
-                new SchemeOccupancy.UnitState(1, UnitStatus.FREE, false, false),
-                new SchemeOccupancy.UnitState(2, UnitStatus.FREE, true, false),
-                new SchemeOccupancy.UnitState(3, UnitStatus.FREE, false, true),
-                new SchemeOccupancy.UnitState(2, UnitStatus.OCCUPIED, false, false),
-                // Held while occupied and freeing at a declared time: held first.
-                new SchemeOccupancy.UnitState(1, UnitStatus.OCCUPIED, true, false),
-                new SchemeOccupancy.UnitState(4, UnitStatus.OUT_OF_SERVICE, false, false)));
+        SchemeView.Occupancy o = SchemeOccupancy.count(
+                scheme,
+                "DESTINY",
+                2,
+                List.of(
+                        new SchemeOccupancy.UnitState(1, UnitStatus.FREE, false, false),
+                        new SchemeOccupancy.UnitState(2, UnitStatus.FREE, true, false),
+                        new SchemeOccupancy.UnitState(3, UnitStatus.FREE, false, true),
+                        new SchemeOccupancy.UnitState(2, UnitStatus.OCCUPIED, false, false),
+                        // Held while occupied and freeing at a declared time: held first.
+                        new SchemeOccupancy.UnitState(1, UnitStatus.OCCUPIED, true, false),
+                        new SchemeOccupancy.UnitState(4, UnitStatus.OUT_OF_SERVICE, false, false)));
         assertThat(o).isEqualTo(new SchemeView.Occupancy(scheme, "DESTINY", 2, 6, 13, 1, 3, 3, 2, 4));
-        assertThat(o.free() + o.held() + o.given() + o.occupied() + o.outOfService()).isEqualTo(o.places());
+        assertThat(o.free() + o.held() + o.given() + o.occupied() + o.outOfService())
+                .isEqualTo(o.places());
     }
 }

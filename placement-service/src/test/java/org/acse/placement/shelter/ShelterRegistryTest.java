@@ -16,8 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.acse.placement.Fixtures;
 import org.acse.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 
 /** The registry through its API: validation, confidentiality of the address, units and their availability. */
 @QuarkusTest
@@ -40,21 +40,35 @@ class ShelterRegistryTest {
     @Test
     void aShelterIsCreatedWithIdsForItselfAndItsUnits() {
         String code = code();
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body(body(code, "35238", "[{\"capacity\":1},{\"capacity\":4}]"))
-                .post("/api/v1/shelters").then().statusCode(201)
+                .post("/api/v1/shelters")
+                .then()
+                .statusCode(201)
                 .header("Location", notNullValue())
-                .body("id", notNullValue()).body("code", equalTo(code)).body("departmentCode", equalTo("35"))
-                .body("units", hasSize(2)).body("units[0].id", notNullValue()).body("units[1].capacity", equalTo(4))
-                .body("units[0].status", equalTo("FREE")).body("accepts.childMaxAge", equalTo(12));
+                .body("id", notNullValue())
+                .body("code", equalTo(code))
+                .body("departmentCode", equalTo("35"))
+                .body("units", hasSize(2))
+                .body("units[0].id", notNullValue())
+                .body("units[1].capacity", equalTo(4))
+                .body("units[0].status", equalTo("FREE"))
+                .body("accepts.childMaxAge", equalTo(12));
     }
 
     @Test
     void anUnknownCommuneIsA400NamingTheFieldAndNothingIsStored() {
         long before = fixtures.count("SELECT count(*) FROM shelter");
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body(body(code(), "99999", "[{\"capacity\":1}]"))
-                .post("/api/v1/shelters").then().statusCode(400).contentType("application/problem+json")
+                .post("/api/v1/shelters")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("communeCode"))
                 .body(not(Matchers.containsString("99999")));
         assertThat(fixtures.count("SELECT count(*) FROM shelter")).isEqualTo(before);
@@ -62,35 +76,67 @@ class ShelterRegistryTest {
 
     @Test
     void badFieldsAreNamed() {
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body(body("", "35238", "[{\"capacity\":0}]"))
-                .post("/api/v1/shelters").then().statusCode(400)
-                .body("errors.field", hasItem("code")).body("errors.field", hasItem("units[0].capacity"));
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .post("/api/v1/shelters")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("code"))
+                .body("errors.field", hasItem("units[0].capacity"));
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body(body(code(), "35238", "[]"))
-                .post("/api/v1/shelters").then().statusCode(400).body("errors.field", hasItem("units"));
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+                .post("/api/v1/shelters")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("units"));
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body(body(code(), "35238", "[{\"capacity\":1}]").replace("\"LEGAL\"", "\"MAGIC\""))
-                .post("/api/v1/shelters").then().statusCode(400);
+                .post("/api/v1/shelters")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void aDuplicateCodeIsAConflict() {
         String code = code();
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
-                .body(body(code, "35238", "[{\"capacity\":1}]")).post("/api/v1/shelters").then().statusCode(201);
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
-                .body(body(code, "44109", "[{\"capacity\":1}]")).post("/api/v1/shelters").then().statusCode(409);
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
+                .body(body(code, "35238", "[{\"capacity\":1}]"))
+                .post("/api/v1/shelters")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
+                .body(body(code, "44109", "[{\"capacity\":1}]"))
+                .post("/api/v1/shelters")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void readingTheAddressIsAudited() {
         JsonPath shelter = Fixtures.shelter("44109", 1);
         UUID id = Fixtures.id(shelter);
-        given().auth().oauth2(Tokens.staff(id)).get("/api/v1/shelters/" + id)
-                .then().statusCode(200).body("address", equalTo("12 rue confidentielle"));
-        given().auth().oauth2(Tokens.coordinator()).get("/api/v1/audit?targetType=shelter&targetId=" + id)
-                .then().statusCode(200).body("items.action", hasItem("shelter.address.read"))
+        given().auth()
+                .oauth2(Tokens.staff(id))
+                .get("/api/v1/shelters/" + id)
+                .then()
+                .statusCode(200)
+                .body("address", equalTo("12 rue confidentielle"));
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .get("/api/v1/audit?targetType=shelter&targetId=" + id)
+                .then()
+                .statusCode(200)
+                .body("items.action", hasItem("shelter.address.read"))
                 .body("items.subject", hasItem("staff@" + id));
     }
 
@@ -99,20 +145,39 @@ class ShelterRegistryTest {
         JsonPath shelter = Fixtures.shelter("44109", 1, 2);
         UUID id = Fixtures.id(shelter);
         UUID kept = Fixtures.unit(shelter, 1);
-        JsonPath updated = given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
-                .body(body(shelter.getString("code"), "44109",
+        JsonPath updated = given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
+                .body(body(
+                        shelter.getString("code"),
+                        "44109",
                         "[{\"id\":\"" + kept + "\",\"capacity\":3},{\"capacity\":5}]"))
-                .put("/api/v1/shelters/" + id).then().statusCode(200).extract().jsonPath();
-        assertThat(updated.getList("units.id")).hasSize(2).contains(kept.toString())
+                .put("/api/v1/shelters/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(updated.getList("units.id"))
+                .hasSize(2)
+                .contains(kept.toString())
                 .doesNotContain(Fixtures.unit(shelter, 0).toString());
         assertThat(updated.getList("units.capacity", Integer.class)).containsExactly(3, 5);
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
-                .body(body(shelter.getString("code"), "44109",
-                        "[{\"id\":\"" + UUID.randomUUID() + "\",\"capacity\":3}]"))
-                .put("/api/v1/shelters/" + id).then().statusCode(400).body("errors[0].field", equalTo("units[0].id"));
-        given().auth().oauth2(Tokens.coordinator()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
+                .body(body(
+                        shelter.getString("code"), "44109", "[{\"id\":\"" + UUID.randomUUID() + "\",\"capacity\":3}]"))
+                .put("/api/v1/shelters/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("units[0].id"));
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .contentType("application/json")
                 .body(body(code(), "44109", "[{\"capacity\":1}]"))
-                .put("/api/v1/shelters/" + UUID.randomUUID()).then().statusCode(404);
+                .put("/api/v1/shelters/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -121,20 +186,38 @@ class ShelterRegistryTest {
         UUID id = Fixtures.id(shelter);
         UUID unit = Fixtures.unit(shelter, 0);
         Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        given().auth().oauth2(Tokens.staff(id)).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.staff(id))
+                .contentType("application/json")
                 .body("{\"status\":\"OCCUPIED\",\"availableFrom\":\"" + tomorrow + "\"}")
                 .put("/api/v1/shelters/" + id + "/units/" + unit + "/availability")
-                .then().statusCode(200).body("status", equalTo("OCCUPIED"))
-                .body("availableFrom", equalTo(tomorrow.toString())).body("stale", equalTo(false))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OCCUPIED"))
+                .body("availableFrom", equalTo(tomorrow.toString()))
+                .body("stale", equalTo(false))
                 .body("lastConfirmedAt", notNullValue());
-        given().auth().oauth2(Tokens.staff(id)).contentType("application/json").body("{\"status\":\"BROKEN\"}")
+        given().auth()
+                .oauth2(Tokens.staff(id))
+                .contentType("application/json")
+                .body("{\"status\":\"BROKEN\"}")
                 .put("/api/v1/shelters/" + id + "/units/" + unit + "/availability")
-                .then().statusCode(400).body("errors[0].field", equalTo("status"));
-        given().auth().oauth2(Tokens.staff(id)).contentType("application/json").body("{\"status\":\"FREE\"}")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        given().auth()
+                .oauth2(Tokens.staff(id))
+                .contentType("application/json")
+                .body("{\"status\":\"FREE\"}")
                 .put("/api/v1/shelters/" + id + "/units/" + UUID.randomUUID() + "/availability")
-                .then().statusCode(404);
+                .then()
+                .statusCode(404);
         fixtures.ageConfirmation(unit);
-        given().auth().oauth2(Tokens.staff(id)).get("/api/v1/shelters/" + id)
-                .then().statusCode(200).body("units[0].stale", equalTo(true));
+        given().auth()
+                .oauth2(Tokens.staff(id))
+                .get("/api/v1/shelters/" + id)
+                .then()
+                .statusCode(200)
+                .body("units[0].stale", equalTo(true));
     }
 }

@@ -13,7 +13,9 @@ public class AuditReads {
     @Transactional
     public Page<AuditView> list(String targetType, String targetId, PageRequest request) {
         Filter filter = Filter.where().optionalEqual("targetType", targetType).optionalEqual("targetId", targetId);
-        return Page.of(AuditEntry.<AuditEntry>find(filter.query(), Sort.descending("id"), filter.params()), request,
+        return Page.of(
+                AuditEntry.<AuditEntry>find(filter.query(), Sort.descending("id"), filter.params()),
+                request,
                 AuditView::of);
     }
 }

@@ -26,14 +26,17 @@ public class AuditResource {
     AuditReads reads;
 
     @GET
-    @Operation(operationId = "listAuditEntries", summary = "List the audit log",
+    @Operation(
+            operationId = "listAuditEntries",
+            summary = "List the audit log",
             description = "The reads and changes of personal or confidential data recorded by this service, newest"
                     + " first: who (subject, role, tenant), what (action, target) and when. Coordinators only.")
     public Page<AuditView> list(
             @Parameter(description = "Only the entries about this kind of target, e.g. `referral`.")
-            @QueryParam("targetType") String targetType,
-            @Parameter(description = "Only the entries about this target (its id).")
-            @QueryParam("targetId") String targetId,
+                    @QueryParam("targetType")
+                    String targetType,
+            @Parameter(description = "Only the entries about this target (its id).") @QueryParam("targetId")
+                    String targetId,
             @Valid @BeanParam PageRequest page) {
         return reads.list(targetType, targetId, page);
     }

@@ -14,9 +14,10 @@ public class Ciphers {
     @Produces
     @Singleton
     FieldCipher fieldCipher(CipherConfig config) {
-        String active = config.activeKeyId().orElseThrow(() -> new IllegalStateException(
-                "acse.crypto.active-key-id is not configured"));
-        return FieldCipher.of(active, config.keys().orElseThrow(() -> new IllegalStateException(
-                "acse.crypto.keys is not configured")));
+        String active = config.activeKeyId()
+                .orElseThrow(() -> new IllegalStateException("acse.crypto.active-key-id is not configured"));
+        return FieldCipher.of(
+                active,
+                config.keys().orElseThrow(() -> new IllegalStateException("acse.crypto.keys is not configured")));
     }
 }

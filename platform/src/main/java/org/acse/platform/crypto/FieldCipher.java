@@ -46,7 +46,9 @@ public final class FieldCipher {
             if (colon <= 0) {
                 throw new IllegalArgumentException("an encryption key entry is not id:base64");
             }
-            keys.put(entry.substring(0, colon).trim(), Base64.getDecoder().decode(entry.substring(colon + 1).trim()));
+            keys.put(
+                    entry.substring(0, colon).trim(),
+                    Base64.getDecoder().decode(entry.substring(colon + 1).trim()));
         }
         return new FieldCipher(activeKeyId, keys);
     }
@@ -59,7 +61,12 @@ public final class FieldCipher {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] out = cipher.doFinal(plaintext);
-            return new Sealed(activeKeyId, ByteBuffer.allocate(NONCE_BYTES + out.length).put(nonce).put(out).array());
+            return new Sealed(
+                    activeKeyId,
+                    ByteBuffer.allocate(NONCE_BYTES + out.length)
+                            .put(nonce)
+                            .put(out)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }

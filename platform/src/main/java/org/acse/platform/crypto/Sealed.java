@@ -1,5 +1,4 @@
 package org.acse.platform.crypto;
 
 /** A ciphertext ({@code nonce || AES-GCM output}) with the id of the key that made it. */
-public record Sealed(String keyId, byte[] ciphertext) {
-}
+public record Sealed(String keyId, byte[] ciphertext) {}

@@ -74,13 +74,18 @@ public class Inbox {
                 throw e;
             } catch (RuntimeException e) {
                 if (System.nanoTime() + backoff * 1_000_000 > deadline) {
-                    LOG.errorf("%s: event %s (%s) still failing (%s); sent to the dead-letter topic", consumer,
-                            event.id(), event.type().type(), e.getClass().getSimpleName());
+                    LOG.errorf(
+                            "%s: event %s (%s) still failing (%s); sent to the dead-letter topic",
+                            consumer,
+                            event.id(),
+                            event.type().type(),
+                            e.getClass().getSimpleName());
                     deadLetters.increment();
                     throw e;
                 }
-                LOG.warnf("%s: event %s failed (%s), retrying in %d ms", consumer, event.id(),
-                        e.getClass().getSimpleName(), backoff);
+                LOG.warnf(
+                        "%s: event %s failed (%s), retrying in %d ms",
+                        consumer, event.id(), e.getClass().getSimpleName(), backoff);
                 pause(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
@@ -89,8 +94,10 @@ public class Inbox {
 
     /** Counted as a record leaves for the dead-letter topic: the source topic is the only tag (never an id). */
     private Counter deadLetters(ConsumerRecord<String, String> record) {
-        return Counter.builder("acse.dlq.messages").description("Records sent to the dead-letter topic of their topic")
-                .tag("topic", record.topic()).register(meters);
+        return Counter.builder("acse.dlq.messages")
+                .description("Records sent to the dead-letter topic of their topic")
+                .tag("topic", record.topic())
+                .register(meters);
     }
 
     private static void pause(long millis) {

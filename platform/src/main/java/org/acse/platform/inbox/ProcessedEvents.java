@@ -18,8 +18,12 @@ public class ProcessedEvents {
     /** True the first time this consumer sees this event id (in this transaction or a committed one). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(UUID eventId, String consumer) {
-        return entityManager.createNativeQuery(
-                "INSERT INTO processed_event (event_id, consumer) VALUES (:id, :consumer) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId).setParameter("consumer", consumer).executeUpdate() == 1;
+        return entityManager
+                        .createNativeQuery(
+                                "INSERT INTO processed_event (event_id, consumer) VALUES (:id, :consumer) ON CONFLICT DO NOTHING")
+                        .setParameter("id", eventId)
+                        .setParameter("consumer", consumer)
+                        .executeUpdate()
+                == 1;
     }
 }

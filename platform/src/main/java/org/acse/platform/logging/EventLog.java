@@ -20,6 +20,7 @@ import org.jboss.logging.MDC;
 public final class EventLog {
     /** MDC keys, the same in every service (the JSON logs of production carry them as fields). */
     public static final String REFERRAL_ID = "referralId";
+
     public static final String PLACEMENT_ID = "placementId";
     public static final String TRACE_ID = "traceId";
     public static final String EVENT = "event";
@@ -27,8 +28,7 @@ public final class EventLog {
 
     private static final Logger LOG = Logger.getLogger("org.acse.events");
 
-    private EventLog() {
-    }
+    private EventLog() {}
 
     /** An event the service has committed to publish. */
     public static void published(EventType type, AcseEvent event, String traceparent) {

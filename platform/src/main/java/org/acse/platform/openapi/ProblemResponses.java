@@ -90,18 +90,23 @@ public class ProblemResponses implements OASFilter {
         if (description == null || description.isBlank() || isQuarkusDefault(description)) {
             response.setDescription(GENERIC.getOrDefault(code, "Client error."));
         }
-        response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
+        response.setContent(OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
     }
 
     /** What Quarkus writes for the responses it adds itself. */
     private static boolean isQuarkusDefault(String description) {
-        return description.equals("Not Authorized") || description.equals("Not Allowed")
+        return description.equals("Not Authorized")
+                || description.equals("Not Allowed")
                 || description.equals("Bad Request");
     }
 
     private static boolean hasParameter(Operation operation, Parameter.In in) {
-        return operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> p.getIn() == in);
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == in);
     }
 
     private static boolean hasPathParameter(PathItem item) {

@@ -27,7 +27,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, AcseEvent event) {
         if (!type.dataClass().isInstance(event)) {
-            throw new IllegalArgumentException(type + " does not carry " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    type + " does not carry " + event.getClass().getSimpleName());
         }
         OutboxMessage message = new OutboxMessage();
         message.eventId = UUID.randomUUID();

@@ -81,13 +81,17 @@ public class OutboxRelay {
 
     @PostConstruct
     void createExecutor() {
-        executor = ManagedExecutor.builder().maxAsync(1)
-                .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+        executor = ManagedExecutor.builder()
+                .maxAsync(1)
+                .propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING)
+                .build();
     }
 
     void start(@Observes StartupEvent event) {
         Gauge.builder("acse.outbox.backlog", backlog, AtomicLong::get)
-                .description("Outbox messages not yet acknowledged by the broker").register(meters);
+                .description("Outbox messages not yet acknowledged by the broker")
+                .register(meters);
         wake(); // what the last run left
     }
 
@@ -123,7 +127,9 @@ public class OutboxRelay {
      * The safety net: rows a crash left, retries that fell due, rows another replica could not take. Not before the
      * application runs: the Kafka emitter is wired during start-up.
      */
-    @Scheduled(every = "${acse.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${acse.outbox.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wake();
@@ -156,20 +162,29 @@ public class OutboxRelay {
     }
 
     /** A row claimed by a pass: only what the record needs. */
-    record Pending(long id, String eventId, String topic, String key, String type, String payload,
-            String traceparent, Instant createdAt, int attempts) {
-    }
+    record Pending(
+            long id,
+            String eventId,
+            String topic,
+            String key,
+            String type,
+            String payload,
+            String traceparent,
+            Instant createdAt,
+            int attempts) {}
 
     /**
      * One pass: claims, publishes and marks a batch. Returns how many were published. Plain JDBC in the pass's
      * transaction: the rows are read once and marked with one statement, whatever the batch size.
      */
     public int relayOnce() {
-        return QuarkusTransaction.requiringNew().timeout((int) config.ackTimeout().toSeconds() + 30).call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                return relayOnce(connection);
-            }
-        });
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) config.ackTimeout().toSeconds() + 30)
+                .call(() -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        return relayOnce(connection);
+                    }
+                });
     }
 
     private int relayOnce(Connection connection) throws SQLException {
@@ -182,14 +197,22 @@ public class OutboxRelay {
             }
         }
         List<Pending> batch = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, event_id, topic, message_key,"
-                + " event_type, payload, traceparent, created_at, attempts FROM outbox_message"
-                + " WHERE published_at IS NULL AND next_attempt_at <= now() ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, event_id, topic, message_key,"
+                        + " event_type, payload, traceparent, created_at, attempts FROM outbox_message"
+                        + " WHERE published_at IS NULL AND next_attempt_at <= now() ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setInt(1, config.batchSize());
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    batch.add(new Pending(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getString(7), r.getObject(8, OffsetDateTime.class).toInstant(),
+                    batch.add(new Pending(
+                            r.getLong(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getString(6),
+                            r.getString(7),
+                            r.getObject(8, OffsetDateTime.class).toInstant(),
                             r.getInt(9)));
                 }
             }
@@ -197,8 +220,8 @@ public class OutboxRelay {
         if (batch.size() < config.batchSize()) {
             // Everything due was claimed: the backlog is this batch plus what waits for a retry.
             try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM outbox_message WHERE published_at IS NULL");
-                 ResultSet r = count.executeQuery()) {
+                            "SELECT count(*) FROM outbox_message WHERE published_at IS NULL");
+                    ResultSet r = count.executeQuery()) {
                 r.next();
                 backlog.set(r.getLong(1));
             }
@@ -224,8 +247,8 @@ public class OutboxRelay {
         }
         Instant now = Instant.now();
         if (!acknowledged.isEmpty()) {
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "UPDATE outbox_message SET published_at = ? WHERE id = ANY (?)")) {
+            try (PreparedStatement mark =
+                    connection.prepareStatement("UPDATE outbox_message SET published_at = ? WHERE id = ANY (?)")) {
                 mark.setObject(1, now.atOffset(ZoneOffset.UTC));
                 mark.setArray(2, connection.createArrayOf("bigint", acknowledged.toArray()));
                 mark.executeUpdate();

@@ -15,14 +15,17 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
     /** The requested page of a query, each row shown as {@code view} says. */
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<? super E, T> view) {
-        List<T> items = query.page(request.page(), request.size()).list().stream().<T>map(view).toList();
+        List<T> items = query.page(request.page(), request.size()).list().stream()
+                .<T>map(view)
+                .toList();
         return new Page<>(items, request.page(), request.size(), query.count());
     }
 
     /** The requested page of a list already in memory (a handful of items). */
     public static <T> Page<T> of(List<T> all, PageRequest request) {
         long from = (long) request.page() * request.size();
-        List<T> items = from >= all.size() ? List.of()
+        List<T> items = from >= all.size()
+                ? List.of()
                 : all.subList((int) from, (int) Math.min(all.size(), from + request.size()));
         return new Page<>(items, request.page(), request.size(), all.size());
     }

@@ -29,8 +29,7 @@ public class PageRequest {
     @Max(value = MAX_SIZE, message = SIZE_RULE)
     int size;
 
-    public PageRequest() {
-    }
+    public PageRequest() {}
 
     private PageRequest(int page, int size) {
         this.page = page;

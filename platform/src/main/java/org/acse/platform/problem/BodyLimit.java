@@ -29,14 +29,21 @@ public class BodyLimit {
                 .put("title", "Request body too large")
                 .put("status", 413)
                 .put("detail", "The request body must not exceed " + limit + " bytes.")
-                .put("errors", new JsonArray().add(new JsonObject().put("field", "body")
-                        .put("message", "must be at most " + limit + " bytes")))
+                .put(
+                        "errors",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("field", "body")
+                                        .put("message", "must be at most " + limit + " bytes")))
                 .encode();
         router.route().order(-10).handler(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLong(length, limit)) {
-                rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(problem);
+                rc.response()
+                        .setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(problem);
                 return;
             }
             rc.next();

@@ -13,17 +13,17 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
-import java.time.LocalDate;
-import java.time.temporal.Temporal;
 
 /**
  * Turns every failure into an RFC 9457 problem. Client mistakes are 4xx naming the field; values are never echoed
@@ -52,9 +52,13 @@ public class ProblemMappers {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
-        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            message = "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException f
+                && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            message = "must be one of "
+                    + Arrays.stream(f.getTargetType().getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             message = "must be " + describe(m.getTargetType());
         } else if (e instanceof JsonParseException) {
@@ -62,7 +66,10 @@ public class ProblemMappers {
         } else {
             message = "unreadable value";
         }
-        return respond(new Problem(Problem.TYPE_PREFIX + "malformed-body", "Unreadable request body", 400,
+        return respond(new Problem(
+                Problem.TYPE_PREFIX + "malformed-body",
+                "Unreadable request body",
+                400,
                 "The request body is not the expected JSON.",
                 List.of(new FieldError(field.isEmpty() ? "body" : field, message))));
     }
@@ -78,8 +85,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return respond(new Problem(Problem.TYPE_PREFIX + "unauthorized", "Unauthorized", 401,
-                "A valid bearer token is required.", List.of()));
+        return respond(new Problem(
+                Problem.TYPE_PREFIX + "unauthorized",
+                "Unauthorized",
+                401,
+                "A valid bearer token is required.",
+                List.of()));
     }
 
     @ServerExceptionMapper
@@ -89,8 +100,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(new Problem(Problem.TYPE_PREFIX + "forbidden", "Forbidden", 403,
-                "Your role does not allow this operation.", List.of()));
+        return respond(new Problem(
+                Problem.TYPE_PREFIX + "forbidden",
+                "Forbidden",
+                403,
+                "Your role does not allow this operation.",
+                List.of()));
     }
 
     @ServerExceptionMapper
@@ -99,7 +114,8 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Client error"
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Client error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(new Problem(Problem.TYPE_PREFIX + slug(title), title, status, title + ".", List.of()));
     }
@@ -109,15 +125,26 @@ public class ProblemMappers {
         if (databaseUnreachable(e)) {
             // Nothing was stored: the client may retry the same request (with its Idempotency-Key) shortly.
             LOG.warnf("database unreachable: %s", e.getClass().getSimpleName());
-            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
-                    .entity(new Problem(Problem.TYPE_PREFIX + "unavailable", "Service unavailable", 503,
-                            "The service cannot reach its database; nothing was changed. Retry shortly.", List.of()))
+            return Response.status(503)
+                    .type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", "5")
+                    .entity(new Problem(
+                            Problem.TYPE_PREFIX + "unavailable",
+                            "Service unavailable",
+                            503,
+                            "The service cannot reach its database; nothing was changed. Retry shortly.",
+                            List.of()))
                     .build();
         }
-        LOG.errorf("unexpected %s at %s", e.getClass().getName(),
-                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-        return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
-                "The service could not complete the request; nothing was changed.", List.of()));
+        LOG.errorf(
+                "unexpected %s at %s",
+                e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        return respond(new Problem(
+                Problem.TYPE_PREFIX + "internal",
+                "Internal error",
+                500,
+                "The service could not complete the request; nothing was changed.",
+                List.of()));
     }
 
     /**
@@ -126,13 +153,15 @@ public class ProblemMappers {
      */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
-                            || sql.getSQLState().equals("53300") || sql.getSQLState().equals("55000"))) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("57P")
+                            || sql.getSQLState().equals("53300")
+                            || sql.getSQLState().equals("55000"))) {
                 return true;
             }
         }
@@ -140,7 +169,10 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     /** {@code submit.arg0.person.firstName} → {@code person.firstName}: drop the method and parameter nodes. */

@@ -22,7 +22,9 @@ public class MessageRetention {
     @Inject
     MessageRetentionConfig config;
 
-    @Scheduled(identity = "message-retention", every = "${acse.retention.messages.every:1h}",
+    @Scheduled(
+            identity = "message-retention",
+            every = "${acse.retention.messages.every:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run(Instant.now());
@@ -31,17 +33,20 @@ public class MessageRetention {
     /** One run as if it were {@code now}. */
     @Transactional
     public Counts run(Instant now) {
-        int outbox = entityManager.createNativeQuery(
-                "DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < :cutoff")
-                .setParameter("cutoff", now.minus(config.publishedAfter())).executeUpdate();
-        int processed = entityManager.createNativeQuery("DELETE FROM processed_event WHERE processed_at < :cutoff")
-                .setParameter("cutoff", now.minus(config.processedAfter())).executeUpdate();
+        int outbox = entityManager
+                .createNativeQuery(
+                        "DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < :cutoff")
+                .setParameter("cutoff", now.minus(config.publishedAfter()))
+                .executeUpdate();
+        int processed = entityManager
+                .createNativeQuery("DELETE FROM processed_event WHERE processed_at < :cutoff")
+                .setParameter("cutoff", now.minus(config.processedAfter()))
+                .executeUpdate();
         if (outbox > 0 || processed > 0) {
             LOG.infof("retention: %d published outbox rows and %d processed-event rows deleted", outbox, processed);
         }
         return new Counts(outbox, processed);
     }
 
-    public record Counts(int outboxRows, int processedEvents) {
-    }
+    public record Counts(int outboxRows, int processedEvents) {}
 }

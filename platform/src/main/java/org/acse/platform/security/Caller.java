@@ -79,7 +79,9 @@ public class Caller {
         if (isCoordinator()) {
             return;
         }
-        if (isShelterStaff() && shelterId != null && shelterId().filter(shelterId::equals).isPresent()) {
+        if (isShelterStaff()
+                && shelterId != null
+                && shelterId().filter(shelterId::equals).isPresent()) {
             return;
         }
         throw ProblemException.notFound(what);
@@ -90,7 +92,9 @@ public class Caller {
         if (isCoordinator()) {
             return;
         }
-        if (isPartner() && organisationId != null && organisationId().filter(organisationId::equals).isPresent()) {
+        if (isPartner()
+                && organisationId != null
+                && organisationId().filter(organisationId::equals).isPresent()) {
             return;
         }
         throw ProblemException.notFound(what);

@@ -10,8 +10,8 @@ public final class Roles {
 
     /** Token claims naming the caller's tenant. */
     public static final String ORG_CLAIM = "org_id";
+
     public static final String SHELTER_CLAIM = "shelter_id";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

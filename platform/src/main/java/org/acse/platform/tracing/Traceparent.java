@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 public final class Traceparent {
     private static final Pattern FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
 
-    private Traceparent() {
-    }
+    private Traceparent() {}
 
     /** The current span as {@code 00-<trace id>-<span id>-<flags>}, or null without a valid current span. */
     public static String current() {
@@ -24,7 +23,8 @@ public final class Traceparent {
         if (!span.isValid()) {
             return null;
         }
-        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getTraceFlags().asHex();
     }
 
     /** The trace id of a stored traceparent, or null for null or a malformed value. */
@@ -45,8 +45,8 @@ public final class Traceparent {
         if (!match.matches()) {
             return Optional.empty();
         }
-        SpanContext span = SpanContext.createFromRemoteParent(match.group(1), match.group(2),
-                TraceFlags.fromHex(match.group(3), 0), TraceState.getDefault());
+        SpanContext span = SpanContext.createFromRemoteParent(
+                match.group(1), match.group(2), TraceFlags.fromHex(match.group(3), 0), TraceState.getDefault());
         return span.isValid() ? Optional.of(Context.root().with(Span.wrap(span))) : Optional.empty();
     }
 }

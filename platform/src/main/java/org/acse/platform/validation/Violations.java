@@ -14,7 +14,8 @@ import org.acse.platform.problem.FieldError;
  */
 public final class Violations {
     public static <T extends Record> List<FieldError> of(Set<ConstraintViolation<T>> violations, Class<T> type) {
-        List<String> order = Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
+        List<String> order =
+                Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
         Comparator<FieldError> byDeclaration = Comparator.comparingInt(e -> {
             String top = e.field().split("[.\\[]", 2)[0];
             return order.indexOf(top);
@@ -25,6 +26,5 @@ public final class Violations {
                 .toList();
     }
 
-    private Violations() {
-    }
+    private Violations() {}
 }

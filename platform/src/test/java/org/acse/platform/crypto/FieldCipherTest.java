@@ -46,14 +46,15 @@ class FieldCipherTest {
     @Test
     void twoSealsOfTheSameValueDiffer() {
         FieldCipher cipher = FieldCipher.of("k1", List.of(OLD));
-        assertThat(cipher.seal(new byte[] {1, 2}, "a").ciphertext()).isNotEqualTo(cipher.seal(new byte[] {1, 2}, "a")
-                .ciphertext());
+        assertThat(cipher.seal(new byte[] {1, 2}, "a").ciphertext())
+                .isNotEqualTo(cipher.seal(new byte[] {1, 2}, "a").ciphertext());
     }
 
     @Test
     void badConfigurationFailsAtStart() {
         assertThatThrownBy(() -> FieldCipher.of("k9", List.of(OLD))).hasMessageContaining("k9");
-        assertThatThrownBy(() -> FieldCipher.of("k1", List.of("k1:" + Base64.getEncoder().encodeToString(new byte[16]))))
+        assertThatThrownBy(() ->
+                        FieldCipher.of("k1", List.of("k1:" + Base64.getEncoder().encodeToString(new byte[16]))))
                 .hasMessageContaining("256");
     }
 }

@@ -9,20 +9,25 @@ import org.junit.jupiter.api.Test;
 class ProblemMappersTest {
     @Test
     void aLostDatabaseIsUnavailableNotAnInternalError() {
-        assertThat(ProblemMappers.databaseUnreachable(new IllegalStateException("tx",
-                new SQLTransientConnectionException("acquisition timeout")))).isTrue();
+        assertThat(ProblemMappers.databaseUnreachable(
+                        new IllegalStateException("tx", new SQLTransientConnectionException("acquisition timeout"))))
+                .isTrue();
         assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
-                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+                        new SQLException("terminating connection due to administrator command", "57P01"))))
+                .isTrue();
+        assertThat(ProblemMappers.databaseUnreachable(
+                        new RuntimeException(new SQLException("connection refused", "08001"))))
+                .isTrue();
         assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
-                new SQLException("connection refused", "08001")))).isTrue();
-        assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
-                new SQLException("database is not currently accepting connections", "55000")))).isTrue();
+                        new SQLException("database is not currently accepting connections", "55000"))))
+                .isTrue();
     }
 
     @Test
     void otherFailuresStayInternalErrors() {
-        assertThat(ProblemMappers.databaseUnreachable(new IllegalStateException("bug"))).isFalse();
-        assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
-                new SQLException("duplicate key", "23505")))).isFalse();
+        assertThat(ProblemMappers.databaseUnreachable(new IllegalStateException("bug")))
+                .isFalse();
+        assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(new SQLException("duplicate key", "23505"))))
+                .isFalse();
     }
 }

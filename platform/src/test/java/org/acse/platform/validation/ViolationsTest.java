@@ -15,21 +15,24 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import org.junit.jupiter.api.Test;
 
 class ViolationsTest {
-    private static final Validator FIELDS = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private static final Validator FIELDS = Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
 
-    record Inner(@NotBlank(message = "is required") String name) {
-    }
+    record Inner(@NotBlank(message = "is required") String name) {}
 
-    record Request(@Size(max = 1, message = "too many") List<@NotNull(message = "is required") String> tags,
+    record Request(
+            @Size(max = 1, message = "too many") List<@NotNull(message = "is required") String> tags,
             @NotNull(message = "is required") @Valid Inner inner,
-            @NotBlank(message = "is required") String code) {
-    }
+            @NotBlank(message = "is required") String code) {}
 
     @Test
     void fieldsAreNamedByTheirJsonPathInTheOrderOfTheRecord() {
         Request request = new Request(Arrays.asList("a", null), new Inner(" "), null);
-        assertThat(Violations.of(FIELDS.validate(request), Request.class)).extracting(FieldError::field)
+        assertThat(Violations.of(FIELDS.validate(request), Request.class))
+                .extracting(FieldError::field)
                 .containsExactly("tags", "tags[1]", "inner.name", "code");
     }
 }

@@ -11,11 +11,11 @@ import java.util.function.Supplier;
 
 /** Reads the services' answers: the body of a 2xx, or an {@link ApiRefusal} carrying the problem document. */
 public final class Api {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Api() {
-    }
+    private Api() {}
 
     public static <T> T read(Supplier<Response> call, Class<T> type) {
         Response response = send(call);

@@ -16,6 +16,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface NotificationClient {
     @GET
-    Response list(@QueryParam("kind") String kind, @QueryParam("referralId") String referralId,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+    Response list(
+            @QueryParam("kind") String kind,
+            @QueryParam("referralId") String referralId,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size);
 }

@@ -22,8 +22,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface PlacementClient {
     @GET
     @Path("/placements")
-    Response list(@QueryParam("referralId") UUID referralId, @QueryParam("status") String status,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+    Response list(
+            @QueryParam("referralId") UUID referralId,
+            @QueryParam("status") String status,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @GET
     @Path("/placements/{id}")

@@ -18,8 +18,8 @@ public class UserToken implements ClientHeadersFactory {
     SecurityIdentity identity;
 
     @Override
-    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
-            MultivaluedMap<String, String> outgoing) {
+    public MultivaluedMap<String, String> update(
+            MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
         if (token != null) {

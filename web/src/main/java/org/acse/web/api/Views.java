@@ -7,17 +7,14 @@ import java.util.UUID;
 
 /** What the services answer, as this application reads it (unknown fields ignored). */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     @TemplateData
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
+    public record Page<T>(List<T> items, int page, int size, long total) {}
 
     @TemplateData
-    public record ReferralSummary(UUID id, String pseudonym, String status, String urgency, Instant submittedAt,
-            Instant updatedAt) {
-    }
+    public record ReferralSummary(
+            UUID id, String pseudonym, String status, String urgency, Instant submittedAt, Instant updatedAt) {}
 
     @TemplateData
     public static final class ReferralPage {
@@ -28,31 +25,42 @@ public final class Views {
     }
 
     @TemplateData
-    public record Step(String status, Instant at) {
-    }
+    public record Step(String status, Instant at) {}
 
     @TemplateData
-    public record Referral(UUID id, String pseudonym, String status, String urgency, Instant submittedAt,
-            Instant updatedAt, List<Step> timeline, String organisationId, UUID possibleDuplicateOf,
-            UUID acceptedShelterId) {
-    }
+    public record Referral(
+            UUID id,
+            String pseudonym,
+            String status,
+            String urgency,
+            Instant submittedAt,
+            Instant updatedAt,
+            List<Step> timeline,
+            String organisationId,
+            UUID possibleDuplicateOf,
+            UUID acceptedShelterId) {}
 
     @TemplateData
-    public record Submitted(UUID id, String status, String pseudonym) {
-    }
+    public record Submitted(UUID id, String status, String pseudonym) {}
 
     @TemplateData
-    public record Person(String firstName, String lastName, String birthDate, String nationality, String phone) {
-    }
+    public record Person(String firstName, String lastName, String birthDate, String nationality, String phone) {}
 
     @TemplateData
-    public record Identity(UUID referralId, String pseudonym, Person person, String notes) {
-    }
+    public record Identity(UUID referralId, String pseudonym, Person person, String notes) {}
 
     @TemplateData
-    public record Placement(UUID id, UUID referralId, UUID shelterId, UUID unitId, String status,
-            Instant holdExpiresAt, boolean manual, String declineReason, Instant createdAt, Instant decidedAt) {
-    }
+    public record Placement(
+            UUID id,
+            UUID referralId,
+            UUID shelterId,
+            UUID unitId,
+            String status,
+            Instant holdExpiresAt,
+            boolean manual,
+            String declineReason,
+            Instant createdAt,
+            Instant decidedAt) {}
 
     @TemplateData
     public static final class PlacementPage {
@@ -61,19 +69,29 @@ public final class Views {
     }
 
     @TemplateData
-    public record Household(String gender, int adultAge, List<Integer> childrenAges) {
-    }
+    public record Household(String gender, int adultAge, List<Integer> childrenAges) {}
 
     @TemplateData
-    public record Needs(boolean wheelchairAccess, boolean psychologicalSupport, boolean medicalCare,
-            boolean interpreter) {
-    }
+    public record Needs(
+            boolean wheelchairAccess, boolean psychologicalSupport, boolean medicalCare, boolean interpreter) {}
 
     @TemplateData
-    public record Alert(UUID id, String kind, String status, UUID referralId, UUID placementId, UUID shelterId,
-            String pseudonym, Household household, Needs needs, List<String> languages, String urgency,
-            Instant arrivalFrom, Instant arrivalUntil, Instant holdExpiresAt, Instant createdAt) {
-    }
+    public record Alert(
+            UUID id,
+            String kind,
+            String status,
+            UUID referralId,
+            UUID placementId,
+            UUID shelterId,
+            String pseudonym,
+            Household household,
+            Needs needs,
+            List<String> languages,
+            String urgency,
+            Instant arrivalFrom,
+            Instant arrivalUntil,
+            Instant holdExpiresAt,
+            Instant createdAt) {}
 
     @TemplateData
     public static final class AlertPage {
@@ -82,15 +100,18 @@ public final class Views {
     }
 
     @TemplateData
-    public record Score(double total) {
-    }
+    public record Score(double total) {}
 
     @TemplateData
-    public record Verdict(UUID shelterId, String shelterCode, boolean eligible, Integer rank, String exclusion,
-            UUID unitId, Score score) {
-    }
+    public record Verdict(
+            UUID shelterId,
+            String shelterCode,
+            boolean eligible,
+            Integer rank,
+            String exclusion,
+            UUID unitId,
+            Score score) {}
 
     @TemplateData
-    public record Explanation(UUID referralId, int sheltersConsidered, int eligible, List<Verdict> shelters) {
-    }
+    public record Explanation(UUID referralId, int sheltersConsidered, int eligible, List<Verdict> shelters) {}
 }

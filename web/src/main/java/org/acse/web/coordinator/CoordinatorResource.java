@@ -49,8 +49,7 @@ public class CoordinatorResource {
     Template referral;
 
     @TemplateData
-    public record Column(String status, String label, long total, List<Views.ReferralSummary> referrals) {
-    }
+    public record Column(String status, String label, long total, List<Views.ReferralSummary> referrals) {}
 
     @GET
     public TemplateInstance board() {
@@ -75,8 +74,8 @@ public class CoordinatorResource {
     @Path("referrals/{id}")
     public TemplateInstance referral(@PathParam("id") UUID id) {
         Views.Referral found = Api.read(() -> intake.get(id), Views.Referral.class);
-        List<Views.Placement> placements = Api.read(() -> placement.list(id, null, 0, 50),
-                Views.PlacementPage.class).items;
+        List<Views.Placement> placements =
+                Api.read(() -> placement.list(id, null, 0, 50), Views.PlacementPage.class).items;
         Views.Explanation matching;
         try {
             matching = Api.read(() -> placement.matching(id), Views.Explanation.class);
@@ -86,7 +85,9 @@ public class CoordinatorResource {
             }
             matching = null;
         }
-        return pages.page(referral).data("referral", found).data("placements", placements)
+        return pages.page(referral)
+                .data("referral", found)
+                .data("placements", placements)
                 .data("matching", matching);
     }
 }

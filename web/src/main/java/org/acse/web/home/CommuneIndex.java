@@ -9,13 +9,14 @@ import org.acse.common.geo.Gazetteer;
 final class CommuneIndex {
     private static volatile CommuneIndex france;
 
-    private record Entry(String name, Commune commune) {
-    }
+    private record Entry(String name, Commune commune) {}
 
     private final List<Entry> entries;
 
     private CommuneIndex(Gazetteer gazetteer) {
-        entries = gazetteer.communes().stream().map(c -> new Entry(CommuneNames.normalise(c.name()), c)).toList();
+        entries = gazetteer.communes().stream()
+                .map(c -> new Entry(CommuneNames.normalise(c.name()), c))
+                .toList();
     }
 
     static CommuneIndex of(Gazetteer gazetteer) {
@@ -34,9 +35,13 @@ final class CommuneIndex {
         if (query.length() < 2) {
             return List.of();
         }
-        return entries.stream().filter(e -> e.name().contains(query))
+        return entries.stream()
+                .filter(e -> e.name().contains(query))
                 .sorted(Comparator.comparing((Entry e) -> !e.name().startsWith(query))
-                        .thenComparing(e -> e.name().length()).thenComparing(e -> e.commune().code()))
-                .limit(limit).map(Entry::commune).toList();
+                        .thenComparing(e -> e.name().length())
+                        .thenComparing(e -> e.commune().code()))
+                .limit(limit)
+                .map(Entry::commune)
+                .toList();
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Commune names compared as people type them: no accents, no case, hyphens and apostrophes as spaces. */
 final class CommuneNames {
-    private CommuneNames() {
-    }
+    private CommuneNames() {}
 
     static String normalise(String s) {
         if (s == null) {

@@ -3,9 +3,9 @@ package org.acse.web.home;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import org.acse.web.api.ApiRefusal;
 import org.acse.web.i18n.Msg;
 import org.jboss.logging.Logger;
@@ -32,8 +32,12 @@ public class Errors {
             default -> msg.refused();
         };
         // The status and the problem's type only: never a body, which could hold what the person typed.
-        LOG.infof("service answered %d (%s)", refusal.status(),
-                refusal.problem() == null ? "no problem document" : refusal.problem().slug());
+        LOG.infof(
+                "service answered %d (%s)",
+                refusal.status(),
+                refusal.problem() == null
+                        ? "no problem document"
+                        : refusal.problem().slug());
         return page(status, text);
     }
 
@@ -43,19 +47,26 @@ public class Errors {
      */
     @ServerExceptionMapper
     public Response malformed(IllegalArgumentException e) {
-        boolean csrf = Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("io.quarkus.csrf"));
+        boolean csrf =
+                Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("io.quarkus.csrf"));
         if (csrf) {
             LOG.info("state change refused: malformed CSRF token");
             // no form on this page: the request's CSRF token was never set
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(pages.page(error)
-                    .data("message", pages.words().msg().refused()).data("forms", false)).build();
+            return Response.status(400)
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(pages.page(error)
+                            .data("message", pages.words().msg().refused())
+                            .data("forms", false))
+                    .build();
         }
         LOG.errorf("unexpected %s", e.getClass().getName());
         return page(500, pages.words().msg().unavailable());
     }
 
     private Response page(int status, String text) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.page(error).data("message", text)).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.page(error).data("message", text))
+                .build();
     }
 }

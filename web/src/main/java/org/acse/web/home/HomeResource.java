@@ -59,10 +59,15 @@ public class HomeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response language(@RestForm String lang, @RestForm String back) {
         Locale locale = Lang.of(lang);
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-                ? back : "/";
-        NewCookie cookie = new NewCookie.Builder(Lang.COOKIE).value(locale.getLanguage()).path("/")
-                .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+        String target =
+                back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/";
+        NewCookie cookie = new NewCookie.Builder(Lang.COOKIE)
+                .value(locale.getLanguage())
+                .path("/")
+                .maxAge(365 * 24 * 3600)
+                .sameSite(NewCookie.SameSite.LAX)
+                .httpOnly(true)
+                .build();
         return Response.seeOther(URI.create(target)).cookie(cookie).build();
     }
 

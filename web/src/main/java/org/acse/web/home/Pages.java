@@ -48,7 +48,9 @@ public class Pages {
         String query = uri.getRequestUri().getRawQuery();
         return page.data("lang", locale.getLanguage())
                 .data("w", words())
-                .data("user", identity.isAnonymous() ? null : identity.getPrincipal().getName())
+                .data(
+                        "user",
+                        identity.isAnonymous() ? null : identity.getPrincipal().getName())
                 .data("homePath", home(identity))
                 .data("forms", true)
                 .data("here", query == null ? path : path + "?" + query);

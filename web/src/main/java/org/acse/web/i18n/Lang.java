@@ -10,8 +10,7 @@ public final class Lang {
     public static final Locale FRENCH = Locale.FRENCH;
     public static final Locale ENGLISH = Locale.ENGLISH;
 
-    private Lang() {
-    }
+    private Lang() {}
 
     public static Locale of(HttpHeaders headers) {
         Cookie cookie = headers == null ? null : headers.getCookies().get(COOKIE);

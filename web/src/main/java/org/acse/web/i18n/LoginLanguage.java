@@ -17,7 +17,9 @@ public class LoginLanguage implements OidcRedirectFilter {
     @Override
     public void filter(OidcRedirectContext context) {
         Cookie chosen = context.routingContext().request().getCookie(Lang.COOKIE);
-        context.additionalQueryParams().add("ui_locales", Lang.of(chosen == null ? null : chosen.getValue())
-                .getLanguage());
+        context.additionalQueryParams()
+                .add(
+                        "ui_locales",
+                        Lang.of(chosen == null ? null : chosen.getValue()).getLanguage());
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.acse.common.events.DeclineReason;
 import org.acse.common.events.Gender;
 import org.acse.common.events.Urgency;
 import org.acse.web.api.Views;
-import java.util.ArrayList;
 
 /**
  * Every code the services answer with, in words of the person's language: statuses, urgencies, genders, needs,
@@ -28,35 +28,44 @@ import java.util.ArrayList;
 @TemplateData
 public final class Words {
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    public static final List<String> REFERRAL_STATUSES = List.of("SUBMITTED", "SEARCHING", "PROPOSED", "ACCEPTED",
-            "ARRIVED", "NO_MATCH", "NO_SHOW", "WITHDRAWN");
-    public static final List<String> PLACEMENT_STATUSES = List.of("HELD", "ACCEPTED", "DECLINED", "EXPIRED",
-            "CANCELLED", "ARRIVED", "NO_SHOW");
-    public static final List<String> NEEDS = List.of("wheelchairAccess", "psychologicalSupport", "medicalCare",
-            "interpreter");
-    public static final List<String> EXPLOITATION = List.of("SEXUAL", "LABOUR", "DOMESTIC_SERVITUDE",
-            "FORCED_BEGGING", "FORCED_CRIMINALITY", "ORGAN_REMOVAL", "OTHER");
-    public static final List<String> EXCLUSIONS = List.of("SHELTER_INACTIVE", "ALREADY_DECLINED_OR_EXPIRED",
-            "GENDER_NOT_ACCEPTED", "FAMILIES_NOT_ACCEPTED", "TOO_MANY_CHILDREN", "CHILD_AGE_NOT_ACCEPTED",
-            "WHEELCHAIR_ACCESS_MISSING", "PSYCHOLOGICAL_SUPPORT_MISSING", "MEDICAL_CARE_MISSING",
-            "NO_UNIT_LARGE_ENOUGH", "IN_DANGER_ZONE_DEPARTMENT", "TOO_CLOSE_TO_DANGER_ZONE",
+    public static final List<String> REFERRAL_STATUSES =
+            List.of("SUBMITTED", "SEARCHING", "PROPOSED", "ACCEPTED", "ARRIVED", "NO_MATCH", "NO_SHOW", "WITHDRAWN");
+    public static final List<String> PLACEMENT_STATUSES =
+            List.of("HELD", "ACCEPTED", "DECLINED", "EXPIRED", "CANCELLED", "ARRIVED", "NO_SHOW");
+    public static final List<String> NEEDS =
+            List.of("wheelchairAccess", "psychologicalSupport", "medicalCare", "interpreter");
+    public static final List<String> EXPLOITATION = List.of(
+            "SEXUAL", "LABOUR", "DOMESTIC_SERVITUDE", "FORCED_BEGGING", "FORCED_CRIMINALITY", "ORGAN_REMOVAL", "OTHER");
+    public static final List<String> EXCLUSIONS = List.of(
+            "SHELTER_INACTIVE",
+            "ALREADY_DECLINED_OR_EXPIRED",
+            "GENDER_NOT_ACCEPTED",
+            "FAMILIES_NOT_ACCEPTED",
+            "TOO_MANY_CHILDREN",
+            "CHILD_AGE_NOT_ACCEPTED",
+            "WHEELCHAIR_ACCESS_MISSING",
+            "PSYCHOLOGICAL_SUPPORT_MISSING",
+            "MEDICAL_CARE_MISSING",
+            "NO_UNIT_LARGE_ENOUGH",
+            "IN_DANGER_ZONE_DEPARTMENT",
+            "TOO_CLOSE_TO_DANGER_ZONE",
             "NO_UNIT_AVAILABLE_IN_TIME");
     /** Languages offered on the referral form (ISO 639-1, or 639-3 where there is no two-letter code). */
-    public static final List<String> LANGUAGES = List.of("fr", "en", "ar", "am", "bg", "bn", "zh", "es", "fa",
-            "ha", "hu", "ig", "it", "ku", "ln", "pcm", "pl", "ps", "pt", "ro", "ru", "sq", "so", "sw", "ta", "th",
-            "ti", "tl", "tr", "uk", "ur", "vi", "wo", "yo");
+    public static final List<String> LANGUAGES = List.of(
+            "fr", "en", "ar", "am", "bg", "bn", "zh", "es", "fa", "ha", "hu", "ig", "it", "ku", "ln", "pcm", "pl", "ps",
+            "pt", "ro", "ru", "sq", "so", "sw", "ta", "th", "ti", "tl", "tr", "uk", "ur", "vi", "wo", "yo");
 
     /** A choice in a form: the code sent to the service, the words shown. */
     @TemplateData
-    public record Option(String code, String label) {
-    }
+    public record Option(String code, String label) {}
 
     private final Locale locale;
     private final Msg msg;
 
     private Words(Locale locale) {
         this.locale = locale;
-        this.msg = Lang.ENGLISH.equals(locale) ? MessageBundles.get(Msg.class, Localized.Literal.of("en"))
+        this.msg = Lang.ENGLISH.equals(locale)
+                ? MessageBundles.get(Msg.class, Localized.Literal.of("en"))
                 : MessageBundles.get(Msg.class);
     }
 
@@ -73,48 +82,56 @@ public final class Words {
     }
 
     public String status(String code) {
-        return code == null ? "" : switch (code) {
-            case "SUBMITTED" -> msg.statusSubmitted();
-            case "SEARCHING" -> msg.statusSearching();
-            case "PROPOSED" -> msg.statusProposed();
-            case "ACCEPTED" -> msg.statusAccepted();
-            case "ARRIVED" -> msg.statusArrived();
-            case "NO_MATCH" -> msg.statusNoMatch();
-            case "NO_SHOW" -> msg.statusNoShow();
-            case "WITHDRAWN" -> msg.statusWithdrawn();
-            default -> code;
-        };
+        return code == null
+                ? ""
+                : switch (code) {
+                    case "SUBMITTED" -> msg.statusSubmitted();
+                    case "SEARCHING" -> msg.statusSearching();
+                    case "PROPOSED" -> msg.statusProposed();
+                    case "ACCEPTED" -> msg.statusAccepted();
+                    case "ARRIVED" -> msg.statusArrived();
+                    case "NO_MATCH" -> msg.statusNoMatch();
+                    case "NO_SHOW" -> msg.statusNoShow();
+                    case "WITHDRAWN" -> msg.statusWithdrawn();
+                    default -> code;
+                };
     }
 
     public String placementStatus(String code) {
-        return code == null ? "" : switch (code) {
-            case "HELD" -> msg.placementHeld();
-            case "ACCEPTED" -> msg.placementAccepted();
-            case "DECLINED" -> msg.placementDeclined();
-            case "EXPIRED" -> msg.placementExpired();
-            case "CANCELLED" -> msg.placementCancelled();
-            case "ARRIVED" -> msg.placementArrived();
-            case "NO_SHOW" -> msg.placementNoShow();
-            default -> code;
-        };
+        return code == null
+                ? ""
+                : switch (code) {
+                    case "HELD" -> msg.placementHeld();
+                    case "ACCEPTED" -> msg.placementAccepted();
+                    case "DECLINED" -> msg.placementDeclined();
+                    case "EXPIRED" -> msg.placementExpired();
+                    case "CANCELLED" -> msg.placementCancelled();
+                    case "ARRIVED" -> msg.placementArrived();
+                    case "NO_SHOW" -> msg.placementNoShow();
+                    default -> code;
+                };
     }
 
     public String urgency(String code) {
-        return code == null ? "" : switch (code) {
-            case "IMMEDIATE" -> msg.urgencyImmediate();
-            case "WITHIN_72H" -> msg.urgencyWithin72h();
-            case "WITHIN_7_DAYS" -> msg.urgencyWithin7Days();
-            default -> code;
-        };
+        return code == null
+                ? ""
+                : switch (code) {
+                    case "IMMEDIATE" -> msg.urgencyImmediate();
+                    case "WITHIN_72H" -> msg.urgencyWithin72h();
+                    case "WITHIN_7_DAYS" -> msg.urgencyWithin7Days();
+                    default -> code;
+                };
     }
 
     public String gender(String code) {
-        return code == null ? "" : switch (code) {
-            case "FEMALE" -> msg.genderFemale();
-            case "MALE" -> msg.genderMale();
-            case "NON_BINARY" -> msg.genderNonBinary();
-            default -> code;
-        };
+        return code == null
+                ? ""
+                : switch (code) {
+                    case "FEMALE" -> msg.genderFemale();
+                    case "MALE" -> msg.genderMale();
+                    case "NON_BINARY" -> msg.genderNonBinary();
+                    default -> code;
+                };
     }
 
     public String need(String code) {
@@ -141,34 +158,38 @@ public final class Words {
     }
 
     public String reason(String code) {
-        return code == null ? "" : switch (code) {
-            case "NO_LONGER_AVAILABLE" -> msg.reasonNoLongerAvailable();
-            case "PROFILE_NOT_SUPPORTED" -> msg.reasonProfileNotSupported();
-            case "SAFETY_CONCERN" -> msg.reasonSafetyConcern();
-            case "STAFF_UNAVAILABLE" -> msg.reasonStaffUnavailable();
-            case "LANGUAGE_BARRIER" -> msg.reasonLanguageBarrier();
-            case "OTHER" -> msg.reasonOther();
-            default -> code;
-        };
+        return code == null
+                ? ""
+                : switch (code) {
+                    case "NO_LONGER_AVAILABLE" -> msg.reasonNoLongerAvailable();
+                    case "PROFILE_NOT_SUPPORTED" -> msg.reasonProfileNotSupported();
+                    case "SAFETY_CONCERN" -> msg.reasonSafetyConcern();
+                    case "STAFF_UNAVAILABLE" -> msg.reasonStaffUnavailable();
+                    case "LANGUAGE_BARRIER" -> msg.reasonLanguageBarrier();
+                    case "OTHER" -> msg.reasonOther();
+                    default -> code;
+                };
     }
 
     public String exclusion(String code) {
-        return code == null ? "" : switch (code) {
-            case "SHELTER_INACTIVE" -> msg.exclusionShelterInactive();
-            case "ALREADY_DECLINED_OR_EXPIRED" -> msg.exclusionAlreadyDeclinedOrExpired();
-            case "GENDER_NOT_ACCEPTED" -> msg.exclusionGenderNotAccepted();
-            case "FAMILIES_NOT_ACCEPTED" -> msg.exclusionFamiliesNotAccepted();
-            case "TOO_MANY_CHILDREN" -> msg.exclusionTooManyChildren();
-            case "CHILD_AGE_NOT_ACCEPTED" -> msg.exclusionChildAgeNotAccepted();
-            case "WHEELCHAIR_ACCESS_MISSING" -> msg.exclusionWheelchairAccessMissing();
-            case "PSYCHOLOGICAL_SUPPORT_MISSING" -> msg.exclusionPsychologicalSupportMissing();
-            case "MEDICAL_CARE_MISSING" -> msg.exclusionMedicalCareMissing();
-            case "NO_UNIT_LARGE_ENOUGH" -> msg.exclusionNoUnitLargeEnough();
-            case "IN_DANGER_ZONE_DEPARTMENT" -> msg.exclusionInDangerZoneDepartment();
-            case "TOO_CLOSE_TO_DANGER_ZONE" -> msg.exclusionTooCloseToDangerZone();
-            case "NO_UNIT_AVAILABLE_IN_TIME" -> msg.exclusionNoUnitAvailableInTime();
-            default -> code;
-        };
+        return code == null
+                ? ""
+                : switch (code) {
+                    case "SHELTER_INACTIVE" -> msg.exclusionShelterInactive();
+                    case "ALREADY_DECLINED_OR_EXPIRED" -> msg.exclusionAlreadyDeclinedOrExpired();
+                    case "GENDER_NOT_ACCEPTED" -> msg.exclusionGenderNotAccepted();
+                    case "FAMILIES_NOT_ACCEPTED" -> msg.exclusionFamiliesNotAccepted();
+                    case "TOO_MANY_CHILDREN" -> msg.exclusionTooManyChildren();
+                    case "CHILD_AGE_NOT_ACCEPTED" -> msg.exclusionChildAgeNotAccepted();
+                    case "WHEELCHAIR_ACCESS_MISSING" -> msg.exclusionWheelchairAccessMissing();
+                    case "PSYCHOLOGICAL_SUPPORT_MISSING" -> msg.exclusionPsychologicalSupportMissing();
+                    case "MEDICAL_CARE_MISSING" -> msg.exclusionMedicalCareMissing();
+                    case "NO_UNIT_LARGE_ENOUGH" -> msg.exclusionNoUnitLargeEnough();
+                    case "IN_DANGER_ZONE_DEPARTMENT" -> msg.exclusionInDangerZoneDepartment();
+                    case "TOO_CLOSE_TO_DANGER_ZONE" -> msg.exclusionTooCloseToDangerZone();
+                    case "NO_UNIT_AVAILABLE_IN_TIME" -> msg.exclusionNoUnitAvailableInTime();
+                    default -> code;
+                };
     }
 
     /** A language's name in the person's language, from its ISO 639 code. */
@@ -181,7 +202,8 @@ public final class Words {
     }
 
     public String languages(List<String> codes) {
-        return codes == null || codes.isEmpty() ? msg.none()
+        return codes == null || codes.isEmpty()
+                ? msg.none()
                 : codes.stream().map(this::language).collect(Collectors.joining(", "));
     }
 
@@ -219,9 +241,11 @@ public final class Words {
             return "";
         }
         String adult = gender(h.gender()) + ", " + msg.adultAge(h.adultAge());
-        return h.childrenAges() == null || h.childrenAges().isEmpty() ? adult + ", " + msg.alone()
-                : adult + ", " + msg.withChildren(h.childrenAges().stream().map(String::valueOf)
-                        .collect(Collectors.joining(", ")));
+        return h.childrenAges() == null || h.childrenAges().isEmpty()
+                ? adult + ", " + msg.alone()
+                : adult + ", "
+                        + msg.withChildren(
+                                h.childrenAges().stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
 
     /** A moment in Europe/Paris, with the zone said: "1 déc. 2026 à 10:15 (heure de Paris)". */
@@ -229,12 +253,15 @@ public final class Words {
         if (at == null) {
             return "";
         }
-        return DateTimeFormatter.ofPattern(msg.dateTimePattern(), locale).withZone(PARIS).format(at) + " ("
-                + msg.zoneName() + ")";
+        return DateTimeFormatter.ofPattern(msg.dateTimePattern(), locale)
+                        .withZone(PARIS)
+                        .format(at) + " (" + msg.zoneName() + ")";
     }
 
     public String date(LocalDate day) {
-        return day == null ? "" : DateTimeFormatter.ofPattern(msg.datePattern(), locale).format(day);
+        return day == null
+                ? ""
+                : DateTimeFormatter.ofPattern(msg.datePattern(), locale).format(day);
     }
 
     public List<Option> referralStatuses() {
@@ -242,15 +269,21 @@ public final class Words {
     }
 
     public List<Option> urgencies() {
-        return Arrays.stream(Urgency.values()).map(u -> new Option(u.name(), urgency(u.name()))).toList();
+        return Arrays.stream(Urgency.values())
+                .map(u -> new Option(u.name(), urgency(u.name())))
+                .toList();
     }
 
     public List<Option> genders() {
-        return Arrays.stream(Gender.values()).map(g -> new Option(g.name(), gender(g.name()))).toList();
+        return Arrays.stream(Gender.values())
+                .map(g -> new Option(g.name(), gender(g.name())))
+                .toList();
     }
 
     public List<Option> reasons() {
-        return Arrays.stream(DeclineReason.values()).map(r -> new Option(r.name(), reason(r.name()))).toList();
+        return Arrays.stream(DeclineReason.values())
+                .map(r -> new Option(r.name(), reason(r.name())))
+                .toList();
     }
 
     public List<Option> needOptions() {
@@ -266,7 +299,9 @@ public final class Words {
     }
 
     public List<Option> countryOptions() {
-        return sorted(Arrays.stream(Locale.getISOCountries()).map(c -> new Option(c, country(c))).toList());
+        return sorted(Arrays.stream(Locale.getISOCountries())
+                .map(c -> new Option(c, country(c)))
+                .toList());
     }
 
     public Optional<String> knownLanguage(String code) {
@@ -275,7 +310,9 @@ public final class Words {
 
     private List<Option> sorted(List<Option> options) {
         Collator collator = Collator.getInstance(locale);
-        return options.stream().sorted(Comparator.comparing(Option::label, collator)).toList();
+        return options.stream()
+                .sorted(Comparator.comparing(Option::label, collator))
+                .toList();
     }
 
     private String capitalise(String s) {

@@ -58,9 +58,17 @@ public class PartnerResource {
         int current = Math.max(0, page);
         Views.ReferralPage found = Api.read(() -> intake.list(filter, current, PAGE_SIZE), Views.ReferralPage.class);
         int pages = (int) Math.max(1, (found.total + PAGE_SIZE - 1) / PAGE_SIZE);
-        return this.pages.page(list).data("referrals", found.items).data("total", found.total)
-                .data("status", filter == null ? "" : filter).data("pages", pages).data("pageNumber", current + 1).data("hasPrev", current > 0)
-                .data("prevPage", current - 1).data("hasNext", current + 1 < pages).data("nextPage", current + 1);
+        return this.pages
+                .page(list)
+                .data("referrals", found.items)
+                .data("total", found.total)
+                .data("status", filter == null ? "" : filter)
+                .data("pages", pages)
+                .data("pageNumber", current + 1)
+                .data("hasPrev", current > 0)
+                .data("prevPage", current - 1)
+                .data("hasNext", current + 1 < pages)
+                .data("nextPage", current + 1);
     }
 
     @GET
@@ -83,25 +91,32 @@ public class PartnerResource {
             return Response.status(400).entity(form(filled)).build();
         }
         try {
-            Views.Submitted created = Api.read(() -> intake.submit(filled.idempotencyKey, body),
-                    Views.Submitted.class);
-            return Response.seeOther(URI.create("/partner/referrals/" + created.id() + "?submitted=true")).build();
+            Views.Submitted created = Api.read(() -> intake.submit(filled.idempotencyKey, body), Views.Submitted.class);
+            return Response.seeOther(URI.create("/partner/referrals/" + created.id() + "?submitted=true"))
+                    .build();
         } catch (ApiRefusal refusal) {
             if (refusal.unavailable()) {
                 throw refusal;
             }
             filled.refusedBy(refusal.problem(), pages.words().msg());
-            return Response.status(refusal.status() == 422 ? 422 : 400).entity(form(filled)).build();
+            return Response.status(refusal.status() == 422 ? 422 : 400)
+                    .entity(form(filled))
+                    .build();
         }
     }
 
     @GET
     @Path("referrals/{id}")
-    public TemplateInstance referral(@PathParam("id") UUID id, @QueryParam("submitted") boolean submitted,
+    public TemplateInstance referral(
+            @PathParam("id") UUID id,
+            @QueryParam("submitted") boolean submitted,
             @QueryParam("withdrawn") boolean withdrawn) {
         Views.Referral found = Api.read(() -> intake.get(id), Views.Referral.class);
-        return pages.page(referral).data("referral", found).data("submitted", submitted)
-                .data("withdrawn", withdrawn).data("reasonError", false);
+        return pages.page(referral)
+                .data("referral", found)
+                .data("submitted", submitted)
+                .data("withdrawn", withdrawn)
+                .data("reasonError", false);
     }
 
     @POST
@@ -110,11 +125,17 @@ public class PartnerResource {
     public Object withdraw(@PathParam("id") UUID id, @RestForm String reason) {
         if (reason == null || reason.isBlank()) {
             Views.Referral found = Api.read(() -> intake.get(id), Views.Referral.class);
-            return Response.status(400).entity(pages.page(referral).data("referral", found).data("submitted", false)
-                    .data("withdrawn", false).data("reasonError", true)).build();
+            return Response.status(400)
+                    .entity(pages.page(referral)
+                            .data("referral", found)
+                            .data("submitted", false)
+                            .data("withdrawn", false)
+                            .data("reasonError", true))
+                    .build();
         }
         Api.read(() -> intake.withdraw(id, Map.of("reason", reason.trim())), Void.class);
-        return Response.seeOther(URI.create("/partner/referrals/" + id + "?withdrawn=true")).build();
+        return Response.seeOther(URI.create("/partner/referrals/" + id + "?withdrawn=true"))
+                .build();
     }
 
     private TemplateInstance form(ReferralForm filled) {

@@ -10,24 +10,59 @@ import org.jboss.resteasy.reactive.RestForm;
  * would find the body consumed).
  */
 public class ReferralFields {
-    @RestForm public String firstName;
-    @RestForm public String lastName;
-    @RestForm public String birthDate;
-    @RestForm public String age;
-    @RestForm public String nationality;
-    @RestForm public String phone;
-    @RestForm public String gender;
-    @RestForm public String children;
-    @RestForm public List<String> languages;
-    @RestForm public List<String> needs;
-    @RestForm public List<String> exploitation;
-    @RestForm public String dangerZones;
-    @RestForm public String currentCommune;
-    @RestForm public String urgency;
-    @RestForm public String consent;
-    @RestForm public String consentAt;
-    @RestForm public String notes;
-    @RestForm public String idempotencyKey;
+    @RestForm
+    public String firstName;
+
+    @RestForm
+    public String lastName;
+
+    @RestForm
+    public String birthDate;
+
+    @RestForm
+    public String age;
+
+    @RestForm
+    public String nationality;
+
+    @RestForm
+    public String phone;
+
+    @RestForm
+    public String gender;
+
+    @RestForm
+    public String children;
+
+    @RestForm
+    public List<String> languages;
+
+    @RestForm
+    public List<String> needs;
+
+    @RestForm
+    public List<String> exploitation;
+
+    @RestForm
+    public String dangerZones;
+
+    @RestForm
+    public String currentCommune;
+
+    @RestForm
+    public String urgency;
+
+    @RestForm
+    public String consent;
+
+    @RestForm
+    public String consentAt;
+
+    @RestForm
+    public String notes;
+
+    @RestForm
+    public String idempotencyKey;
 
     MultivaluedMap<String, String> asMap() {
         MultivaluedMap<String, String> map = new MultivaluedHashMap<>();

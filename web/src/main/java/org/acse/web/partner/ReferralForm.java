@@ -23,9 +23,24 @@ import org.acse.web.i18n.Words;
 @TemplateData
 public final class ReferralForm {
     /** Form fields, in the order of the page (the error summary follows it). */
-    public static final List<String> FIELDS = List.of("firstName", "lastName", "birthDate", "age", "nationality",
-            "phone", "gender", "children", "languages", "needs", "exploitation", "dangerZones", "currentCommune",
-            "urgency", "consent", "consentAt", "notes");
+    public static final List<String> FIELDS = List.of(
+            "firstName",
+            "lastName",
+            "birthDate",
+            "age",
+            "nationality",
+            "phone",
+            "gender",
+            "children",
+            "languages",
+            "needs",
+            "exploitation",
+            "dangerZones",
+            "currentCommune",
+            "urgency",
+            "consent",
+            "consentAt",
+            "notes");
 
     public final Map<String, String> values = new LinkedHashMap<>();
     public final Map<String, List<String>> choices = new LinkedHashMap<>();
@@ -37,7 +52,9 @@ public final class ReferralForm {
     public static ReferralForm blank() {
         ReferralForm form = new ReferralForm();
         form.idempotencyKey = UUID.randomUUID().toString();
-        form.values.put("consentAt", LocalDateTime.now(Words.PARIS).withSecond(0).withNano(0).toString());
+        form.values.put(
+                "consentAt",
+                LocalDateTime.now(Words.PARIS).withSecond(0).withNano(0).toString());
         return form;
     }
 
@@ -52,7 +69,9 @@ public final class ReferralForm {
             f.choices.put(multi, chosen == null ? List.of() : List.copyOf(chosen));
         }
         String key = form.getFirst("idempotencyKey");
-        f.idempotencyKey = key == null || key.isBlank() || key.length() > 200 ? UUID.randomUUID().toString() : key;
+        f.idempotencyKey = key == null || key.isBlank() || key.length() > 200
+                ? UUID.randomUUID().toString()
+                : key;
         return f;
     }
 
@@ -126,7 +145,8 @@ public final class ReferralForm {
             zones.add(Map.of(upper.length() == 5 ? "communeCode" : "departmentCode", upper));
         }
         body.put("dangerZones", zones);
-        body.put("currentLocation", Map.of("communeCode", value("currentCommune").toUpperCase(Locale.ROOT)));
+        body.put(
+                "currentLocation", Map.of("communeCode", value("currentCommune").toUpperCase(Locale.ROOT)));
         putIfPresent(body, "urgency", value("urgency"));
         Map<String, Object> consent = new LinkedHashMap<>();
         consent.put("dataSharing", "true".equals(value("consent")));
@@ -155,8 +175,7 @@ public final class ReferralForm {
                 general = msg.errIdempotency();
                 return;
             }
-            default -> {
-            }
+            default -> {}
         }
         for (Problem.FieldError error : problem.errors()) {
             String field = formField(error.field());

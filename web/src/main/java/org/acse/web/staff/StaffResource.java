@@ -73,9 +73,16 @@ public class StaffResource {
 
     /** A placement with what the team needs to decide, in words. */
     @TemplateData
-    public record Card(Views.Placement placement, String pseudonym, String urgency, String household, String needs,
-            String languages, String holdUntil, String status, boolean reasonError) {
-    }
+    public record Card(
+            Views.Placement placement,
+            String pseudonym,
+            String urgency,
+            String household,
+            String needs,
+            String languages,
+            String holdUntil,
+            String status,
+            boolean reasonError) {}
 
     @GET
     public TemplateInstance home(@QueryParam("done") String done) {
@@ -90,7 +97,8 @@ public class StaffResource {
         List<Card> held = new ArrayList<>();
         List<Card> accepted = new ArrayList<>();
         for (Views.Placement p : live) {
-            ("HELD".equals(p.status()) ? held : accepted).add(card(p, alerts.get(p.id()), p.id().equals(reasonErrorFor)));
+            ("HELD".equals(p.status()) ? held : accepted)
+                    .add(card(p, alerts.get(p.id()), p.id().equals(reasonErrorFor)));
         }
         return pages.page(home).data("held", held).data("accepted", accepted).data("done", notice(done));
     }
@@ -106,8 +114,12 @@ public class StaffResource {
     @POST
     @Path("placements/{id}/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object accept(@PathParam("id") UUID id, @RestForm String arrivalFrom, @RestForm String arrivalUntil,
-            @RestForm String meetingPlace, @RestForm String meetingAt) {
+    public Object accept(
+            @PathParam("id") UUID id,
+            @RestForm String arrivalFrom,
+            @RestForm String arrivalUntil,
+            @RestForm String meetingPlace,
+            @RestForm String meetingAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             Optional<String> from = instant(arrivalFrom);
@@ -129,11 +141,15 @@ public class StaffResource {
             }
         } catch (DateTimeParseException e) {
             Views.Placement p = Api.read(() -> placement.get(id), Views.Placement.class);
-            return Response.status(400).entity(pages.page(accept).data("card", card(p, alerts().get(id)))
-                    .data("error", true)).build();
+            return Response.status(400)
+                    .entity(pages.page(accept)
+                            .data("card", card(p, alerts().get(id)))
+                            .data("error", true))
+                    .build();
         }
         Api.read(() -> placement.accept(id, body.isEmpty() ? null : body), Void.class);
-        return Response.seeOther(URI.create("/staff/placements/" + id + "?done=accepted")).build();
+        return Response.seeOther(URI.create("/staff/placements/" + id + "?done=accepted"))
+                .build();
     }
 
     @POST
@@ -169,7 +185,8 @@ public class StaffResource {
     @Path("placements/{id}/arrival")
     public Response arrival(@PathParam("id") UUID id) {
         Api.read(() -> placement.arrival(id), Void.class);
-        return Response.seeOther(URI.create("/staff/placements/" + id + "?done=arrived")).build();
+        return Response.seeOther(URI.create("/staff/placements/" + id + "?done=arrived"))
+                .build();
     }
 
     private TemplateInstance detail(UUID id, String done, boolean reasonError) {
@@ -182,9 +199,14 @@ public class StaffResource {
                 identity = null; // intake's rule: no identity for this person now
             }
         }
-        return pages.page(detail).data("card", card(p, alerts().get(id), reasonError)).data("identity", identity)
-                .data("nationality", identity == null || identity.person() == null ? ""
-                        : pages.words().country(identity.person().nationality()))
+        return pages.page(detail)
+                .data("card", card(p, alerts().get(id), reasonError))
+                .data("identity", identity)
+                .data(
+                        "nationality",
+                        identity == null || identity.person() == null
+                                ? ""
+                                : pages.words().country(identity.person().nationality()))
                 .data("done", notice(done));
     }
 
@@ -196,8 +218,8 @@ public class StaffResource {
     private Map<UUID, Views.Alert> alerts() {
         Map<UUID, Views.Alert> byPlacement = new HashMap<>();
         try {
-            for (Views.Alert a : Api.read(() -> notification.list("PROPOSAL", null, 0, 100),
-                    Views.AlertPage.class).items) {
+            for (Views.Alert a :
+                    Api.read(() -> notification.list("PROPOSAL", null, 0, 100), Views.AlertPage.class).items) {
                 if (a.placementId() != null) {
                     byPlacement.putIfAbsent(a.placementId(), a);
                 }
@@ -214,10 +236,16 @@ public class StaffResource {
 
     private Card card(Views.Placement p, Views.Alert alert, boolean reasonError) {
         Words w = pages.words();
-        return new Card(p, alert == null ? "—" : alert.pseudonym(), alert == null ? "" : w.urgency(alert.urgency()),
-                alert == null ? "" : w.household(alert.household()), alert == null ? "" : w.needs(alert.needs()),
-                alert == null ? "" : w.languages(alert.languages()), w.dateTime(p.holdExpiresAt()),
-                w.placementStatus(p.status()), reasonError);
+        return new Card(
+                p,
+                alert == null ? "—" : alert.pseudonym(),
+                alert == null ? "" : w.urgency(alert.urgency()),
+                alert == null ? "" : w.household(alert.household()),
+                alert == null ? "" : w.needs(alert.needs()),
+                alert == null ? "" : w.languages(alert.languages()),
+                w.dateTime(p.holdExpiresAt()),
+                w.placementStatus(p.status()),
+                reasonError);
     }
 
     private String notice(String done) {
@@ -235,7 +263,8 @@ public class StaffResource {
     }
 
     static boolean validReason(String reason) {
-        return reason != null && Arrays.stream(DeclineReason.values()).anyMatch(r -> r.name().equals(reason));
+        return reason != null
+                && Arrays.stream(DeclineReason.values()).anyMatch(r -> r.name().equals(reason));
     }
 
     private static Map<String, Object> decision(String reason, String comment) {
@@ -252,6 +281,9 @@ public class StaffResource {
         if (local == null || local.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(LocalDateTime.parse(local.trim()).atZone(Words.PARIS).toInstant().toString());
+        return Optional.of(LocalDateTime.parse(local.trim())
+                .atZone(Words.PARIS)
+                .toInstant()
+                .toString());
     }
 }
