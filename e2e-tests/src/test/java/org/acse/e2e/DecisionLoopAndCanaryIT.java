@@ -270,7 +270,8 @@ class DecisionLoopAndCanaryIT {
                 "placement.declined",
                 "placement.accepted",
                 "placement.cancelled",
-                "placement.arrived")) {
+                "placement.arrived",
+                "alert.delivered")) {
             assertThat(logs).as("the log line of " + event).contains(event + " referral=" + referralId);
         }
         // Every row of every table of the three schemas, as text: only ciphertext may hold the identity.

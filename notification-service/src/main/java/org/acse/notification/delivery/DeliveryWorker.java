@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.acse.notification.channel.ChannelSetting;
+import org.acse.platform.logging.EventLog;
 import org.acse.platform.tracing.Traceparent;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
@@ -290,11 +291,13 @@ public class DeliveryWorker {
                 d.status = Delivery.Status.DELIVERED;
                 d.deliveredAt = now;
                 d.lastError = null;
+                EventLog.step("alert.delivered", d.referralId, null, d.traceparent, d.channel.name());
                 return true;
             }
             d.lastError = error.length() > 200 ? error.substring(0, 200) : error;
             if (d.attempts >= config.maxAttempts()) {
                 d.status = Delivery.Status.FAILED;
+                EventLog.step("alert.failed", d.referralId, null, d.traceparent, d.channel.name());
                 LOG.warnf(
                         "delivery %s (%s to %s) failed after %d attempts",
                         d.id, d.channel, d.recipientType, d.attempts);
