@@ -24,6 +24,7 @@ import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.Urgency;
 import org.acse.suite.KeycloakServer;
 import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.RecordingHttpStub;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTest
 @TestProfile(DashboardBrowserTest.WithKeycloak.class)
 class DashboardBrowserTest {
-    static final PlacementStub placement = new PlacementStub();
+    static final RecordingHttpStub placement = PlacementStub.start();
 
     /** The dashboard tenant logs in through the real Keycloak; decisions go to the placement stub. */
     public static class WithKeycloak implements QuarkusTestProfile {
@@ -111,7 +112,7 @@ class DashboardBrowserTest {
                                     .getAttribute("data-status"),
                             "ACCEPTED"::equals);
 
-            PlacementStub.Call call = await().atMost(Duration.ofSeconds(5))
+            RecordingHttpStub.Call call = await().atMost(Duration.ofSeconds(5))
                     .until(placement::calls, c -> !c.isEmpty())
                     .get(0);
             assertThat(call.method()).isEqualTo("POST");
@@ -141,7 +142,7 @@ class DashboardBrowserTest {
                             () -> staffX.findElement(By.cssSelector("#alerts li[data-alert-id] .status"))
                                     .getAttribute("data-status"),
                             "CANCELLED"::equals);
-            PlacementStub.Call backOut = await().atMost(Duration.ofSeconds(5))
+            RecordingHttpStub.Call backOut = await().atMost(Duration.ofSeconds(5))
                     .until(placement::calls, c -> c.size() == 2)
                     .get(1);
             assertThat(backOut.path()).isEqualTo("/api/v1/placements/" + proposed.placementId() + "/cancel");

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.acse.testsupport.RecordingHttpStub;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +50,7 @@ class WebAppTest {
                         "Immédiate (sous 24 h)",
                         "heure de Paris")
                 .doesNotContain(">SEARCHING<", ">IMMEDIATE<");
-        IntakeStub.Call call = WebTestResource.intake.calls().stream()
+        RecordingHttpStub.Call call = WebTestResource.intake.calls().stream()
                 .filter(c -> c.method().equals("GET") && c.path().equals("/api/v1/referrals"))
                 .reduce((a, b) -> b)
                 .orElseThrow();
@@ -207,7 +208,7 @@ class WebAppTest {
                 + "&notes=Suivie+par+l%27%C3%A9quipe";
         HttpResponse<String> full = browser.postRaw("/partner/referrals", raw);
         assertThat(full.statusCode()).as(full.body()).isEqualTo(303);
-        List<IntakeStub.Call> posts = WebTestResource.intake.calls().stream()
+        List<RecordingHttpStub.Call> posts = WebTestResource.intake.calls().stream()
                 .filter(c -> c.method().equals("POST") && c.path().equals("/api/v1/referrals"))
                 .toList();
         assertThat(posts)

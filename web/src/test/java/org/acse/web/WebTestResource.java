@@ -4,10 +4,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import org.acse.suite.KeycloakServer;
 import org.acse.suite.Ports;
+import org.acse.testsupport.RecordingHttpStub;
 
 /** The real Keycloak with the acse realm, the application on a known port registered as acse-web's redirect. */
 public class WebTestResource implements QuarkusTestResourceLifecycleManager {
-    static IntakeStub intake;
+    static RecordingHttpStub intake;
 
     @Override
     public Map<String, String> start() {
@@ -15,7 +16,7 @@ public class WebTestResource implements QuarkusTestResourceLifecycleManager {
         int port = Ports.free();
         keycloak.addRedirectUri("acse-web", "http://127.0.0.1:" + port + "/callback");
         keycloak.addRedirectUri("acse-web", "http://localhost:" + port + "/callback");
-        intake = new IntakeStub();
+        intake = IntakeStub.start();
         return Map.of(
                 "quarkus.oidc.auth-server-url",
                 keycloak.issuer(),
