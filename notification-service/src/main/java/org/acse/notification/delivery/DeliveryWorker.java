@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import org.acse.notification.channel.ChannelSetting;
 import org.acse.platform.logging.EventLog;
 import org.acse.platform.tracing.Traceparent;
+import org.acse.platform.tx.AfterCommit;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.hibernate.Session;
@@ -51,6 +52,9 @@ import org.jboss.logging.Logger;
 public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int CLAIM_BATCH = 20;
+
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     DeliveryConfig config;
@@ -291,13 +295,13 @@ public class DeliveryWorker {
                 d.status = Delivery.Status.DELIVERED;
                 d.deliveredAt = now;
                 d.lastError = null;
-                EventLog.step("alert.delivered", d.referralId, null, d.traceparent, d.channel.name());
+                logAfterCommit("alert.delivered", d);
                 return true;
             }
             d.lastError = error.length() > 200 ? error.substring(0, 200) : error;
             if (d.attempts >= config.maxAttempts()) {
                 d.status = Delivery.Status.FAILED;
-                EventLog.step("alert.failed", d.referralId, null, d.traceparent, d.channel.name());
+                logAfterCommit("alert.failed", d);
                 LOG.warnf(
                         "delivery %s (%s to %s) failed after %d attempts",
                         d.id, d.channel, d.recipientType, d.attempts);
@@ -313,6 +317,14 @@ public class DeliveryWorker {
             }
             return true;
         });
+    }
+
+    /** Like the event lines of the outbox: written once the outcome is committed, ids and channel only. */
+    private void logAfterCommit(String step, Delivery d) {
+        UUID referralId = d.referralId;
+        String traceparent = d.traceparent;
+        String channel = d.channel.name();
+        afterCommit.run(() -> EventLog.step(step, referralId, null, traceparent, channel));
     }
 
     record Target(List<String> emails, String webhookUrl, String webhookSecret) {}
