@@ -1,9 +1,11 @@
 package org.acse.launcher;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** What the user asked {@code ./acse} to do. */
-public record Arguments(Command command, boolean empty, String user) {
+public record Arguments(Command command, Scope scope, String user, Onboarding.Request onboarding) {
 
     public enum Command {
         UP,
@@ -11,36 +13,69 @@ public record Arguments(Command command, boolean empty, String user) {
         STATUS,
         TOKEN,
         DEMO,
+        ONBOARD,
         HELP
+    }
+
+    /** What {@code ./acse up} starts. */
+    public enum Scope {
+        /** The suite with the demo network and its two referrals. */
+        DEMO,
+        /** The suite without shelters. */
+        EMPTY,
+        /** PostgreSQL, Kafka and Keycloak only, for services run with {@code ./mvnw quarkus:dev}. */
+        INFRA
     }
 
     public static final String USAGE = """
             Usage: ./acse <command>
-              up [--empty]   start PostgreSQL, Kafka, Keycloak and the three services, load the demo network of
-                             shelters with the Destiny scheme and show two referrals going through (--empty: no
-                             shelters, no demo referral);
+              up [--empty | --infra]
+                             start PostgreSQL, Kafka, Keycloak, the three services and the web application, load
+                             the demo network of shelters with the Destiny scheme and show two referrals going
+                             through (--empty: no shelters, no demo referral; --infra: PostgreSQL, Kafka and
+                             Keycloak only, for a service run with ./mvnw quarkus:dev);
                              runs in the foreground, Ctrl-C stops everything
               down           stop everything a running './acse up' started
               status         what is up
               token <user>   print a bearer token for a demo user (password 'demo'), e.g.
                              curl -H "Authorization: Bearer $(./acse token coordinator)" ...
               demo           submit the demo referrals again (partner.paris asking for the Destiny scheme,
-                             partner.nice in danger in Nice) and show what happened""";
+                             partner.nice in danger in Nice) and show what happened
+              onboard staff <username> <shelter-id>
+              onboard partner <username> <org-id>
+              onboard coordinator <username>
+              onboard partner-client <org-id>
+                             add a person (or a partner organisation's own system) to the realm: a shelter team
+                             member bound to one shelter, a partner's social worker bound to the organisation, a
+                             coordinator, or a confidential client (client credentials) for the organisation;
+                             on the local suite by default (password 'demo'), on a deployed Keycloak with
+                             ACSE_KEYCLOAK_URL, ACSE_KEYCLOAK_ADMIN and ACSE_KEYCLOAK_ADMIN_PASSWORD (a one-time
+                             password to change at first sign-in, with a second factor for staff and coordinators)""";
+
+    /** Keycloak's usernames: lower case, digits and {@code . _ -}. */
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    /** Organisation ids as the realm's {@code org_id}: lower case, digits and dashes. */
+    private static final Pattern ORG_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
     public static Arguments parse(String... args) {
         if (args.length == 0) {
-            return new Arguments(Command.HELP, false, null);
+            return of(Command.HELP);
         }
         List<String> rest = List.of(args).subList(1, args.length);
         return switch (args[0]) {
             case "up" -> {
-                for (String option : rest) {
-                    if (!option.equals("--empty")) {
-                        throw new IllegalArgumentException("unknown option for up: " + option);
-                    }
+                if (rest.size() > 1) {
+                    throw new IllegalArgumentException("up takes at most one option: --empty or --infra");
                 }
-                yield new Arguments(Command.UP, !rest.isEmpty(), null);
+                Scope scope = rest.isEmpty()
+                        ? Scope.DEMO
+                        : switch (rest.get(0)) {
+                            case "--empty" -> Scope.EMPTY;
+                            case "--infra" -> Scope.INFRA;
+                            default -> throw new IllegalArgumentException("unknown option for up: " + rest.get(0));
+                        };
+                yield new Arguments(Command.UP, scope, null, null);
             }
             case "down" -> noArguments(Command.DOWN, rest);
             case "status" -> noArguments(Command.STATUS, rest);
@@ -50,17 +85,80 @@ public record Arguments(Command command, boolean empty, String user) {
                     throw new IllegalArgumentException(
                             "token needs exactly one user name, e.g. ./acse token coordinator");
                 }
-                yield new Arguments(Command.TOKEN, false, rest.get(0));
+                yield new Arguments(Command.TOKEN, null, rest.get(0), null);
             }
-            case "help", "-h", "--help" -> new Arguments(Command.HELP, false, null);
+            case "onboard" -> new Arguments(Command.ONBOARD, null, null, onboarding(rest));
+            case "help", "-h", "--help" -> of(Command.HELP);
             default -> throw new IllegalArgumentException("unknown command: " + args[0]);
         };
+    }
+
+    private static Onboarding.Request onboarding(List<String> rest) {
+        String kind = rest.isEmpty() ? "" : rest.get(0);
+        List<String> operands = rest.isEmpty() ? List.of() : rest.subList(1, rest.size());
+        return switch (kind) {
+            case "staff" -> {
+                expect(operands, 2, "onboard staff <username> <shelter-id>");
+                yield new Onboarding.Request(
+                        Onboarding.Kind.STAFF, username(operands.get(0)), shelterId(operands.get(1)));
+            }
+            case "partner" -> {
+                expect(operands, 2, "onboard partner <username> <org-id>");
+                yield new Onboarding.Request(
+                        Onboarding.Kind.PARTNER, username(operands.get(0)), orgId(operands.get(1)));
+            }
+            case "coordinator" -> {
+                expect(operands, 1, "onboard coordinator <username>");
+                yield new Onboarding.Request(Onboarding.Kind.COORDINATOR, username(operands.get(0)), null);
+            }
+            case "partner-client" -> {
+                expect(operands, 1, "onboard partner-client <org-id>");
+                yield new Onboarding.Request(Onboarding.Kind.PARTNER_CLIENT, null, orgId(operands.get(0)));
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "onboard needs what to add: staff, partner, coordinator or partner-client");
+        };
+    }
+
+    private static void expect(List<String> operands, int count, String usage) {
+        if (operands.size() != count) {
+            throw new IllegalArgumentException("usage: ./acse " + usage);
+        }
+    }
+
+    private static String username(String value) {
+        if (!USERNAME.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    "a username has 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+        }
+        return value;
+    }
+
+    private static String orgId(String value) {
+        if (!ORG_ID.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    "an organisation id has 2 to 63 characters: lower-case letters, digits or '-'");
+        }
+        return value;
+    }
+
+    private static String shelterId(String value) {
+        try {
+            return UUID.fromString(value).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a shelter id is the UUID placement-service gave the shelter");
+        }
+    }
+
+    private static Arguments of(Command command) {
+        return new Arguments(command, null, null, null);
     }
 
     private static Arguments noArguments(Command command, List<String> rest) {
         if (!rest.isEmpty()) {
             throw new IllegalArgumentException(command.name().toLowerCase() + " takes no arguments");
         }
-        return new Arguments(command, false, null);
+        return of(command);
     }
 }

@@ -57,7 +57,7 @@ public final class Launcher {
         this.console = console;
     }
 
-    public int up(boolean empty) {
+    public int up(Arguments.Scope scope) {
         Optional<SuiteState.Entry> running = SuiteState.read(workspace.stateFile())
                 .entry("launcher")
                 .filter(e -> e.process().isPresent());
@@ -81,6 +81,7 @@ public final class Launcher {
         System.setProperty(
                 KeycloakServer.REALM_FILE_PROPERTY, workspace.realmFile().toString());
         Suite suite = Suite.builder(workspace.root())
+                .services(scope == Arguments.Scope.INFRA ? List.of() : Suite.SERVICES_AND_WEB)
                 .fixedPorts()
                 .database(DATABASE)
                 .brokerInChildJvm(workspace.brokerClasspath(), workspace.kafkaData())
@@ -96,7 +97,13 @@ public final class Launcher {
             suite.start();
             KeycloakServer keycloak = suite.keycloak().orElseThrow();
             SuiteApi api = new SuiteApi(keycloak.url());
-            if (empty) {
+            if (scope == Arguments.Scope.INFRA) {
+                console.line("");
+                console.line(
+                        "Infrastructure up in %.1f s. Run a service with live reload, e.g."
+                                + " ./mvnw quarkus:dev -pl intake-service (after ./mvnw install -DskipTests once).",
+                        seconds(begin));
+            } else if (scope == Arguments.Scope.EMPTY) {
                 console.line("");
                 console.line(
                         "Started without shelters (--empty) in %.1f s: load your network with POST"
@@ -110,7 +117,7 @@ public final class Launcher {
                         "Demo %s %.1f s after ./acse up started.",
                         delivered ? "completed" : "incomplete", seconds(begin));
             }
-            printDirectory(empty);
+            printDirectory(scope);
         } catch (RuntimeException e) {
             console.failed(e.getMessage());
             LOG.error("./acse up failed", e);
@@ -222,7 +229,8 @@ public final class Launcher {
         paths.put(id, path);
     }
 
-    private void printDirectory(boolean empty) {
+    private void printDirectory(Arguments.Scope scope) {
+        boolean empty = scope != Arguments.Scope.DEMO;
         console.line("");
         console.line("APIs (bearer token: ./acse token <user>):");
         for (String name : Suite.SERVICES) {
@@ -245,6 +253,7 @@ public final class Launcher {
                         ? ""
                         : ", staff.<shelter-code> for each shelter, e.g. staff."
                                 + DemoNetwork.shelters().get(0).code());
+        console.line("  more people: ./acse onboard staff <username> <shelter-id> (./acse help)");
         console.line(
                 "  e.g. curl -H \"Authorization: Bearer $(./acse token coordinator)\" %s/api/v1/shelters",
                 SuiteApi.PLACEMENT);

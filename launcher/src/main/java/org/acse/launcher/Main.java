@@ -33,7 +33,7 @@ public final class Main {
         Launcher launcher = new Launcher(workspace, console);
         try {
             return switch (arguments.command()) {
-                case UP -> launcher.up(arguments.empty());
+                case UP -> launcher.up(arguments.scope());
                 case DOWN -> launcher.down();
                 case STATUS -> launcher.status();
                 case TOKEN -> {
@@ -41,6 +41,7 @@ public final class Main {
                     out.println(new SuiteApi(SuiteApi.KEYCLOAK).token(arguments.user()));
                     yield 0;
                 }
+                case ONBOARD -> Onboarding.from(System.getenv(), console).run(arguments.onboarding());
                 case DEMO -> new DemoReferral(new SuiteApi(SuiteApi.KEYCLOAK), console).run(Optional.empty()) ? 0 : 1;
                 case HELP -> {
                     out.println(Arguments.USAGE);

@@ -4,19 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.acse.launcher.Arguments.Command;
+import org.acse.launcher.Arguments.Scope;
 import org.junit.jupiter.api.Test;
 
 class ArgumentsTest {
 
     @Test
     void readsEachCommand() {
-        assertThat(Arguments.parse("up")).isEqualTo(new Arguments(Command.UP, false, null));
-        assertThat(Arguments.parse("up", "--empty")).isEqualTo(new Arguments(Command.UP, true, null));
+        assertThat(Arguments.parse("up").scope()).isEqualTo(Scope.DEMO);
+        assertThat(Arguments.parse("up", "--empty").scope()).isEqualTo(Scope.EMPTY);
+        assertThat(Arguments.parse("up", "--infra").scope()).isEqualTo(Scope.INFRA);
         assertThat(Arguments.parse("down").command()).isEqualTo(Command.DOWN);
         assertThat(Arguments.parse("status").command()).isEqualTo(Command.STATUS);
         assertThat(Arguments.parse("demo").command()).isEqualTo(Command.DEMO);
         assertThat(Arguments.parse("token", "partner.nice"))
-                .isEqualTo(new Arguments(Command.TOKEN, false, "partner.nice"));
+                .isEqualTo(new Arguments(Command.TOKEN, null, "partner.nice", null));
         assertThat(Arguments.parse().command()).isEqualTo(Command.HELP);
         assertThat(Arguments.parse("--help").command()).isEqualTo(Command.HELP);
     }
@@ -28,5 +30,33 @@ class ArgumentsTest {
         assertThatThrownBy(() -> Arguments.parse("token")).hasMessageContaining("one user name");
         assertThatThrownBy(() -> Arguments.parse("token", "a", "b")).hasMessageContaining("one user name");
         assertThatThrownBy(() -> Arguments.parse("down", "now")).hasMessageContaining("no arguments");
+        assertThatThrownBy(() -> Arguments.parse("up", "--empty", "--infra")).hasMessageContaining("at most one");
+    }
+
+    @Test
+    void readsWhoToOnboardAndTheirTenant() {
+        String shelter = "4f1c2b7e-9d3a-4e5f-8a6b-0c1d2e3f4a5b";
+        assertThat(Arguments.parse("onboard", "staff", "staff.lyon", shelter).onboarding())
+                .isEqualTo(new Onboarding.Request(Onboarding.Kind.STAFF, "staff.lyon", shelter));
+        assertThat(Arguments.parse("onboard", "partner", "worker.paris", "org-paris")
+                        .onboarding())
+                .isEqualTo(new Onboarding.Request(Onboarding.Kind.PARTNER, "worker.paris", "org-paris"));
+        assertThat(Arguments.parse("onboard", "coordinator", "coord.2").onboarding())
+                .isEqualTo(new Onboarding.Request(Onboarding.Kind.COORDINATOR, "coord.2", null));
+        assertThat(Arguments.parse("onboard", "partner-client", "org-paris").onboarding())
+                .isEqualTo(new Onboarding.Request(Onboarding.Kind.PARTNER_CLIENT, null, "org-paris"));
+    }
+
+    @Test
+    void refusesAnOnboardingWithoutItsTenantOrWithAMalformedOne() {
+        assertThatThrownBy(() -> Arguments.parse("onboard")).hasMessageContaining("staff, partner");
+        assertThatThrownBy(() -> Arguments.parse("onboard", "staff", "staff.lyon"))
+                .hasMessageContaining("onboard staff <username> <shelter-id>");
+        assertThatThrownBy(() -> Arguments.parse("onboard", "staff", "staff.lyon", "LYON-F-2"))
+                .hasMessageContaining("UUID");
+        assertThatThrownBy(() -> Arguments.parse("onboard", "partner", "Worker Paris", "org-paris"))
+                .hasMessageContaining("username");
+        assertThatThrownBy(() -> Arguments.parse("onboard", "partner-client", "ORG/../x"))
+                .hasMessageContaining("organisation id");
     }
 }

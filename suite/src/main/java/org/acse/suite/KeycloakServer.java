@@ -2,8 +2,6 @@ package org.acse.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,15 +49,15 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path logFile;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final KeycloakAdmin admin;
     private Process process;
-    private String adminToken;
-    private long adminTokenValidUntil;
 
     private KeycloakServer(int port, int managementPort, String adminPassword, Path logFile) {
         this.port = port;
         this.managementPort = managementPort;
         this.adminPassword = adminPassword;
         this.logFile = logFile;
+        this.admin = new KeycloakAdmin("http://127.0.0.1:" + port, ADMIN_USER, adminPassword);
     }
 
     /** One Keycloak per JVM on free ports, shared by every test class, stopped when the JVM exits. */
@@ -259,134 +256,23 @@ public final class KeycloakServer implements AutoCloseable {
         return json(r.body()).path("access_token").asText();
     }
 
+    /** The realm's admin API, as the bootstrap administrator of this server. */
+    public KeycloakAdmin admin() {
+        return admin;
+    }
+
     /**
      * Creates a person in the realm (or updates them if the username exists) with one realm role and user-profile
-     * attributes such as {@code org_id} or {@code shelter_id}. Returns the Keycloak user id.
+     * attributes such as {@code org_id} or {@code shelter_id}, and a permanent password. Returns the Keycloak user id.
      */
     public String createUser(String username, String password, String realmRole, Map<String, String> attributes) {
-        String admin = adminToken();
-        ObjectNode user = JSON.createObjectNode()
-                .put("username", username)
-                .put("enabled", true)
-                .put("emailVerified", true);
-        ObjectNode attrs = user.putObject("attributes");
-        attributes.forEach((k, v) -> attrs.putArray(k).add(v));
-        user.putArray("credentials")
-                .addObject()
-                .put("type", "password")
-                .put("value", password)
-                .put("temporary", false);
-        String users = url() + "/admin/realms/" + REALM + "/users";
-        HttpResponse<String> created = send(adminRequest(admin, users).POST(body(user)));
-        String id;
-        if (created.statusCode() == 201) {
-            String location = created.headers().firstValue("Location").orElseThrow();
-            id = location.substring(location.lastIndexOf('/') + 1);
-        } else if (created.statusCode() == 409) {
-            id = userId(admin, username);
-            expect(send(adminRequest(admin, users + "/" + id).PUT(body(user))), 204, "update user " + username);
-            ObjectNode credential = JSON.createObjectNode()
-                    .put("type", "password")
-                    .put("value", password)
-                    .put("temporary", false);
-            expect(
-                    send(adminRequest(admin, users + "/" + id + "/reset-password")
-                            .PUT(body(credential))),
-                    204,
-                    "reset password of " + username);
-        } else {
-            throw new IllegalStateException(
-                    "cannot create user " + username + ": " + created.statusCode() + " " + created.body());
-        }
-        HttpResponse<String> role = send(adminRequest(
-                        admin,
-                        url() + "/admin/realms/" + REALM + "/roles/"
-                                + URLEncoder.encode(realmRole, StandardCharsets.UTF_8))
-                .GET());
-        expect(role, 200, "find realm role " + realmRole);
-        ArrayNode roles = JSON.createArrayNode().add(json(role.body()));
-        expect(
-                send(adminRequest(admin, users + "/" + id + "/role-mappings/realm")
-                        .POST(body(roles))),
-                204,
-                "grant " + realmRole + " to " + username);
-        return id;
+        return admin.createUser(
+                username, new KeycloakAdmin.Password(password, false), realmRole, attributes, List.of());
     }
 
-    /** Adds a valid redirect URI (and its web origin) to a client, e.g. a dashboard on a random test port. */
+    /** Adds a valid redirect URI (and its web origin) to a client, e.g. a web application on a random test port. */
     public void addRedirectUri(String clientId, String uri) {
-        String admin = adminToken();
-        String clients = url() + "/admin/realms/" + REALM + "/clients";
-        HttpResponse<String> found =
-                send(adminRequest(admin, clients + "?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8))
-                        .GET());
-        expect(found, 200, "find client " + clientId);
-        JsonNode list = json(found.body());
-        if (list.isEmpty()) {
-            throw new IllegalStateException("no client " + clientId + " in realm " + REALM);
-        }
-        ObjectNode client = (ObjectNode) list.get(0);
-        ArrayNode redirects = client.withArray("redirectUris");
-        redirects.add(uri);
-        expect(
-                send(adminRequest(admin, clients + "/" + client.path("id").asText())
-                        .PUT(body(client))),
-                204,
-                "update client " + clientId);
-    }
-
-    private String userId(String admin, String username) {
-        HttpResponse<String> r = send(adminRequest(
-                        admin,
-                        url() + "/admin/realms/" + REALM + "/users?exact=true" + "&username="
-                                + URLEncoder.encode(username, StandardCharsets.UTF_8))
-                .GET());
-        expect(r, 200, "find user " + username);
-        JsonNode users = json(r.body());
-        if (users.isEmpty()) {
-            throw new IllegalStateException("user " + username + " reported as existing but not found");
-        }
-        return users.get(0).path("id").asText();
-    }
-
-    /** The master realm's admin token, reused for 30 s: each password grant costs a slow password hash. */
-    private synchronized String adminToken() {
-        if (adminToken == null || System.nanoTime() > adminTokenValidUntil) {
-            adminToken = newAdminToken();
-            adminTokenValidUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        }
-        return adminToken;
-    }
-
-    private String newAdminToken() {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("client_id", "admin-cli");
-        form.put("username", ADMIN_USER);
-        form.put("password", adminPassword);
-        return token("master", form);
-    }
-
-    private static HttpRequest.Builder adminRequest(String token, String uri) {
-        return HttpRequest.newBuilder(URI.create(uri))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json");
-    }
-
-    private static HttpRequest.BodyPublisher body(JsonNode node) {
-        try {
-            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(node));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void expect(HttpResponse<String> r, int status, String what) {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException("Keycloak refused to " + what + ": " + r.statusCode() + " " + r.body());
-        }
+        admin.addRedirectUri(clientId, uri);
     }
 
     private static JsonNode json(String body) {

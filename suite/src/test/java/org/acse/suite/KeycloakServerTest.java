@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,39 @@ class KeycloakServerTest {
         assertThat(claims.path("aud").toString()).contains("placement-service");
         assertThatThrownBy(() -> keycloak.passwordToken("partner.nice", "not-the-password"))
                 .hasMessageContaining("invalid_grant");
+    }
+
+    @Test
+    void aPartnerOrganisationsOwnSystemGetsTokensForItsOrganisationOnly() throws Exception {
+        String org = "org-test-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakAdmin.PartnerClient client = keycloak.admin().createPartnerClient(org);
+
+        JsonNode claims = claims(keycloak.clientCredentialsToken(client.clientId(), client.secret()));
+
+        assertThat(client.clientId()).isEqualTo("partner-" + org);
+        assertThat(claims.path("org_id").asText()).isEqualTo(org);
+        assertThat(claims.path("realm_access").path("roles").toString())
+                .contains("\"partner\"")
+                .doesNotContain("\"coordinator\"")
+                .doesNotContain("\"service\"");
+        assertThat(claims.path("aud").toString()).contains("intake-service").contains("placement-service");
+        // Asked again, the same client and secret: onboarding twice changes nothing.
+        assertThat(keycloak.admin().createPartnerClient(org)).isEqualTo(client);
+    }
+
+    @Test
+    void aPersonOnboardedWithAOneTimePasswordCannotGetATokenBeforeChangingIt() {
+        String username = "staff.otp-" + UUID.randomUUID().toString().substring(0, 8);
+        keycloak.admin()
+                .createUser(
+                        username,
+                        new KeycloakAdmin.Password("one-time-Pass-2026", true),
+                        "shelter-staff",
+                        Map.of("shelter_id", UUID.randomUUID().toString()),
+                        List.of("CONFIGURE_TOTP"));
+
+        assertThatThrownBy(() -> keycloak.passwordToken(username, "one-time-Pass-2026"))
+                .hasMessageContaining("not fully set up");
     }
 
     @Test
