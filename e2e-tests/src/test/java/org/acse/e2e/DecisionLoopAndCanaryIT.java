@@ -246,9 +246,15 @@ class DecisionLoopAndCanaryIT {
                 .flatMap(t -> Stream.of(t, Topics.deadLetter(t)))
                 .toList();
         int records = 0;
+        // ... and each record of the main topics is what the AsyncAPI document promises a consumer.
+        EventContract contract = EventContract.read(suite.root);
+        List<String> offContract = new ArrayList<>();
         for (String topic : topics) {
             for (ConsumerRecord<String, String> record : events.records(topic)) {
                 records++;
+                if (Topics.ALL.contains(topic)) {
+                    contract.violations(record).forEach(v -> offContract.add(topic + " " + v));
+                }
                 StringBuilder text = new StringBuilder(String.valueOf(record.value()));
                 for (Header header : record.headers()) {
                     text.append(new String(header.value(), StandardCharsets.UTF_8));
@@ -257,6 +263,9 @@ class DecisionLoopAndCanaryIT {
             }
         }
         assertThat(records).isGreaterThan(5);
+        assertThat(offContract)
+                .as("records outside api/acse-events.asyncapi.yaml")
+                .isEmpty();
         // Every service's log.
         for (ServiceLog log : serviceLogs()) {
             assertClean(log.name, log.text, secrets);

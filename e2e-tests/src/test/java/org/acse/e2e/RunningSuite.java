@@ -25,6 +25,9 @@ final class RunningSuite implements AutoCloseable {
     private static RunningSuite running;
 
     final Suite suite;
+    /** The repository: the contracts the run is checked against are read from it. */
+    final Path root;
+
     final Database database;
     final Broker broker;
     final Identities identities = new Identities();
@@ -36,7 +39,7 @@ final class RunningSuite implements AutoCloseable {
     final GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     private RunningSuite() {
-        Path root = Path.of(System.getProperty("acse.root", ".."));
+        root = Path.of(System.getProperty("acse.root", ".."));
         smtp.start();
         try {
             suite = Suite.builder(root)
