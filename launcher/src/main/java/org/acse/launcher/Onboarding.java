@@ -49,7 +49,8 @@ final class Onboarding {
             throw new IllegalArgumentException(
                     "with ACSE_KEYCLOAK_URL, set ACSE_KEYCLOAK_ADMIN and ACSE_KEYCLOAK_ADMIN_PASSWORD too");
         }
-        return new Onboarding(new KeycloakAdmin(url, user, password), false, console);
+        String realm = env.getOrDefault("ACSE_KEYCLOAK_ADMIN_REALM", "master");
+        return new Onboarding(new KeycloakAdmin(url, realm, user, password), false, console);
     }
 
     int run(Request request) {

@@ -36,6 +36,7 @@ public final class KeycloakAdmin {
     private static final List<String> PARTNER_AUDIENCES = List.of("intake-service", "placement-service");
 
     private final String url;
+    private final String adminRealm;
     private final String adminUser;
     private final String adminPassword;
     private final HttpClient http =
@@ -43,8 +44,15 @@ public final class KeycloakAdmin {
     private String adminToken;
     private long adminTokenValidUntil;
 
+    /** An administrator of {@code master}, as the bootstrap admin of a local server is. */
     public KeycloakAdmin(String url, String adminUser, String adminPassword) {
+        this(url, "master", adminUser, adminPassword);
+    }
+
+    /** An administrator of {@code adminRealm}: {@code acse} itself for a realm administrator (realm-admin role). */
+    public KeycloakAdmin(String url, String adminRealm, String adminUser, String adminPassword) {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.adminRealm = adminRealm;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
     }
@@ -227,7 +235,7 @@ public final class KeycloakAdmin {
         return url + "/admin/realms/" + REALM;
     }
 
-    /** The master realm's admin token, reused for 30 s: each password grant costs a slow password hash. */
+    /** The administrator's token, reused for 30 s: each password grant costs a slow password hash. */
     private synchronized String adminToken() {
         if (adminToken == null || System.nanoTime() > adminTokenValidUntil) {
             String form = Map.of(
@@ -243,8 +251,8 @@ public final class KeycloakAdmin {
                     .stream()
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            HttpResponse<String> r =
-                    send(HttpRequest.newBuilder(URI.create(url + "/realms/master/protocol/openid-connect/token"))
+            HttpResponse<String> r = send(
+                    HttpRequest.newBuilder(URI.create(url + "/realms/" + adminRealm + "/protocol/openid-connect/token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form)));
             if (r.statusCode() != 200) {
