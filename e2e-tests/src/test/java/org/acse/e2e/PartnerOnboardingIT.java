@@ -2,6 +2,7 @@ package org.acse.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
 import java.util.UUID;
@@ -43,6 +44,13 @@ class PartnerOnboardingIT {
 
         given().auth()
                 .oauth2(parisToken)
+                .get(suite.intake.url() + "/api/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", notNullValue());
+        // The referral is the organisation's, as its token said (coordinators see whose it is).
+        given().auth()
+                .oauth2(suite.identities.coordinator())
                 .get(suite.intake.url() + "/api/v1/referrals/" + id)
                 .then()
                 .statusCode(200)
