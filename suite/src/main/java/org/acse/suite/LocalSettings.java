@@ -36,6 +36,8 @@ public final class LocalSettings {
                 p.put("acse.dashboard.base-url", notificationUrl);
                 p.put("acse.dashboard.client-secret", "acse-dashboard-local-secret");
                 p.put("acse.dashboard.session-secret", randomKey());
+                // the local webhook receivers listen on loopback, which production refuses
+                p.put("acse.webhook.allowed-hosts", "127.0.0.1,localhost");
                 p.put("quarkus.mailer.host", "127.0.0.1");
                 if (smtpPort > 0) {
                     p.put("quarkus.mailer.port", String.valueOf(smtpPort));

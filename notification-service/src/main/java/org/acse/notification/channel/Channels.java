@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.acse.platform.audit.AuditLog;
@@ -17,6 +18,9 @@ public class Channels {
 
     @Inject
     Validator fields;
+
+    @Inject
+    WebhookAddresses addresses;
 
     @Transactional
     public ChannelView get(OwnerType type, String id) {
@@ -36,6 +40,14 @@ public class Channels {
         List<FieldError> errors = ChannelValidation.check(fields, request);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+        if (request.webhookUrl() != null
+                && addresses.check(URI.create(request.webhookUrl()).getHost()) instanceof WebhookAddresses.Refused) {
+            // A host that does not resolve yet is let through: it is checked again before every call.
+            throw ProblemException.invalid(
+                    "webhookUrl",
+                    "must point to a public address, not a loopback, private, link-local, multicast or cloud"
+                            + " metadata one");
         }
         if (setting == null) {
             setting = new ChannelSetting();

@@ -299,7 +299,8 @@ public class DeliveryWorker {
                 return true;
             }
             d.lastError = error.length() > 200 ? error.substring(0, 200) : error;
-            if (d.attempts >= config.maxAttempts()) {
+            // an address refused now is refused on every retry: coordinators are told at once
+            if (d.attempts >= config.maxAttempts() || error.startsWith(WebhookSender.REFUSED)) {
                 d.status = Delivery.Status.FAILED;
                 logAfterCommit("alert.failed", d);
                 LOG.warnf(
