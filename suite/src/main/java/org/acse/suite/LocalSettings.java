@@ -26,6 +26,7 @@ public final class LocalSettings {
                 p.put("acse.crypto.active-key-id", "local-1");
                 p.put("acse.crypto.keys", "local-1:" + randomKey());
                 p.put("acse.crypto.duplicate-key", randomKey());
+                p.put("acse.crypto.idempotency-key", randomKey());
             }
             case "placement-service" -> {
                 p.put("acse.crypto.active-key-id", "local-1");
