@@ -33,6 +33,8 @@ public final class LocalSettings {
                 p.put("acse.crypto.keys", "local-1:" + randomKey());
             }
             case "notification-service" -> {
+                p.put("acse.crypto.active-key-id", "local-1");
+                p.put("acse.crypto.keys", "local-1:" + randomKey());
                 p.put("acse.placement.url", placementUrl);
                 p.put("acse.dashboard.base-url", notificationUrl);
                 p.put("acse.dashboard.client-secret", "acse-dashboard-local-secret");

@@ -1,6 +1,8 @@
 package org.acse.notification.channel;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -8,6 +10,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.acse.platform.audit.AuditLog;
+import org.acse.platform.crypto.FieldCipher;
 import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 
@@ -21,6 +24,12 @@ public class Channels {
 
     @Inject
     WebhookAddresses addresses;
+
+    @Inject
+    FieldCipher cipher;
+
+    /** A missing or malformed key fails the start, not the first webhook. */
+    void checkKey(@Observes StartupEvent start, FieldCipher cipher) {}
 
     @Transactional
     public ChannelView get(OwnerType type, String id) {
@@ -57,18 +66,18 @@ public class Channels {
                 ? List.of()
                 : request.emails().stream().map(String::trim).distinct().toList();
         setting.webhookUrl = request.webhookUrl();
-        boolean madeSecret = false;
+        String madeSecret = null;
         if (request.webhookUrl() == null) {
-            setting.webhookSecret = null;
+            setting.sealWebhookSecret(cipher, null);
         } else if (request.webhookSecret() != null) {
-            setting.webhookSecret = request.webhookSecret();
-        } else if (setting.webhookSecret == null) {
-            setting.webhookSecret = WebhookSecret.generate();
-            madeSecret = true;
+            setting.sealWebhookSecret(cipher, request.webhookSecret());
+        } else if (!setting.hasWebhookSecret()) {
+            madeSecret = WebhookSecret.generate();
+            setting.sealWebhookSecret(cipher, madeSecret);
         }
         setting.updatedAt = Instant.now();
         setting.persist();
         audit.record("channel.update", type.name().toLowerCase() + "-channel", id);
-        return madeSecret ? ChannelView.withNewSecret(setting) : ChannelView.of(setting);
+        return madeSecret != null ? ChannelView.withNewSecret(setting, madeSecret) : ChannelView.of(setting);
     }
 }

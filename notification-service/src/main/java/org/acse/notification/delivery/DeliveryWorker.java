@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.acse.notification.channel.ChannelSetting;
+import org.acse.platform.crypto.FieldCipher;
 import org.acse.platform.logging.EventLog;
 import org.acse.platform.tracing.Traceparent;
 import org.acse.platform.tx.AfterCommit;
@@ -64,6 +65,9 @@ public class DeliveryWorker {
 
     @Inject
     WebhookSender webhooks;
+
+    @Inject
+    FieldCipher cipher;
 
     @Inject
     EmailSender emails;
@@ -206,7 +210,7 @@ public class DeliveryWorker {
                         new ChannelSetting.Owner(d.recipientType, d.recipientId),
                         owner -> ChannelSetting.of(owner.type(), owner.id())
                                 .map(setting -> new Target(
-                                        List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret))
+                                        List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret(cipher)))
                                 .orElse(NO_TARGET));
                 attempts.add(new Attempt(
                         d.id,
