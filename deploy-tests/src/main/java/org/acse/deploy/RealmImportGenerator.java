@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,7 +25,9 @@ import java.util.Locale;
  *   password-grant CLI client, the dashboard redirected to its public host, the web application to its exact
  *   callback and sign-out URIs on its public host, and every client secret replaced by a
  *   {@code ${ACSE_KC_<CLIENT>_SECRET}} placeholder the operator fills from the Secret
- *   {@value #CLIENT_SECRETS}.</li>
+ *   {@value #CLIENT_SECRETS}; and people's accounts hardened: a one-time password (OTP) for shelter staff and
+ *   coordinators, who see identities and shelter addresses, a password policy ({@value #PASSWORD_POLICY}) and
+ *   brute-force detection.</li>
  * </ul>
  */
 public final class RealmImportGenerator {
@@ -41,6 +44,13 @@ public final class RealmImportGenerator {
     public static final String WEB_PUBLIC_URL = "https://app.acse.example.org";
     /** The web application's one redirect URI (its {@code quarkus.oidc.authentication.redirect-path}). */
     public static final String WEB_CALLBACK = WEB_PUBLIC_URL + "/callback";
+
+    /** At least 12 characters, not the username, none of the last 5 passwords. */
+    public static final String PASSWORD_POLICY = "length(12) and notUsername and passwordHistory(5)";
+    /** The browser flow of production: the password, then an OTP for the roles of {@link #OTP_ROLES}. */
+    public static final String BROWSER_FLOW = "acse browser";
+
+    public static final List<String> OTP_ROLES = List.of("shelter-staff", "coordinator");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -118,7 +128,78 @@ public final class RealmImportGenerator {
             }
         }
         prod.put("sslRequired", "external");
+        harden(prod);
         return prod;
+    }
+
+    /**
+     * Password policy, brute-force detection (the account is locked for a growing time after 5 failures) and the
+     * browser flow asking shelter staff and coordinators for an OTP after their password. A user of those roles
+     * without an OTP yet must configure one at the next login (Keycloak's OTP form, REQUIRED, sets the
+     * {@code CONFIGURE_TOTP} action).
+     */
+    private static void harden(ObjectNode realm) {
+        realm.put("passwordPolicy", PASSWORD_POLICY);
+        realm.put("bruteForceProtected", true);
+        realm.put("permanentLockout", false);
+        realm.put("failureFactor", 5);
+        realm.put("waitIncrementSeconds", 60);
+        realm.put("maxFailureWaitSeconds", 900);
+        realm.put("maxDeltaTimeSeconds", 43200);
+        realm.put("otpPolicyType", "totp");
+        realm.put("otpPolicyAlgorithm", "HmacSHA1");
+        realm.put("otpPolicyDigits", 6);
+        realm.put("otpPolicyPeriod", 30);
+        ArrayNode flows = realm.putArray("authenticationFlows");
+        ArrayNode configs = realm.putArray("authenticatorConfig");
+        ObjectNode browser = flow(flows, BROWSER_FLOW, true);
+        execution(browser, "auth-cookie", "ALTERNATIVE", 10);
+        execution(browser, "identity-provider-redirector", "ALTERNATIVE", 25);
+        subflow(browser, BROWSER_FLOW + " forms", "ALTERNATIVE", 30);
+        ObjectNode forms = flow(flows, BROWSER_FLOW + " forms", false);
+        execution(forms, "auth-username-password-form", "REQUIRED", 10);
+        int priority = 20;
+        for (String role : OTP_ROLES) {
+            String alias = BROWSER_FLOW + " otp " + role;
+            subflow(forms, alias, "CONDITIONAL", priority);
+            priority += 10;
+            ObjectNode otp = flow(flows, alias, false);
+            execution(otp, "conditional-user-role", "REQUIRED", 10).put("authenticatorConfig", alias);
+            execution(otp, "auth-otp-form", "REQUIRED", 20);
+            ObjectNode config = configs.addObject();
+            config.put("alias", alias);
+            config.putObject("config").put("condUserRole", role).put("negate", "false");
+        }
+        realm.put("browserFlow", BROWSER_FLOW);
+    }
+
+    private static ObjectNode flow(ArrayNode flows, String alias, boolean topLevel) {
+        ObjectNode flow = flows.addObject();
+        flow.put("alias", alias);
+        flow.put("providerId", "basic-flow");
+        flow.put("topLevel", topLevel);
+        flow.put("builtIn", false);
+        flow.putArray("authenticationExecutions");
+        return flow;
+    }
+
+    private static ObjectNode execution(ObjectNode flow, String authenticator, String requirement, int priority) {
+        ObjectNode execution = flow.withArray("authenticationExecutions").addObject();
+        execution.put("authenticator", authenticator);
+        execution.put("authenticatorFlow", false);
+        execution.put("requirement", requirement);
+        execution.put("priority", priority);
+        execution.put("userSetupAllowed", false);
+        return execution;
+    }
+
+    private static void subflow(ObjectNode flow, String alias, String requirement, int priority) {
+        ObjectNode execution = flow.withArray("authenticationExecutions").addObject();
+        execution.put("flowAlias", alias);
+        execution.put("authenticatorFlow", true);
+        execution.put("requirement", requirement);
+        execution.put("priority", priority);
+        execution.put("userSetupAllowed", false);
     }
 
     public static String placeholder(String clientId) {

@@ -97,6 +97,97 @@ class RealmImportTest {
     }
 
     @Test
+    void productionAsksStaffAndCoordinatorsForAnOtpAndLocksGuessedAccounts() {
+        JsonNode imported = renderedRealm("production");
+        assertThat(imported.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(imported.path("permanentLockout").asBoolean()).isFalse();
+        assertThat(imported.path("failureFactor").asInt()).isBetween(1, 10);
+        String policy = imported.path("passwordPolicy").asText();
+        assertThat(policy).contains("notUsername").contains("passwordHistory(");
+        assertThat(Integer.parseInt(policy.replaceAll(".*length\\((\\d+)\\).*", "$1")))
+                .isGreaterThanOrEqualTo(12);
+
+        String browser = imported.path("browserFlow").asText();
+        JsonNode forms = subflows(imported, flow(imported, browser)).stream()
+                .filter(f -> executions(f).contains("auth-username-password-form"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the browser flow asks for no password"));
+        List<String> otpRoles = new ArrayList<>();
+        for (JsonNode conditional : subflows(imported, forms)) {
+            assertThat(executions(conditional)).containsExactly("conditional-user-role", "auth-otp-form");
+            for (JsonNode execution : conditional.path("authenticationExecutions")) {
+                assertThat(execution.path("requirement").asText()).isEqualTo("REQUIRED");
+                if (execution.has("authenticatorConfig")) {
+                    otpRoles.add(authenticatorConfig(
+                                    imported,
+                                    execution.path("authenticatorConfig").asText())
+                            .path("condUserRole")
+                            .asText());
+                }
+            }
+        }
+        assertThat(otpRoles).containsExactlyInAnyOrder("shelter-staff", "coordinator");
+        assertThat(renderedRealm("dev").has("passwordPolicy"))
+                .as("the demo users keep their short passwords")
+                .isFalse();
+    }
+
+    @Test
+    void everyClientThatCallsTheServicesPutsThemInTheAudience() {
+        List<String> services = List.of("intake-service", "placement-service", "notification-service");
+        for (JsonNode client : realm.path("clients")) {
+            String id = client.path("clientId").asText();
+            List<String> audience = new ArrayList<>();
+            client.path("protocolMappers").forEach(m -> {
+                if ("oidc-audience-mapper".equals(m.path("protocolMapper").asText())) {
+                    audience.add(
+                            m.path("config").path("included.client.audience").asText());
+                }
+            });
+            List<String> expected = services.stream().filter(s -> !s.equals(id)).toList();
+            assertThat(audience).as("audience of %s's tokens", id).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    private static JsonNode flow(JsonNode realm, String alias) {
+        for (JsonNode flow : realm.path("authenticationFlows")) {
+            if (alias.equals(flow.path("alias").asText())) {
+                return flow;
+            }
+        }
+        throw new AssertionError("no authentication flow " + alias);
+    }
+
+    private static List<JsonNode> subflows(JsonNode realm, JsonNode flow) {
+        List<JsonNode> subflows = new ArrayList<>();
+        flow.path("authenticationExecutions").forEach(e -> {
+            if (e.path("authenticatorFlow").asBoolean()) {
+                subflows.add(flow(realm, e.path("flowAlias").asText()));
+            }
+        });
+        return subflows;
+    }
+
+    private static List<String> executions(JsonNode flow) {
+        List<String> authenticators = new ArrayList<>();
+        flow.path("authenticationExecutions").forEach(e -> {
+            if (e.has("authenticator")) {
+                authenticators.add(e.path("authenticator").asText());
+            }
+        });
+        return authenticators;
+    }
+
+    private static JsonNode authenticatorConfig(JsonNode realm, String alias) {
+        for (JsonNode config : realm.path("authenticatorConfig")) {
+            if (alias.equals(config.path("alias").asText())) {
+                return config.path("config");
+            }
+        }
+        throw new AssertionError("no authenticator config " + alias);
+    }
+
+    @Test
     void theLoginPageIsFrenchFirstWithEnglishOffered() {
         assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
         assertThat(realm.path("defaultLocale").asText()).isEqualTo("fr");

@@ -36,7 +36,8 @@ class AuthorisationMatrixTest {
         STAFF_Y(() -> Tokens.staff(SHELTER_Y)),
         COORDINATOR(Tokens::coordinator),
         EXPIRED(Tokens::expiredCoordinator),
-        OTHER_KEY(Tokens::coordinatorSignedByAnotherKey);
+        OTHER_KEY(Tokens::coordinatorSignedByAnotherKey),
+        OTHER_AUDIENCE(Tokens::coordinatorForAnotherAudience);
 
         final Supplier<String> token;
 
@@ -46,9 +47,9 @@ class AuthorisationMatrixTest {
     }
 
     enum Endpoint {
-        SUBMIT("POST", "/api/v1/referrals", json(validBody()), 401, 201, 201, 403, 403, 201, 401, 401),
-        LIST("GET", "/api/v1/referrals", null, 401, 200, 200, 403, 403, 200, 401, 401),
-        GET("GET", "/api/v1/referrals/{id}", null, 401, 200, 404, 403, 403, 200, 401, 401),
+        SUBMIT("POST", "/api/v1/referrals", json(validBody()), 401, 201, 201, 403, 403, 201, 401, 401, 401),
+        LIST("GET", "/api/v1/referrals", null, 401, 200, 200, 403, 403, 200, 401, 401, 401),
+        GET("GET", "/api/v1/referrals/{id}", null, 401, 200, 404, 403, 403, 200, 401, 401, 401),
         WITHDRAW(
                 "POST",
                 "/api/v1/referrals/{id}/withdraw",
@@ -60,9 +61,10 @@ class AuthorisationMatrixTest {
                 403,
                 200,
                 401,
+                401,
                 401),
-        IDENTITY("GET", "/api/v1/referrals/{id}/identity", null, 401, 403, 403, 200, 404, 200, 401, 401),
-        AUDIT("GET", "/api/v1/audit", null, 401, 403, 403, 403, 403, 200, 401, 401);
+        IDENTITY("GET", "/api/v1/referrals/{id}/identity", null, 401, 403, 403, 200, 404, 200, 401, 401, 401),
+        AUDIT("GET", "/api/v1/audit", null, 401, 403, 403, 403, 403, 200, 401, 401, 401);
 
         final String method;
         final String path;

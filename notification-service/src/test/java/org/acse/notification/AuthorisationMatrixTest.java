@@ -41,7 +41,8 @@ class AuthorisationMatrixTest {
         STAFF_Y,
         COORDINATOR,
         EXPIRED,
-        OTHER_KEY
+        OTHER_KEY,
+        OTHER_AUDIENCE
     }
 
     static String token(Who who) {
@@ -54,6 +55,7 @@ class AuthorisationMatrixTest {
             case COORDINATOR -> Tokens.coordinator();
             case EXPIRED -> Tokens.expiredCoordinator();
             case OTHER_KEY -> Tokens.coordinatorSignedByAnotherKey();
+            case OTHER_AUDIENCE -> Tokens.coordinatorForAnotherAudience();
         };
     }
 
@@ -86,34 +88,34 @@ class AuthorisationMatrixTest {
     static Map<Endpoint, int[]> matrix() {
         String channel = "{\"emails\":[\"team@foyer.example\"]}";
         Map<Endpoint, int[]> m = new LinkedHashMap<>();
-        //                                                                        none pA   pB   sX   sY   coord exp
-        // key
-        m.put(new Endpoint("GET", "/api/v1/alerts", null), new int[] {401, 403, 403, 200, 200, 200, 401, 401});
-        m.put(new Endpoint("GET", "/api/v1/alerts/" + alertId, null), new int[] {401, 403, 403, 200, 404, 200, 401, 401
-        });
+        // none, partner A, partner B, staff X, staff Y, coordinator, expired, other key, other audience
+        m.put(new Endpoint("GET", "/api/v1/alerts", null), new int[] {401, 403, 403, 200, 200, 200, 401, 401, 401});
+        m.put(
+                new Endpoint("GET", "/api/v1/alerts/" + alertId, null),
+                new int[] {401, 403, 403, 200, 404, 200, 401, 401, 401});
         m.put(
                 new Endpoint("POST", "/api/v1/alerts/" + alertId + "/ack", null),
-                new int[] {401, 403, 403, 200, 404, 200, 401, 401});
-        m.put(new Endpoint("GET", "/api/v1/deliveries", null), new int[] {401, 403, 403, 403, 403, 200, 401, 401});
+                new int[] {401, 403, 403, 200, 404, 200, 401, 401, 401});
+        m.put(new Endpoint("GET", "/api/v1/deliveries", null), new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
         m.put(
                 new Endpoint("GET", "/api/v1/shelters/" + SHELTER_X + "/channels", null),
-                new int[] {401, 403, 403, 200, 404, 200, 401, 401});
+                new int[] {401, 403, 403, 200, 404, 200, 401, 401, 401});
         m.put(
                 new Endpoint("PUT", "/api/v1/shelters/" + SHELTER_X + "/channels", channel),
-                new int[] {401, 403, 403, 200, 404, 200, 401, 401});
+                new int[] {401, 403, 403, 200, 404, 200, 401, 401, 401});
         m.put(
                 new Endpoint("GET", "/api/v1/organisations/" + Tokens.ORG_A + "/channels", null),
-                new int[] {401, 200, 404, 403, 403, 200, 401, 401});
+                new int[] {401, 200, 404, 403, 403, 200, 401, 401, 401});
         m.put(
                 new Endpoint("PUT", "/api/v1/organisations/" + Tokens.ORG_A + "/channels", channel),
-                new int[] {401, 200, 404, 403, 403, 200, 401, 401});
+                new int[] {401, 200, 404, 403, 403, 200, 401, 401, 401});
         m.put(
                 new Endpoint("GET", "/api/v1/coordination/channels", null),
-                new int[] {401, 403, 403, 403, 403, 200, 401, 401});
+                new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
         m.put(
                 new Endpoint("PUT", "/api/v1/coordination/channels", "{\"emails\":[]}"),
-                new int[] {401, 403, 403, 403, 403, 200, 401, 401});
-        m.put(new Endpoint("GET", "/api/v1/audit", null), new int[] {401, 403, 403, 403, 403, 200, 401, 401});
+                new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
+        m.put(new Endpoint("GET", "/api/v1/audit", null), new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
         return m;
     }
 

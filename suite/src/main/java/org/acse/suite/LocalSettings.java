@@ -26,16 +26,21 @@ public final class LocalSettings {
                 p.put("acse.crypto.active-key-id", "local-1");
                 p.put("acse.crypto.keys", "local-1:" + randomKey());
                 p.put("acse.crypto.duplicate-key", randomKey());
+                p.put("acse.crypto.idempotency-key", randomKey());
             }
             case "placement-service" -> {
                 p.put("acse.crypto.active-key-id", "local-1");
                 p.put("acse.crypto.keys", "local-1:" + randomKey());
             }
             case "notification-service" -> {
+                p.put("acse.crypto.active-key-id", "local-1");
+                p.put("acse.crypto.keys", "local-1:" + randomKey());
                 p.put("acse.placement.url", placementUrl);
                 p.put("acse.dashboard.base-url", notificationUrl);
                 p.put("acse.dashboard.client-secret", "acse-dashboard-local-secret");
                 p.put("acse.dashboard.session-secret", randomKey());
+                // the local webhook receivers listen on loopback, which production refuses
+                p.put("acse.webhook.allowed-hosts", "127.0.0.1,localhost");
                 p.put("quarkus.mailer.host", "127.0.0.1");
                 if (smtpPort > 0) {
                     p.put("quarkus.mailer.port", String.valueOf(smtpPort));

@@ -205,6 +205,10 @@ public final class Suite implements AutoCloseable {
         common.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         common.put("quarkus.datasource.username", database.user());
         common.put("quarkus.datasource.password", database.password());
+        // One role migrates and runs here (the server may want passwords): no separate runtime role, as in a
+        // deployment that did not separate them (ADR 16).
+        common.put("quarkus.flyway.username", database.user());
+        common.put("quarkus.flyway.password", database.password().isEmpty() ? "trust" : database.password());
         common.put("kafka.bootstrap.servers", broker.bootstrapServers());
         for (String service : instances.keySet()) {
             Map<String, String> p = new LinkedHashMap<>();

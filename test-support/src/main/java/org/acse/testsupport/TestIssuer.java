@@ -20,11 +20,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A minimal OpenID Connect issuer for service tests: publishes its discovery document and JWKS over real HTTP and
- * signs real RS256 tokens shaped like Keycloak's ({@code realm_access.roles}, {@code org_id}, {@code shelter_id}).
+ * signs real RS256 tokens shaped like Keycloak's ({@code aud}, {@code realm_access.roles}, {@code org_id},
+ * {@code shelter_id}).
  * quarkus-oidc verifies them exactly as it verifies Keycloak's. End-to-end tests use the real Keycloak instead.
  */
 public final class TestIssuer implements AutoCloseable {
@@ -63,31 +65,36 @@ public final class TestIssuer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/acse";
     }
 
-    public String token(String subject, List<String> roles, Map<String, String> claims, Duration validFor) {
-        return builder(subject, roles, claims, Instant.now().plus(validFor))
+    /** A token for the {@code audience} (its {@code aud} claim: the client ids of the services it may call). */
+    public String token(
+            String subject, List<String> roles, Map<String, String> claims, List<String> audience, Duration validFor) {
+        return builder(subject, roles, claims, audience, Instant.now().plus(validFor))
                 .jws()
                 .keyId(keyId)
                 .sign(keys.getPrivate());
     }
 
     /** A token that expired a minute ago, otherwise valid. */
-    public String expiredToken(String subject, List<String> roles, Map<String, String> claims) {
-        return builder(subject, roles, claims, Instant.now().minusSeconds(60))
+    public String expiredToken(String subject, List<String> roles, Map<String, String> claims, List<String> audience) {
+        return builder(subject, roles, claims, audience, Instant.now().minusSeconds(60))
                 .jws()
                 .keyId(keyId)
                 .sign(keys.getPrivate());
     }
 
     /** A well-formed token signed by a key this issuer never published. */
-    public String tokenSignedByAnotherKey(String subject, List<String> roles, Map<String, String> claims) {
-        return builder(subject, roles, claims, Instant.now().plusSeconds(600))
+    public String tokenSignedByAnotherKey(
+            String subject, List<String> roles, Map<String, String> claims, List<String> audience) {
+        return builder(subject, roles, claims, audience, Instant.now().plusSeconds(600))
                 .jws()
                 .keyId(keyId)
                 .sign(otherKeys.getPrivate());
     }
 
-    private JwtClaimsBuilder builder(String subject, List<String> roles, Map<String, String> claims, Instant expiry) {
+    private JwtClaimsBuilder builder(
+            String subject, List<String> roles, Map<String, String> claims, List<String> audience, Instant expiry) {
         JwtClaimsBuilder b = Jwt.issuer(issuer())
+                .audience(Set.copyOf(audience))
                 .subject(subject)
                 .claim("preferred_username", subject)
                 .claim("realm_access", Map.of("roles", roles))

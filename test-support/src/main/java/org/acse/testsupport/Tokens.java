@@ -10,12 +10,19 @@ public final class Tokens {
     public static final String ORG_A = "org-nice";
     public static final String ORG_B = "org-lyon";
 
+    /**
+     * The services' client ids, each service's {@code quarkus.oidc.token.audience}. A person's token names all three,
+     * as the realm's audience mappers do for the suite's user clients; a service account's names the other two.
+     */
+    public static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
+
     public static String partner(String organisationId) {
         return TestIssuer.shared()
                 .token(
                         "partner@" + organisationId,
                         List.of("partner"),
                         Map.of("org_id", organisationId),
+                        SERVICES,
                         Duration.ofMinutes(30));
     }
 
@@ -25,25 +32,34 @@ public final class Tokens {
                         "staff@" + shelterId,
                         List.of("shelter-staff"),
                         Map.of("shelter_id", shelterId.toString()),
+                        SERVICES,
                         Duration.ofMinutes(30));
     }
 
     public static String coordinator() {
-        return TestIssuer.shared().token("coordinator", List.of("coordinator"), Map.of(), Duration.ofMinutes(30));
+        return TestIssuer.shared()
+                .token("coordinator", List.of("coordinator"), Map.of(), SERVICES, Duration.ofMinutes(30));
     }
 
-    /** A service account (client credentials). */
-    public static String service(String name) {
+    /** A valid coordinator token issued for another client only (Keycloak's {@code account}): no service takes it. */
+    public static String coordinatorForAnotherAudience() {
         return TestIssuer.shared()
-                .token("service-account-" + name, List.of("service"), Map.of(), Duration.ofMinutes(30));
+                .token("coordinator", List.of("coordinator"), Map.of(), List.of("account"), Duration.ofMinutes(30));
+    }
+
+    /** A service account (client credentials) of the service {@code name}, for the two others. */
+    public static String service(String name) {
+        List<String> others = SERVICES.stream().filter(s -> !s.equals(name)).toList();
+        return TestIssuer.shared()
+                .token("service-account-" + name, List.of("service"), Map.of(), others, Duration.ofMinutes(30));
     }
 
     public static String expiredCoordinator() {
-        return TestIssuer.shared().expiredToken("coordinator", List.of("coordinator"), Map.of());
+        return TestIssuer.shared().expiredToken("coordinator", List.of("coordinator"), Map.of(), SERVICES);
     }
 
     public static String coordinatorSignedByAnotherKey() {
-        return TestIssuer.shared().tokenSignedByAnotherKey("coordinator", List.of("coordinator"), Map.of());
+        return TestIssuer.shared().tokenSignedByAnotherKey("coordinator", List.of("coordinator"), Map.of(), SERVICES);
     }
 
     public static String bearer(String token) {

@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.Base64;
 import org.acse.platform.crypto.FieldCipher;
 
-/** Builds the duplicate fingerprint from configuration once; a missing or malformed key fails the start. */
+/** Builds the two fingerprints from configuration once; a missing or malformed key fails the start. */
 @ApplicationScoped
 public class Crypto {
 
@@ -18,6 +18,16 @@ public class Crypto {
         return new DuplicateFingerprint(Base64.getDecoder().decode(config.duplicateKey()));
     }
 
-    /** Both keys are checked at start: the cipher's (platform) and the fingerprint's. */
-    void checkKeys(@Observes StartupEvent start, FieldCipher cipher, DuplicateFingerprint fingerprint) {}
+    @Produces
+    @Singleton
+    BodyFingerprint bodyFingerprint(CryptoConfig config) {
+        return new BodyFingerprint(Base64.getDecoder().decode(config.idempotencyKey()));
+    }
+
+    /** Every key is checked at start: the cipher's (platform) and the fingerprints'. */
+    void checkKeys(
+            @Observes StartupEvent start,
+            FieldCipher cipher,
+            DuplicateFingerprint fingerprint,
+            BodyFingerprint bodyFingerprint) {}
 }

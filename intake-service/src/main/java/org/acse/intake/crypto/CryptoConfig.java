@@ -3,10 +3,14 @@ package org.acse.intake.crypto;
 import io.smallrye.config.ConfigMapping;
 
 /**
- * The HMAC key (base64, at least 32 bytes) of the duplicate fingerprint: separate from the encryption keys, which
- * the platform's cipher reads under the same prefix.
+ * The two HMAC keys (base64, at least 32 bytes each), separate from the encryption keys, which the platform's cipher
+ * reads under the same prefix, and from each other.
  */
 @ConfigMapping(prefix = "acse.crypto")
 public interface CryptoConfig {
+    /** Of the duplicate fingerprint (names and birth date). */
     String duplicateKey();
+
+    /** Of the request-body fingerprint kept with an Idempotency-Key. */
+    String idempotencyKey();
 }

@@ -24,6 +24,7 @@ import org.acse.common.events.Household;
 import org.acse.common.events.Needs;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
+import org.acse.intake.crypto.BodyFingerprint;
 import org.acse.intake.crypto.DuplicateFingerprint;
 import org.acse.platform.audit.AuditLog;
 import org.acse.platform.crypto.FieldCipher;
@@ -61,6 +62,9 @@ public class ReferralService {
     DuplicateFingerprint fingerprints;
 
     @Inject
+    BodyFingerprint bodies;
+
+    @Inject
     IntakeConfig config;
 
     @Inject
@@ -81,8 +85,7 @@ public class ReferralService {
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
             String scope = caller.isCoordinator() ? "coordinator:" + caller.subject() : "org:" + organisationId;
-            Optional<SubmittedReferral> earlier =
-                    claimKey(scope, idempotencyKey, fingerprints.hmac(body.canonicalJson()), id);
+            Optional<SubmittedReferral> earlier = claimKey(scope, idempotencyKey, bodies.of(body.canonicalJson()), id);
             if (earlier.isPresent()) {
                 return new Submission(earlier.get(), true);
             }

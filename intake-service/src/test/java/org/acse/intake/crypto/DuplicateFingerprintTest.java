@@ -29,4 +29,15 @@ class DuplicateFingerprintTest {
         assertThat(new DuplicateFingerprint(Base64.getDecoder().decode(key())).of("Élodie", "N'Guessan", born))
                 .isNotEqualTo(Optional.of(a));
     }
+
+    @Test
+    void theBodyFingerprintHasItsOwnKey() {
+        byte[] duplicateKey = Base64.getDecoder().decode(key());
+        byte[] idempotencyKey = Base64.getDecoder().decode(key());
+        BodyFingerprint bodies = new BodyFingerprint(idempotencyKey);
+        String body = "{\"firstName\":\"Élodie\"}";
+        assertThat(bodies.of(body)).hasSize(64).isEqualTo(new BodyFingerprint(idempotencyKey).of(body));
+        assertThat(bodies.of(body)).isNotEqualTo(new BodyFingerprint(duplicateKey).of(body));
+        assertThat(bodies.of(body + " ")).isNotEqualTo(bodies.of(body));
+    }
 }

@@ -17,10 +17,10 @@ public record ChannelView(
     static final ChannelView NONE = new ChannelView(List.of(), null, false, null, null);
 
     static ChannelView of(ChannelSetting s) {
-        return new ChannelView(s.emails, s.webhookUrl, s.webhookSecret != null, null, s.updatedAt);
+        return new ChannelView(s.emails, s.webhookUrl, s.hasWebhookSecret(), null, s.updatedAt);
     }
 
-    static ChannelView withNewSecret(ChannelSetting s) {
-        return new ChannelView(s.emails, s.webhookUrl, true, s.webhookSecret, s.updatedAt);
+    static ChannelView withNewSecret(ChannelSetting s, String secret) {
+        return new ChannelView(s.emails, s.webhookUrl, true, secret, s.updatedAt);
     }
 }

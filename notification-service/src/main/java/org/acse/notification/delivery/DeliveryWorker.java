@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.acse.notification.channel.ChannelSetting;
+import org.acse.platform.crypto.FieldCipher;
 import org.acse.platform.logging.EventLog;
 import org.acse.platform.tracing.Traceparent;
 import org.acse.platform.tx.AfterCommit;
@@ -64,6 +65,9 @@ public class DeliveryWorker {
 
     @Inject
     WebhookSender webhooks;
+
+    @Inject
+    FieldCipher cipher;
 
     @Inject
     EmailSender emails;
@@ -206,7 +210,7 @@ public class DeliveryWorker {
                         new ChannelSetting.Owner(d.recipientType, d.recipientId),
                         owner -> ChannelSetting.of(owner.type(), owner.id())
                                 .map(setting -> new Target(
-                                        List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret))
+                                        List.copyOf(setting.emails), setting.webhookUrl, setting.webhookSecret(cipher)))
                                 .orElse(NO_TARGET));
                 attempts.add(new Attempt(
                         d.id,
@@ -299,7 +303,8 @@ public class DeliveryWorker {
                 return true;
             }
             d.lastError = error.length() > 200 ? error.substring(0, 200) : error;
-            if (d.attempts >= config.maxAttempts()) {
+            // an address refused now is refused on every retry: coordinators are told at once
+            if (d.attempts >= config.maxAttempts() || error.startsWith(WebhookSender.REFUSED)) {
                 d.status = Delivery.Status.FAILED;
                 logAfterCommit("alert.failed", d);
                 LOG.warnf(

@@ -102,7 +102,7 @@ public class Arrangements {
                 .executeUpdate();
     }
 
-    private static String aad(UUID placementId, String field) {
+    static String aad(UUID placementId, String field) {
         return "placement:" + placementId + ":" + field;
     }
 }

@@ -5,15 +5,21 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.acse.common.events.Gender;
 import org.acse.placement.matching.Support;
+import org.acse.platform.crypto.FieldCipher;
+import org.acse.platform.crypto.Sealed;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A shelter of the network. {@code address} is confidential: coordinators and its own staff only, audited. */
+/**
+ * A shelter of the network. Its address is confidential: encrypted at rest, read by coordinators and its own staff
+ * only, audited.
+ */
 @Entity
 @Table(name = "shelter")
 public class Shelter extends PanacheEntityBase {
@@ -29,8 +35,11 @@ public class Shelter extends PanacheEntityBase {
     @Column(name = "commune_code", nullable = false)
     public String communeCode;
 
-    @Column(nullable = false)
-    public String address;
+    @Column(name = "address_ciphertext", nullable = false)
+    public byte[] addressCiphertext;
+
+    @Column(name = "address_key_id", nullable = false)
+    public String addressKeyId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -71,4 +80,20 @@ public class Shelter extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The associated data of its address's ciphertext: a ciphertext copied onto another shelter does not open. */
+    public static String addressAad(UUID shelterId) {
+        return "shelter:" + shelterId + ":address";
+    }
+
+    void sealAddress(FieldCipher cipher, String address) {
+        Sealed sealed = cipher.seal(address.getBytes(StandardCharsets.UTF_8), addressAad(id));
+        addressCiphertext = sealed.ciphertext();
+        addressKeyId = sealed.keyId();
+    }
+
+    String openAddress(FieldCipher cipher) {
+        return new String(
+                cipher.open(new Sealed(addressKeyId, addressCiphertext), addressAad(id)), StandardCharsets.UTF_8);
+    }
 }

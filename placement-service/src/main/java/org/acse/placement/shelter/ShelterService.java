@@ -19,6 +19,7 @@ import org.acse.common.geo.Gazetteer;
 import org.acse.placement.matching.MatchingConfig;
 import org.acse.placement.matching.UnitStatus;
 import org.acse.platform.audit.AuditLog;
+import org.acse.platform.crypto.FieldCipher;
 import org.acse.platform.page.Page;
 import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.FieldError;
@@ -37,6 +38,9 @@ public class ShelterService {
     @Inject
     MatchingConfig config;
 
+    @Inject
+    FieldCipher cipher;
+
     @Transactional
     public ShelterView create(ShelterRequest request) {
         Commune commune = validate(request);
@@ -52,6 +56,7 @@ public class ShelterService {
         shelter.id = UUID.randomUUID();
         shelter.createdAt = now;
         apply(shelter, request, commune, now);
+        shelter.sealAddress(cipher, request.address());
         shelter.schemeId = scheme == null ? null : scheme.id;
         shelter.persist();
         int position = 0;
@@ -95,6 +100,7 @@ public class ShelterService {
         }
         Instant now = Instant.now();
         apply(shelter, request, commune, now);
+        shelter.sealAddress(cipher, request.address());
         if (scheme != null) {
             shelter.schemeId = scheme.id;
         }
@@ -210,7 +216,6 @@ public class ShelterService {
         shelter.code = request.code();
         shelter.name = request.name();
         shelter.communeCode = commune.code();
-        shelter.address = request.address();
         ShelterRequest.Accepts a = request.accepts();
         shelter.genders = List.copyOf(new LinkedHashSet<>(a.genders()));
         shelter.families = a.families();
@@ -247,7 +252,7 @@ public class ShelterService {
                 s.name,
                 s.communeCode,
                 commune.departmentCode(),
-                s.address,
+                s.openAddress(cipher),
                 new ShelterView.Accepts(s.genders, s.families, s.maxChildren, s.childMinAge, s.childMaxAge),
                 s.wheelchairAccessible,
                 s.support,

@@ -1,8 +1,10 @@
 package org.acse.platform.crypto;
 
+import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Builds the field cipher from configuration once. A service that stores encrypted fields observes its start with
@@ -14,6 +16,15 @@ public class Ciphers {
     @Produces
     @Singleton
     FieldCipher fieldCipher(CipherConfig config) {
+        return of(config);
+    }
+
+    /** The configured cipher for what runs before CDI: a Flyway Java migration encrypting existing rows. */
+    public static FieldCipher fromConfig() {
+        return of(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(CipherConfig.class));
+    }
+
+    private static FieldCipher of(CipherConfig config) {
         String active = config.activeKeyId()
                 .orElseThrow(() -> new IllegalStateException("acse.crypto.active-key-id is not configured"));
         return FieldCipher.of(
