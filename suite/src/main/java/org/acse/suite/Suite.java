@@ -313,12 +313,13 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** SIGTERM to one instance and wait for it to end, as Kubernetes does to one pod of a rolling update. */
-    public void stop(String service, int index) {
+    /**
+     * SIGTERM to one instance and wait for it to end, as Kubernetes does to one pod of a rolling update: SIGKILL after
+     * {@code grace} (its terminationGracePeriodSeconds). True if it stopped by itself.
+     */
+    public boolean stop(String service, int index, Duration grace) {
         ServiceProcess p = instancesOf(service).get(index).process;
-        if (p != null && p.isAlive()) {
-            p.close();
-        }
+        return p == null || !p.isAlive() || p.stop(grace);
     }
 
     /** Starts one instance (again, on its port) and waits until it is ready. */
