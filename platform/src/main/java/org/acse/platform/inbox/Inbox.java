@@ -111,8 +111,9 @@ public class Inbox {
     /**
      * A record taken, or failing, while the application stops is neither acknowledged nor dead-lettered: the thread
      * waits while the consumer closes (committing only what was handled, after at most {@code auto.commit.interval.ms})
-     * and the process ends; the record stays uncommitted and another instance handles it after the rebalance.
-     * Retrying here would fail on beans already gone and, after {@code retry-for}, send a valid event to the DLQ.
+     * until the worker pool interrupts it ({@code quarkus.thread-pool.shutdown-interrupt}); the record stays
+     * uncommitted and another instance handles it after the rebalance. Retrying here would fail on beans already gone
+     * and, after {@code retry-for}, send a valid event to the dead-letter topic.
      */
     private void holdUntilStopped(String consumer, IncomingEvent event) {
         LOG.infof("%s: event %s left to another instance (stopping)", consumer, event.id());
