@@ -30,6 +30,8 @@ public final class AlertReceiver implements AutoCloseable {
     private final Map<String, Long> firstArrival;
     private final Map<String, Integer> deliveriesPerReferral = new ConcurrentHashMap<>();
     private final AtomicLong deliveries = new AtomicLong();
+    /** Standard Webhooks' {@code webhook-id} (one per delivery, the same on a resend) → times received. */
+    private final Map<String, Integer> receiptsPerWebhookId = new ConcurrentHashMap<>();
 
     /** @param firstArrival shared by every shelter's receiver: referral id → nanoTime of its first alert */
     public AlertReceiver(Map<String, Long> firstArrival) {
@@ -44,6 +46,10 @@ public final class AlertReceiver implements AutoCloseable {
             long now = System.nanoTime();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             deliveries.incrementAndGet();
+            String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
+            if (webhookId != null) {
+                receiptsPerWebhookId.merge(webhookId, 1, Integer::sum);
+            }
             referralId(body).ifPresent(id -> {
                 firstArrival.putIfAbsent(id, now);
                 deliveriesPerReferral.merge(id, 1, Integer::sum);
@@ -65,6 +71,10 @@ public final class AlertReceiver implements AutoCloseable {
 
     public long deliveries() {
         return deliveries.get();
+    }
+
+    public Map<String, Integer> receiptsPerWebhookId() {
+        return receiptsPerWebhookId;
     }
 
     public Map<String, Integer> deliveriesPerReferral() {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.acse.common.events.CloudEventHeaders;
@@ -34,6 +35,9 @@ public final class EventWatcher implements AutoCloseable {
         public final AtomicInteger submitted = new AtomicInteger();
         public final AtomicInteger proposed = new AtomicInteger();
         public final AtomicInteger noMatch = new AtomicInteger();
+        public final AtomicInteger accepted = new AtomicInteger();
+        public final AtomicInteger declined = new AtomicInteger();
+        public final AtomicInteger arrived = new AtomicInteger();
         /** Placements proposed and not yet declined, expired or cancelled; above 1 means two live proposals. */
         public final Set<String> livePlacements = ConcurrentHashMap.newKeySet();
         /** CloudEvent ids seen, to tell a redelivered record (same id) from a second proposal. */
@@ -59,6 +63,15 @@ public final class EventWatcher implements AutoCloseable {
     private final AtomicLong finalTotal = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Consumer<Proposal> onProposal = p -> {};
+
+    /** A {@code placement.proposed} as the receiving shelter's team would answer it. */
+    public record Proposal(String referralId, String placementId, String shelterId) {}
+
+    /** Told of each new proposal (once per event id), on the watcher's thread: hand it off, do not block. */
+    public void onProposal(Consumer<Proposal> listener) {
+        this.onProposal = listener;
+    }
 
     public EventWatcher(String bootstrapServers) {
         consumer = new KafkaConsumer<>(
@@ -129,9 +142,20 @@ public final class EventWatcher implements AutoCloseable {
                 placementId(r.value()).ifPresent(seen.livePlacements::add);
                 seen.maxLiveProposals.accumulateAndGet(seen.livePlacements.size(), Math::max);
                 markFinal(seen);
+                Optional<String> placement = placementId(r.value());
+                Matcher shelter = SHELTER_ID.matcher(r.value() == null ? "" : r.value());
+                if (placement.isPresent() && shelter.find()) {
+                    onProposal.accept(new Proposal(r.key().toLowerCase(), placement.get(), shelter.group(1)));
+                }
             }
-            case PLACEMENT_DECLINED, PLACEMENT_EXPIRED, PLACEMENT_CANCELLED ->
+            case PLACEMENT_DECLINED -> {
+                seen.declined.incrementAndGet();
                 placementId(r.value()).ifPresent(seen.livePlacements::remove);
+            }
+            case PLACEMENT_EXPIRED, PLACEMENT_CANCELLED ->
+                placementId(r.value()).ifPresent(seen.livePlacements::remove);
+            case PLACEMENT_ACCEPTED -> seen.accepted.incrementAndGet();
+            case PLACEMENT_ARRIVED -> seen.arrived.incrementAndGet();
             case PLACEMENT_NO_MATCH -> {
                 seen.noMatch.incrementAndGet();
                 markFinal(seen);
@@ -140,6 +164,7 @@ public final class EventWatcher implements AutoCloseable {
         }
     }
 
+    private static final Pattern SHELTER_ID = Pattern.compile("\"shelterId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
     private static final Pattern PLACEMENT_ID = Pattern.compile("\"placementId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
     static Optional<String> placementId(String json) {

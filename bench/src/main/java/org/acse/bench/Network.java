@@ -3,6 +3,7 @@ package org.acse.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +48,13 @@ public final class Network implements AutoCloseable {
                 .flatMap(r -> r.deliveriesPerReferral().values().stream())
                 .filter(n -> n > 1)
                 .count();
+    }
+
+    /** Every webhook delivery received, by its {@code webhook-id} → how many times it arrived. */
+    public Map<String, Integer> receiptsPerWebhookId() {
+        Map<String, Integer> all = new HashMap<>();
+        receivers.forEach(r -> r.receiptsPerWebhookId().forEach((id, n) -> all.merge(id, n, Integer::sum)));
+        return all;
     }
 
     /** Registers {@code count} shelters of {@code unitsEach} free units, each with a webhook receiver. */

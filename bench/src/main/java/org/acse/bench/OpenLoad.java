@@ -1,5 +1,7 @@
 package org.acse.bench;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +13,7 @@ import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +37,10 @@ public final class OpenLoad {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
     static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(120);
 
-    /** What one run gave. Times are nanoTime; {@code accepted} maps referral id → when its 201 came back. */
+    /**
+     * What one run gave. Times are nanoTime; {@code accepted} maps referral id → when its 201 came back,
+     * {@code intendedStart} referral id → when its request was due.
+     */
     public record Result(
             String name,
             double targetRate,
@@ -48,7 +54,8 @@ public final class OpenLoad {
             List<Histogram> perSecond,
             Map<String, Long> accepted,
             long startNanos,
-            long lastAnswerNanos) {
+            long lastAnswerNanos,
+            Map<String, Long> intendedStart) {
 
         public double achievedRate() {
             double seconds = (lastAnswerNanos - startNanos) / 1e9;
@@ -85,6 +92,25 @@ public final class OpenLoad {
             double rate,
             long count,
             int maxInFlight) {
+        return run(name, () -> url, token, body, rate, count, maxInFlight, false);
+    }
+
+    /**
+     * As above, each request to the URL {@code url} gives at that moment (one instance of several, in turn); with
+     * {@code resend}, as a careful partner would: every request carries an {@code Idempotency-Key}, and one that got no
+     * answer (connection refused or cut) or a 502/503/504 is sent again with the same key and body, after the
+     * {@code Retry-After} it was given (else 1 s), for up to {@link #RESEND_FOR_NANOS} from its intended start. Its
+     * latency runs until the last answer; {@code statusCounts} counts every answer, resent ones included.
+     */
+    public Result run(
+            String name,
+            Supplier<String> url,
+            Supplier<String> token,
+            Supplier<String> body,
+            double rate,
+            long count,
+            int maxInFlight,
+            boolean resend) {
         ConcurrentHistogram latency = new ConcurrentHistogram(HIGHEST_NANOS, 3);
         int seconds = (int) Math.ceil(rate > 0 ? count / rate : 1) + 1;
         List<Histogram> perSecond = new ArrayList<>();
@@ -92,6 +118,7 @@ public final class OpenLoad {
             perSecond.add(new ConcurrentHistogram(HIGHEST_NANOS, 2));
         }
         Map<String, Long> accepted = new ConcurrentHashMap<>();
+        Map<String, Long> intendedStart = new ConcurrentHashMap<>();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         AtomicLong created = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -123,41 +150,32 @@ public final class OpenLoad {
             }
             sent++;
             int second = (int) Math.min(perSecond.size() - 1, (intended - start) / 1_000_000_000L);
-            RequestOptions request = new RequestOptions()
-                    .setMethod(HttpMethod.POST)
-                    .setAbsoluteURI(url)
-                    .setTimeout(60_000)
-                    .putHeader("Authorization", bearer)
-                    .putHeader("Content-Type", "application/json");
+            String key = resend ? UUID.randomUUID().toString() : null;
             Buffer payload = bodies.get(i);
-            client.request(request)
-                    .compose(r -> r.send(payload))
-                    .compose(r -> r.body().map(b -> {
-                        statuses.merge(r.statusCode(), 1L, Long::sum);
-                        Matcher m = r.statusCode() == 201 ? ID.matcher(b.toString()) : null;
-                        return m != null && m.find() ? m.group(1).toLowerCase() : "";
-                    }))
-                    .onComplete(answer -> {
-                        long now = System.nanoTime();
-                        try {
-                            long took = Math.min(HIGHEST_NANOS, now - intended);
-                            latency.recordValue(took);
-                            perSecond.get(second).recordValue(took);
-                            lastAnswer.accumulateAndGet(now, Math::max);
-                            if (answer.failed()) {
-                                failed.incrementAndGet();
-                                statuses.merge(-1, 1L, Long::sum);
-                            } else if (!answer.result().isEmpty()) {
-                                accepted.put(answer.result(), now);
-                                created.incrementAndGet();
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        } finally {
-                            // Released last: run() returns only once every answer has been counted.
-                            window.release();
+            send(url, bearer, key, payload, intended, resend, statuses).onComplete(answer -> {
+                long now = System.nanoTime();
+                try {
+                    long took = Math.min(HIGHEST_NANOS, now - intended);
+                    latency.recordValue(took);
+                    perSecond.get(second).recordValue(took);
+                    lastAnswer.accumulateAndGet(now, Math::max);
+                    if (answer.failed()) {
+                        failed.incrementAndGet();
+                        if (!resend) {
+                            statuses.merge(-1, 1L, Long::sum);
                         }
-                    });
+                    } else if (!answer.result().isEmpty()) {
+                        accepted.put(answer.result(), now);
+                        intendedStart.put(answer.result(), intended);
+                        created.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                } finally {
+                    // Released last: run() returns only once every answer has been counted.
+                    window.release();
+                }
+            });
         }
         // Every sent request answers or times out (60 s).
         try {
@@ -181,7 +199,74 @@ public final class OpenLoad {
                 perSecond,
                 accepted,
                 start,
-                lastAnswer.get());
+                lastAnswer.get(),
+                intendedStart);
+    }
+
+    /** How long a request is sent again, from its intended start, while it gets no answer or a 502/503/504. */
+    static final long RESEND_FOR_NANOS = TimeUnit.SECONDS.toNanos(90);
+
+    /** One request (and, with {@code resend}, its resends): the referral id of a 201, else "". */
+    private Future<String> send(
+            Supplier<String> url,
+            String bearer,
+            String key,
+            Buffer payload,
+            long intended,
+            boolean resend,
+            Map<Integer, Long> statuses) {
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(url.get())
+                .setTimeout(60_000)
+                .putHeader("Authorization", bearer)
+                .putHeader("Content-Type", "application/json");
+        if (key != null) {
+            request.putHeader("Idempotency-Key", key);
+        }
+        Promise<String> done = Promise.promise();
+        client.request(request)
+                .compose(r -> r.send(payload))
+                .compose(r -> r.body().map(b -> new Answer(r.statusCode(), r.getHeader("Retry-After"), b.toString())))
+                .onComplete(answer -> {
+                    int status = answer.succeeded() ? answer.result().status() : -1;
+                    if (answer.succeeded()) {
+                        statuses.merge(status, 1L, Long::sum);
+                        if (status == 503 && answer.result().retryAfter() == null) {
+                            statuses.merge(STATUS_503_WITHOUT_RETRY_AFTER, 1L, Long::sum);
+                        }
+                    } else if (resend) {
+                        statuses.merge(-1, 1L, Long::sum); // no answer: refused, cut or timed out
+                    }
+                    boolean again = status == -1 || status == 502 || status == 503 || status == 504;
+                    if (resend && again && System.nanoTime() - intended < RESEND_FOR_NANOS) {
+                        long delay =
+                                status == 503 ? retryAfterMillis(answer.result().retryAfter()) : 1000;
+                        vertx.setTimer(
+                                delay,
+                                t -> send(url, bearer, key, payload, intended, true, statuses)
+                                        .onComplete(done));
+                    } else if (answer.failed()) {
+                        done.fail(answer.cause());
+                    } else {
+                        Matcher m = status == 201 ? ID.matcher(answer.result().body()) : null;
+                        done.complete(m != null && m.find() ? m.group(1).toLowerCase() : "");
+                    }
+                });
+        return done.future();
+    }
+
+    /** Counted in {@code statusCounts} for each 503 that came without a {@code Retry-After}. */
+    public static final int STATUS_503_WITHOUT_RETRY_AFTER = -503;
+
+    private record Answer(int status, String retryAfter, String body) {}
+
+    static long retryAfterMillis(String header) {
+        try {
+            return Math.max(200, Math.min(10_000, Long.parseLong(header.trim()) * 1000));
+        } catch (RuntimeException e) {
+            return 1000;
+        }
     }
 
     public void close() {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.acse.suite.Broker;
@@ -69,14 +70,20 @@ public final class SuiteUnderTest implements AutoCloseable {
 
     /** Starts only some of the services (e.g. intake alone, to measure its own maximum). */
     public static SuiteUnderTest start(Path root, Path logs, List<String> jvmOptions, List<String> services) {
+        return start(root, logs, jvmOptions, services, UnaryOperator.identity());
+    }
+
+    /** As above, the suite shaped further by {@code more} (instances, a broker cluster, partitions). */
+    public static SuiteUnderTest start(
+            Path root, Path logs, List<String> jvmOptions, List<String> services, UnaryOperator<Suite.Builder> more) {
         List<String> options = withExtra(jvmOptions);
-        Suite suite = Suite.builder(root)
-                .services(services)
-                .freshDatabase("acse_bench")
-                .logs(logs)
-                .issuer(TestIssuer.shared().issuer())
-                .jvmOptions(options)
-                .startServicesLater()
+        Suite suite = more.apply(Suite.builder(root)
+                        .services(services)
+                        .freshDatabase("acse_bench")
+                        .logs(logs)
+                        .issuer(TestIssuer.shared().issuer())
+                        .jvmOptions(options)
+                        .startServicesLater())
                 .start();
         SuiteUnderTest measured = new SuiteUnderTest(suite, options);
         // Ctrl-C or a kill of the benchmark must not leave the services running.
@@ -123,6 +130,11 @@ public final class SuiteUnderTest implements AutoCloseable {
     /** The service's process as last started; {@code null} for a service this run does not have. */
     public ServiceProcess service(String name) {
         return suite.services().contains(name) ? suite.service(name) : null;
+    }
+
+    /** The suite itself, for what only a test of several instances needs (one instance killed, say). */
+    public Suite suite() {
+        return suite;
     }
 
     public String url(String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -401,6 +402,45 @@ class KubernetesManifestsTest {
                     .as("%s: %s", overlay, mode)
                     .isEqualTo("restricted");
         }
+    }
+
+    /**
+     * A pod told to stop (a rolling update, a drained node) drains before Kubernetes kills it: the shutdown delay
+     * (readiness down, still serving), the in-flight requests' timeout, the outbox relay's last pass (5 s) and the
+     * consumers' close (5 s) fit in its terminationGracePeriodSeconds.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void everyServiceDrainsWithinItsTerminationGracePeriod(String overlay) {
+        List<JsonNode> objects = Kustomize.render(overlay);
+        for (String service : SERVICES) {
+            ServiceConfig config = ServiceConfig.of(service);
+            assertThat(config.prodValue("quarkus.shutdown.delay-enabled"))
+                    .as("%s: shutdown delay enabled", service)
+                    .isEqualTo("true");
+            long delay = seconds(config.prodValue("quarkus.shutdown.delay"));
+            long timeout = seconds(config.prodValue("quarkus.shutdown.timeout"));
+            assertThat(delay)
+                    .as("%s: a shutdown delay for the endpoints to drop the pod", service)
+                    .isPositive();
+            JsonNode spec = Kustomize.named(objects, "Deployment", service)
+                    .orElseThrow()
+                    .path("spec")
+                    .path("template")
+                    .path("spec");
+            assertThat(spec.path("terminationGracePeriodSeconds").asLong(30))
+                    .as(
+                            "%s (%s): grace period for delay %d s + timeout %d s + relay and consumers 10 s",
+                            service, overlay, delay, timeout)
+                    .isGreaterThanOrEqualTo(delay + timeout + 10);
+        }
+    }
+
+    /** {@code 5s}, {@code 10S}, {@code PT15S}: whole seconds. */
+    private static long seconds(String duration) {
+        assertThat(duration).as("a shutdown duration").isNotNull();
+        String d = duration.trim().toUpperCase();
+        return Duration.parse(d.startsWith("P") ? d : "PT" + d).toSeconds();
     }
 
     @ParameterizedTest

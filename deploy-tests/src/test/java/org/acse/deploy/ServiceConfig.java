@@ -38,6 +38,31 @@ record ServiceConfig(String service, Properties properties) {
         return new ServiceConfig(service, properties);
     }
 
+    /**
+     * A setting as the packaged service sees it in the prod profile: its application.properties, else the defaults
+     * every service shares (platform's META-INF/microprofile-config.properties); {@code null} if neither sets it.
+     */
+    String prodValue(String key) {
+        for (Properties p : List.of(properties, platformDefaults())) {
+            String value = p.getProperty("%prod." + key, p.getProperty(key));
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static Properties platformDefaults() {
+        Path file = Kustomize.ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties");
+        Properties defaults = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            defaults.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return defaults;
+    }
+
     /** Environment variables the prod profile cannot start without (placeholders with no default). */
     Set<String> requiredEnvironment() {
         Set<String> required = new TreeSet<>();

@@ -91,22 +91,36 @@ public final class KafkaBroker implements Broker {
 
     /** The broker configuration the launcher's child JVM uses too. */
     public static Properties properties(int port, int controllerPort, Path logDir) {
+        return properties(1, port, controllerPort, "1@127.0.0.1:" + controllerPort, 1, logDir);
+    }
+
+    /**
+     * One node of a KRaft quorum (broker and controller in one), {@code voters} as
+     * {@code controller.quorum.voters}; with {@code replication} of 3 or more, internal topics and new topics get 3
+     * replicas and {@code min.insync.replicas} 2, as production has them.
+     */
+    static Properties properties(
+            int nodeId, int port, int controllerPort, String voters, int replication, Path logDir) {
+        String rf = String.valueOf(Math.min(replication, 3));
+        String minIsr = replication >= 3 ? "2" : "1";
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("node.id", String.valueOf(nodeId));
+        p.put("controller.quorum.voters", voters);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDir.toString());
-        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.replication.factor", rf);
         p.put("offsets.topic.num.partitions", "3");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", rf);
+        p.put("transaction.state.log.min.isr", minIsr);
+        p.put("share.coordinator.state.topic.replication.factor", rf);
+        p.put("share.coordinator.state.topic.min.isr", minIsr);
+        p.put("default.replication.factor", rf);
+        p.put("min.insync.replicas", minIsr);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.partitions", "3");
         p.put("auto.create.topics.enable", "true");
@@ -129,7 +143,7 @@ public final class KafkaBroker implements Broker {
         throw last != null ? last : new IllegalStateException("broker not ready in 60 s");
     }
 
-    /** Creates the suite's topics and their dead-letter topics (3 partitions each), as production has them. */
+    /** Creates the suite's topics and their dead-letter topics (3 partitions each). */
     public KafkaBroker withSuiteTopics() {
         createSuiteTopics();
         return this;

@@ -40,15 +40,28 @@ public final class KafkaProcess implements Broker {
     public static KafkaProcess start(
             int port, int controllerPort, Path dataDir, Path classpathFile, Path logDir, Duration timeout) {
         try {
-            Files.createDirectories(dataDir);
-            Files.createDirectories(logDir);
             Properties props = KafkaBroker.properties(port, controllerPort, dataDir.resolve("log"));
+            KafkaProcess kafka = prepare(
+                    props, port, dataDir, Files.readString(classpathFile).trim(), logDir.resolve("kafka.log"), timeout);
+            kafka.launch();
+            kafka.awaitReady();
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the node's configuration and formats its log directory; {@link #launch()} starts it. */
+    static KafkaProcess prepare(
+            Properties props, int port, Path dataDir, String classpath, Path log, Duration timeout) {
+        try {
+            Files.createDirectories(dataDir);
+            Files.createDirectories(log.getParent());
             Path config = dataDir.resolve("server.properties");
             try (var out = Files.newOutputStream(config)) {
-                props.store(out, "acse local broker (./acse up)");
+                props.store(out, "acse local broker");
             }
-            KafkaProcess kafka = new KafkaProcess(
-                    port, config, Files.readString(classpathFile).trim(), logDir.resolve("kafka.log"), timeout);
+            KafkaProcess kafka = new KafkaProcess(port, config, classpath, log, timeout);
             int format = kafka.java(
                             "kafka.tools.StorageTool",
                             "format",
@@ -61,7 +74,6 @@ public final class KafkaProcess implements Broker {
             if (format != 0) {
                 throw new IllegalStateException("Kafka storage format failed (exit " + format + "); see " + kafka.log);
             }
-            kafka.launch();
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,9 +83,13 @@ public final class KafkaProcess implements Broker {
         }
     }
 
-    private void launch() throws IOException {
-        process = java("kafka.Kafka", config.toString());
-        awaitReady(timeout);
+    /** Starts the JVM and returns at once (a quorum's nodes must all be up before any answers). */
+    synchronized void launch() {
+        try {
+            process = java("kafka.Kafka", config.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Kafka", e);
+        }
     }
 
     private Process java(String mainClass, String... args) throws IOException {
@@ -94,11 +110,13 @@ public final class KafkaProcess implements Broker {
                 .start();
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until this node answers as part of a cluster. */
+    void awaitReady() {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + log);
+            Process process = this.process;
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException("Kafka is not running; see " + log);
             }
             try (Admin admin = admin()) {
                 if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
@@ -147,14 +165,28 @@ public final class KafkaProcess implements Broker {
         }
     }
 
+    /** SIGKILL, as a crashed node: no controlled shutdown, leadership moves only when the controller notices. */
+    synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
     @Override
     public synchronized void restart() {
         stop();
-        try {
-            launch();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start Kafka again", e);
-        }
+        launch();
+        awaitReady();
     }
 
     /** Stops the broker; its data directory stays for the next run to wipe. */

@@ -51,6 +51,9 @@ public final class LocalSettings {
             }
             default -> {}
         }
+        // Nothing routes by endpoints here: a second of draining (readiness down, still serving) is enough for a
+        // client that polls readiness, where Kubernetes needs the 5 s of production.
+        p.put("quarkus.shutdown.delay", "1s");
         return p;
     }
 

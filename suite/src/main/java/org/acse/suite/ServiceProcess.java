@@ -212,15 +212,23 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM, then SIGKILL if it has not stopped within 15 s. */
     @Override
     public void close() {
+        stop(Duration.ofSeconds(15));
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within {@code grace}: true if it stopped by itself. */
+    public boolean stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            return false;
         }
     }
 }

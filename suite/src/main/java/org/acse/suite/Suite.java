@@ -158,7 +158,18 @@ public final class Suite implements AutoCloseable {
     private void startBroker() {
         options.listener.starting("kafka");
         int port = options.fixedPorts ? FixedPorts.KAFKA : Ports.free();
-        if (options.brokerClasspath != null) {
+        if (options.clusterSize > 1) {
+            deleteTree(options.brokerData);
+            KafkaCluster cluster = KafkaCluster.start(
+                    options.clusterSize,
+                    options.brokerData,
+                    options.clusterClasspath,
+                    options.logs,
+                    Duration.ofSeconds(120));
+            broker = cluster;
+            own("kafka", cluster::close);
+            options.listener.launched("kafka", cluster.process().orElseThrow());
+        } else if (options.brokerClasspath != null) {
             deleteTree(options.brokerData);
             int controller = options.fixedPorts ? FixedPorts.KAFKA_CONTROLLER : Ports.free();
             KafkaProcess kafka = KafkaProcess.start(
@@ -176,7 +187,7 @@ public final class Suite implements AutoCloseable {
             broker = kafka;
             own("kafka", kafka::close);
         }
-        broker.createSuiteTopics();
+        broker.createSuiteTopics(options.partitions);
         options.listener.ready("kafka", broker.bootstrapServers());
     }
 
@@ -296,6 +307,38 @@ public final class Suite implements AutoCloseable {
     /** SIGKILL to every instance: no shutdown hook runs, in-flight work is lost as in a crash. */
     public void kill(String service) {
         running(instancesOf(service)).forEach(ServiceProcess::kill);
+    }
+
+    /** SIGKILL to one instance ({@code index} from 0): its in-flight work is lost as in a crash. */
+    public void kill(String service, int index) {
+        ServiceProcess p = instancesOf(service).get(index).process;
+        if (p != null && p.isAlive()) {
+            p.kill();
+        }
+    }
+
+    /**
+     * SIGTERM to one instance and wait for it to end, as Kubernetes does to one pod of a rolling update: SIGKILL after
+     * {@code grace} (its terminationGracePeriodSeconds). True if it stopped by itself.
+     */
+    public boolean stop(String service, int index, Duration grace) {
+        ServiceProcess p = instancesOf(service).get(index).process;
+        return p == null || !p.isAlive() || p.stop(grace);
+    }
+
+    /** Starts one instance (again, on its port) and waits until it is ready. */
+    public ServiceProcess start(String service, int index) {
+        Instance instance = instancesOf(service).get(index);
+        launch(instance, options.jvmOptions);
+        awaitReady(instance);
+        return instance.process;
+    }
+
+    /** The base URL of every instance of the service, known before they start (ports stay across restarts). */
+    public List<String> urls(String service) {
+        return instancesOf(service).stream()
+                .map(i -> "http://127.0.0.1:" + i.port)
+                .toList();
     }
 
     /** The service's (first) instance as last started; {@code null} before it was. */
@@ -459,6 +502,9 @@ public final class Suite implements AutoCloseable {
         private String database;
         private Path brokerClasspath;
         private Path brokerData;
+        private int clusterSize = 1;
+        private String clusterClasspath;
+        private final Map<String, Integer> partitions = new HashMap<>();
         private String issuer;
         private final Map<String, Map<String, String>> config = new HashMap<>();
         private List<String> jvmOptions = ServiceProcess.JVM_OPTIONS;
@@ -524,6 +570,30 @@ public final class Suite implements AutoCloseable {
         public Builder brokerInChildJvm(Path classpathFile, Path dataDir) {
             this.brokerClasspath = classpathFile;
             this.brokerData = dataDir;
+            return this;
+        }
+
+        /**
+         * A cluster of {@code size} Kafka nodes ({@link KafkaCluster}), each a child JVM from {@code classpath} (a
+         * class path as the JVM takes it), their logs in {@code dataDir} (wiped at start); topics get 3 replicas and
+         * {@code min.insync.replicas} 2.
+         */
+        public Builder brokerCluster(int size, String classpath, Path dataDir) {
+            if (size < 3) {
+                throw new IllegalArgumentException("a cluster has at least 3 nodes (a quorum that survives one loss)");
+            }
+            this.clusterSize = size;
+            this.clusterClasspath = classpath;
+            this.brokerData = dataDir;
+            return this;
+        }
+
+        /** The partitions of one of the suite's topics (default {@link Broker#DEFAULT_PARTITIONS}). */
+        public Builder partitions(String topic, int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("at least one partition for " + topic);
+            }
+            partitions.put(topic, count);
             return this;
         }
 

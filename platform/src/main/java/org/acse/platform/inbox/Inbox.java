@@ -3,7 +3,10 @@ package org.acse.platform.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,6 +37,8 @@ public class Inbox {
     @Inject
     MeterRegistry meters;
 
+    private volatile boolean shuttingDown;
+
     /** Call from a {@code @Blocking} {@code @Incoming} method that is not itself transactional. */
     public void handle(ConsumerRecord<String, String> record, String consumer, Consumer<IncomingEvent> handler) {
         // Every line logged while handling names the referral (the record key: an id, never personal data).
@@ -59,6 +64,9 @@ public class Inbox {
             return; // a type this version does not know: newer producers may add some
         }
         IncomingEvent event = parsed.get();
+        if (shuttingDown) {
+            holdUntilStopped(consumer, event);
+        }
         long deadline = System.nanoTime() + config.retryFor().toNanos();
         long backoff = config.initialBackoff().toMillis();
         while (true) {
@@ -73,6 +81,9 @@ public class Inbox {
                 deadLetters.increment();
                 throw e;
             } catch (RuntimeException e) {
+                if (shuttingDown) {
+                    holdUntilStopped(consumer, event);
+                }
                 if (System.nanoTime() + backoff * 1_000_000 > deadline) {
                     LOG.errorf(
                             "%s: event %s (%s) still failing (%s); sent to the dead-letter topic",
@@ -90,6 +101,24 @@ public class Inbox {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
+    }
+
+    /** Set as the application begins to stop, before its beans (the database's pool among them) go. */
+    void stopping(@Observes @Priority(1) ShutdownEvent event) {
+        shuttingDown = true;
+    }
+
+    /**
+     * A record taken, or failing, while the application stops is neither acknowledged nor dead-lettered: the thread
+     * waits while the consumer closes (committing only what was handled, after at most {@code auto.commit.interval.ms})
+     * until the worker pool interrupts it ({@code quarkus.thread-pool.shutdown-interrupt}); the record stays
+     * uncommitted and another instance handles it after the rebalance. Retrying here would fail on beans already gone
+     * and, after {@code retry-for}, send a valid event to the dead-letter topic.
+     */
+    private void holdUntilStopped(String consumer, IncomingEvent event) {
+        LOG.infof("%s: event %s left to another instance (stopping)", consumer, event.id());
+        pause(config.retryFor().toMillis());
+        throw new IllegalStateException("stopping: event left uncommitted");
     }
 
     /** Counted as a record leaves for the dead-letter topic: the source topic is the only tag (never an id). */

@@ -21,6 +21,7 @@ import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -148,12 +149,16 @@ public class ProblemMappers {
     }
 
     /**
-     * A connection refused, lost or not obtained in time: SQL state class 08, 57P (the server shutting down or
+     * A connection refused, lost or not obtained in time (the pool timed out): SQL state class 08, 57P (the server shutting down or
      * starting), 53300 (too many connections) and 55000 (the database not accepting connections).
      */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // The pool's own "acquisition timeout while waiting for new connection": no SQL state, a timeout as cause.
+            if (t instanceof SQLException && t.getCause() instanceof TimeoutException) {
                 return true;
             }
             if (t instanceof SQLException sql

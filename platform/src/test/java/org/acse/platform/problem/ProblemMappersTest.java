@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class ProblemMappersTest {
@@ -20,6 +21,10 @@ class ProblemMappersTest {
                 .isTrue();
         assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(
                         new SQLException("database is not currently accepting connections", "55000"))))
+                .isTrue();
+        // Agroal's pool, when no connection could be made in time (the database away): no SQL state.
+        assertThat(ProblemMappers.databaseUnreachable(new RuntimeException(new SQLException(
+                        "Acquisition timeout while waiting for new connection", new TimeoutException()))))
                 .isTrue();
     }
 
