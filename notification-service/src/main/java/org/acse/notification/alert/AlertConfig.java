@@ -23,6 +23,19 @@ public interface AlertConfig {
     @WithDefault("10s")
     Duration escalationCheck();
 
+    /** The live stream's listener on the alerts channel (ADR 14). */
+    Live live();
+
+    interface Live {
+        /** How long one wait for notifications lasts before the connection is checked. */
+        @WithDefault("5s")
+        Duration checkEvery();
+
+        /** How long to wait before listening again after the database connection was lost. */
+        @WithDefault("2s")
+        Duration reconnectAfter();
+    }
+
     interface AckDelay {
         @WithDefault("15m")
         Duration immediate();

@@ -391,6 +391,8 @@ public class AlertService {
     public void streamOpened(Viewer viewer) {
         if (viewer.coordinator()) {
             audit.record("alert.stream", "alert-list", "all");
+        } else if (viewer.organisationId().isPresent()) {
+            audit.record("alert.stream", "organisation", viewer.organisationId().get());
         } else {
             audit.record(
                     "alert.stream",
@@ -496,6 +498,7 @@ public class AlertService {
         Instant now = Instant.now();
         origin.status = status;
         origin.updatedAt = now;
+        feed.referralChangedAfterCommit(referralId);
         deliveries.enqueue(
                 OwnerType.ORGANISATION,
                 origin.organisationId,

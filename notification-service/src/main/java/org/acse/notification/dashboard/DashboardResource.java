@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +138,7 @@ public class DashboardResource {
     public Multi<AlertFeed.FeedEvent> stream() {
         Viewer viewer = Viewer.of(caller);
         alerts.streamOpened(viewer);
-        return feed.stream(viewer);
+        return feed.stream(viewer, Instant.now().plus(Duration.ofHours(8)));
     }
 
     @POST
