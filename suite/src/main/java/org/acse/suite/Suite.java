@@ -268,6 +268,12 @@ public final class Suite implements AutoCloseable {
         if (options.fixedPorts && instance.name.equals(instance.service)) {
             p.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(FixedPorts.management(instance.service)));
         }
+        List<Instance> notifications = instances.getOrDefault(NOTIFICATION, List.of());
+        if (WEB.equals(instance.service) && notifications.size() > 1) {
+            // web instances spread over notification's, as a Service would: a page's live stream comes from any
+            int index = instances.get(WEB).indexOf(instance);
+            p.put("acse.notification.url", "http://127.0.0.1:" + notifications.get(index % notifications.size()).port);
+        }
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("the suite was stopped while it started");
