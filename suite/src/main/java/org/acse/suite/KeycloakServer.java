@@ -313,7 +313,7 @@ public final class KeycloakServer implements AutoCloseable {
         return id;
     }
 
-    /** Adds a valid redirect URI (and its web origin) to a client, e.g. a dashboard on a random test port. */
+    /** Adds a valid redirect URI (and its web origin) to a client, e.g. the web application on a random test port. */
     public void addRedirectUri(String clientId, String uri) {
         String admin = adminToken();
         String clients = url() + "/admin/realms/" + REALM + "/clients";

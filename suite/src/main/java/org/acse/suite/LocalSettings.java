@@ -13,12 +13,10 @@ public final class LocalSettings {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * @param placementUrl    base URL of placement-service (the dashboard's actions go there)
-     * @param notificationUrl base URL of notification-service (links in alerts point to its dashboard)
+     * @param webUrl          base URL of the web application (links in alerts point to its pages)
      * @param smtpPort        a local SMTP server's port, or 0 for none (mail is then only logged)
      */
-    public static Map<String, String> forService(
-            String service, String placementUrl, String notificationUrl, int smtpPort) {
+    public static Map<String, String> forService(String service, String webUrl, int smtpPort) {
         Map<String, String> p = new LinkedHashMap<>();
         switch (service) {
             case "intake-service" -> {
@@ -32,10 +30,7 @@ public final class LocalSettings {
                 p.put("acse.crypto.keys", "local-1:" + randomKey());
             }
             case "notification-service" -> {
-                p.put("acse.placement.url", placementUrl);
-                p.put("acse.dashboard.base-url", notificationUrl);
-                p.put("acse.dashboard.client-secret", "acse-dashboard-local-secret");
-                p.put("acse.dashboard.session-secret", randomKey());
+                p.put("acse.alert.web-url", webUrl);
                 p.put("quarkus.mailer.host", "127.0.0.1");
                 if (smtpPort > 0) {
                     p.put("quarkus.mailer.port", String.valueOf(smtpPort));

@@ -219,7 +219,7 @@ public final class Suite implements AutoCloseable {
                 p.put("quarkus.http.host", "127.0.0.1");
             } else {
                 p.putAll(common);
-                p.putAll(LocalSettings.forService(service, url(PLACEMENT), url(NOTIFICATION), options.smtpPort));
+                p.putAll(LocalSettings.forService(service, url(WEB), options.smtpPort));
             }
             p.put("quarkus.oidc.auth-server-url", issuer);
             p.putAll(options.config.getOrDefault(service, Map.of()));

@@ -8,6 +8,9 @@ import org.acse.common.events.Urgency;
 
 @ConfigMapping(prefix = "acse.alert")
 public interface AlertConfig {
+    /** The web application's base URL, for the links alerts carry. */
+    String webUrl();
+
     AckDelay ackDelay();
 
     /** How long after the place is available the person may arrive, by urgency. */
