@@ -50,7 +50,8 @@ final class RunningSuite implements AutoCloseable {
                     .smtpPort(smtp.getSmtp().getPort())
                     .instances(Suite.NOTIFICATION, 2)
                     .instances(Suite.WEB, 2)
-                    .readyTimeout(Duration.ofSeconds(90))
+                    // seven JVMs start at once, with Keycloak and the broker: on a loaded machine it takes a while
+                    .readyTimeout(Duration.ofSeconds(240))
                     .start();
         } catch (RuntimeException e) {
             smtp.stop();
