@@ -22,8 +22,7 @@ import java.util.Locale;
  * <ul>
  *   <li>dev: the realm exactly as in the file (demo users, local client secrets);</li>
  *   <li>production: no demo users (service-account users stay: they carry the {@code service} role), no
- *   password-grant CLI client, the dashboard redirected to its public host, the web application to its exact
- *   callback and sign-out URIs on its public host, and every client secret replaced by a
+ *   password-grant CLI client, the web application redirected to its exact callback and sign-out URIs on its public host, and every client secret replaced by a
  *   {@code ${ACSE_KC_<CLIENT>_SECRET}} placeholder the operator fills from the Secret
  *   {@value #CLIENT_SECRETS}; and people's accounts hardened: a one-time password (OTP) for shelter staff and
  *   coordinators, who see identities and shelter addresses, a password policy ({@value #PASSWORD_POLICY}) and
@@ -38,8 +37,6 @@ public final class RealmImportGenerator {
     /** Local-only client: password grant for {@code ./acse token} and the e2e tests. */
     public static final String CLI_CLIENT = "acse-cli";
 
-    public static final String DASHBOARD_CLIENT = "acse-dashboard";
-    public static final String DASHBOARD_PUBLIC_URL = "https://alerts.acse.example.org";
     public static final String WEB_CLIENT = "acse-web";
     public static final String WEB_PUBLIC_URL = "https://app.acse.example.org";
     /** The web application's one redirect URI (its {@code quarkus.oidc.authentication.redirect-path}). */
@@ -116,10 +113,6 @@ public final class RealmImportGenerator {
             JsonNode client = it.next();
             if (CLI_CLIENT.equals(client.path("clientId").asText())) {
                 it.remove();
-            } else if (DASHBOARD_CLIENT.equals(client.path("clientId").asText())) {
-                ObjectNode dashboard = (ObjectNode) client;
-                dashboard.putArray("redirectUris").add(DASHBOARD_PUBLIC_URL + "/*");
-                dashboard.putArray("webOrigins").add(DASHBOARD_PUBLIC_URL);
             } else if (WEB_CLIENT.equals(client.path("clientId").asText())) {
                 ObjectNode web = (ObjectNode) client;
                 web.putArray("redirectUris").add(WEB_CALLBACK);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.acse.common.events.Topics;
+import org.acse.suite.Suite;
 import org.acse.suite.WebhookReceiver;
 import org.acse.testsupport.KafkaEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -310,7 +311,9 @@ class DecisionLoopAndCanaryIT {
 
     private static List<ServiceLog> serviceLogs() throws Exception {
         List<ServiceLog> logs = new ArrayList<>();
-        for (var service : List.of(suite.intake, suite.placement, suite.notification)) {
+        for (var service : Suite.SERVICES.stream()
+                .flatMap(name -> suite.suite.instances(name).stream())
+                .toList()) {
             logs.add(new ServiceLog(service.name() + " log", Files.readString(service.log(), StandardCharsets.UTF_8)));
         }
         return logs;

@@ -19,7 +19,8 @@ import org.acse.suite.Suite;
 /**
  * The whole suite as production runs it ({@link Suite}: the packaged services and the web application as separate
  * JVMs, a real broker, a fresh database, the real Keycloak), with a real SMTP server for the shelters' e-mail alerts.
- * Started once for the e2e run.
+ * Two instances of notification-service and of the web application, as production runs at least two replicas: web
+ * instance n follows notification instance n's live stream. Started once for the e2e run.
  */
 final class RunningSuite implements AutoCloseable {
     private static RunningSuite running;
@@ -35,6 +36,10 @@ final class RunningSuite implements AutoCloseable {
     final ServiceProcess placement;
     final ServiceProcess notification;
     final ServiceProcess web;
+    /** Every instance of notification-service and of the web application, the first being the one above. */
+    final List<ServiceProcess> notifications;
+
+    final List<ServiceProcess> webs;
     /** A real SMTP server: shelters' e-mail alerts land here. */
     final GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
@@ -46,7 +51,10 @@ final class RunningSuite implements AutoCloseable {
                     .freshDatabase("acse_e2e")
                     .logs(root.resolve("e2e-tests/target/e2e-logs"))
                     .smtpPort(smtp.getSmtp().getPort())
-                    .readyTimeout(Duration.ofSeconds(90))
+                    .instances(Suite.NOTIFICATION, 2)
+                    .instances(Suite.WEB, 2)
+                    // seven JVMs start at once, with Keycloak and the broker: on a loaded machine it takes a while
+                    .readyTimeout(Duration.ofSeconds(240))
                     .start();
         } catch (RuntimeException e) {
             smtp.stop();
@@ -58,6 +66,8 @@ final class RunningSuite implements AutoCloseable {
         placement = suite.service(Suite.PLACEMENT);
         notification = suite.service(Suite.NOTIFICATION);
         web = suite.service(Suite.WEB);
+        notifications = suite.instances(Suite.NOTIFICATION);
+        webs = suite.instances(Suite.WEB);
     }
 
     static synchronized RunningSuite get() {

@@ -361,7 +361,7 @@ public final class DemoReferral {
                 "  5. the shelter team's webhook received the alert (%s) within %d ms of submission;"
                         + " signature %s.",
                 delivery.get().header("X-Acse-Event"), ms, signed ? "verified (Standard Webhooks)" : "NOT valid");
-        console.line("     Staff of that shelter can now accept or decline it on the dashboard or the API.");
+        console.line("     Staff of that shelter can now accept or decline it in the web application or the API.");
         return signed;
     }
 

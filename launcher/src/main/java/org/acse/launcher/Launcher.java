@@ -243,7 +243,6 @@ public final class Launcher {
         console.line(
                 "Web application (partners, shelter teams, coordinators; French, English): http://127.0.0.1:%d/",
                 FixedPorts.service(Suite.WEB));
-        console.line("Dashboard (shelter staff, coordinators): %s/dashboard/", SuiteApi.NOTIFICATION);
         console.line("Keycloak: %s (realm acse; admin console: admin / admin, local only)", SuiteApi.KEYCLOAK);
         console.line("Kafka: 127.0.0.1:%d    PostgreSQL database: %s", FixedPorts.KAFKA, DATABASE);
         console.line(

@@ -21,6 +21,7 @@ final class AlertStream implements AutoCloseable, Flow.Subscriber<List<ByteBuffe
     private final List<String> data = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private volatile Flow.Subscription subscription;
+    private volatile boolean ended;
 
     private AlertStream() {}
 
@@ -72,11 +73,20 @@ final class AlertStream implements AutoCloseable, Flow.Subscriber<List<ByteBuffe
         }
     }
 
-    @Override
-    public void onError(Throwable throwable) {}
+    /** Whether the server ended the stream. */
+    boolean ended() {
+        return ended;
+    }
 
     @Override
-    public void onComplete() {}
+    public void onError(Throwable throwable) {
+        ended = true;
+    }
+
+    @Override
+    public void onComplete() {
+        ended = true;
+    }
 
     @Override
     public void close() {

@@ -151,33 +151,10 @@ class AuthorisationMatrixTest {
     }
 
     @Test
-    void theDashboardSendsVisitorsToTheLoginPageAndIgnoresBearerTokens() {
-        String location = given().redirects()
-                .follow(false)
-                .get("/dashboard/")
-                .then()
-                .statusCode(302)
-                .extract()
-                .header("Location");
-        assertThat(location)
-                .contains("/protocol/openid-connect/auth")
-                .contains("client_id=acse-dashboard")
-                .contains("code_challenge=");
-        // the dashboard's backend only trusts its own session, not a bearer token
-        given().redirects()
-                .follow(false)
-                .auth()
-                .oauth2(Tokens.coordinator())
-                .get("/dashboard/api/alerts")
-                .then()
-                .statusCode(302);
-    }
-
-    @Test
-    void theStreamIsClosedToAnonymousCallersAndPartners() {
+    void theStreamIsClosedToAnonymousCallersAndServiceAccounts() {
         given().get("/api/v1/alerts/stream").then().statusCode(401);
         given().auth()
-                .oauth2(Tokens.partner(Tokens.ORG_A))
+                .oauth2(Tokens.service("intake-service"))
                 .get("/api/v1/alerts/stream")
                 .then()
                 .statusCode(403);

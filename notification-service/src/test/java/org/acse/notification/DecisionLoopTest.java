@@ -232,7 +232,7 @@ class DecisionLoopTest {
         assertThat(body.getString("relatedReferralId"))
                 .isEqualTo(original.referralId().toString());
         assertThat(body.getString("relatedPseudonym")).isEqualTo(original.pseudonym());
-        assertThat(body.getString("dashboardUrl")).endsWith("#alert-" + alertId);
+        assertThat(body.getString("dashboardUrl")).endsWith("/coordinator/decisions");
         // no shelter sees it
         given().auth()
                 .oauth2(Tokens.staff(UUID.randomUUID()))

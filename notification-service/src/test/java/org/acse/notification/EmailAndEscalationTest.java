@@ -64,7 +64,7 @@ class EmailAndEscalationTest {
                 .contains(proposed.pseudonym())
                 .contains("Proposition d'accueil")
                 .contains("Placement proposal")
-                .contains("/dashboard/")
+                .contains("/staff")
                 .contains("WITHIN_72H");
         assertThat(body.toLowerCase())
                 .doesNotContain("phone")
@@ -235,7 +235,7 @@ class EmailAndEscalationTest {
         assertThat(mailTo(coordinators, elsewhere.pseudonym()))
                 .contains("Personne non arrivée")
                 .contains("did not arrive")
-                .contains("/dashboard/#alert-");
+                .contains("/coordinator/decisions");
 
         // a possible duplicate
         ReferralSubmitted duplicate = SampleEvents.submitted(Tokens.ORG_A, Urgency.IMMEDIATE, UUID.randomUUID());

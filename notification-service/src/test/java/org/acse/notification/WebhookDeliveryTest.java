@@ -94,7 +94,7 @@ class WebhookDeliveryTest {
         assertThat(body.getString("urgency")).isEqualTo("WITHIN_72H");
         assertThat(body.getString("holdExpiresAt")).isNotNull();
         assertThat(body.getString("expectedArrival.until")).isNotNull();
-        assertThat(body.getString("dashboardUrl")).contains("/dashboard/");
+        assertThat(body.getString("dashboardUrl")).endsWith("/staff");
         assertThat(delivery.body())
                 .doesNotContainIgnoringCase("firstName")
                 .doesNotContainIgnoringCase("birth")

@@ -270,7 +270,7 @@ public final class KeycloakServer implements AutoCloseable {
                 username, new KeycloakAdmin.Password(password, false), realmRole, attributes, List.of());
     }
 
-    /** Adds a valid redirect URI (and its web origin) to a client, e.g. a web application on a random test port. */
+    /** Adds a valid redirect URI (and its web origin) to a client, e.g. the web application on a random test port. */
     public void addRedirectUri(String clientId, String uri) {
         admin.addRedirectUri(clientId, uri);
     }

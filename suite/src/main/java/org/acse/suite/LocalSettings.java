@@ -13,12 +13,10 @@ public final class LocalSettings {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * @param placementUrl    base URL of placement-service (the dashboard's actions go there)
-     * @param notificationUrl base URL of notification-service (links in alerts point to its dashboard)
+     * @param webUrl          base URL of the web application (links in alerts point to its pages)
      * @param smtpPort        a local SMTP server's port, or 0 for none (mail is then only logged)
      */
-    public static Map<String, String> forService(
-            String service, String placementUrl, String notificationUrl, int smtpPort) {
+    public static Map<String, String> forService(String service, String webUrl, int smtpPort) {
         Map<String, String> p = new LinkedHashMap<>();
         switch (service) {
             case "intake-service" -> {
@@ -35,10 +33,7 @@ public final class LocalSettings {
             case "notification-service" -> {
                 p.put("acse.crypto.active-key-id", "local-1");
                 p.put("acse.crypto.keys", "local-1:" + randomKey());
-                p.put("acse.placement.url", placementUrl);
-                p.put("acse.dashboard.base-url", notificationUrl);
-                p.put("acse.dashboard.client-secret", "acse-dashboard-local-secret");
-                p.put("acse.dashboard.session-secret", randomKey());
+                p.put("acse.alert.web-url", webUrl);
                 // the local webhook receivers listen on loopback, which production refuses
                 p.put("acse.webhook.allowed-hosts", "127.0.0.1,localhost");
                 p.put("quarkus.mailer.host", "127.0.0.1");

@@ -234,7 +234,7 @@ public final class Suite implements AutoCloseable {
                 p.put("quarkus.http.host", "127.0.0.1");
             } else {
                 p.putAll(common);
-                p.putAll(LocalSettings.forService(service, url(PLACEMENT), url(NOTIFICATION), options.smtpPort));
+                p.putAll(LocalSettings.forService(service, url(WEB), options.smtpPort));
             }
             p.put("quarkus.oidc.auth-server-url", issuer);
             p.putAll(options.config.getOrDefault(service, Map.of()));
@@ -282,6 +282,12 @@ public final class Suite implements AutoCloseable {
         Map<String, String> p = new LinkedHashMap<>(properties.get(instance.service));
         if (options.fixedPorts && instance.name.equals(instance.service)) {
             p.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(FixedPorts.management(instance.service)));
+        }
+        List<Instance> notifications = instances.getOrDefault(NOTIFICATION, List.of());
+        if (WEB.equals(instance.service) && notifications.size() > 1) {
+            // web instances spread over notification's, as a Service would: a page's live stream comes from any
+            int index = instances.get(WEB).indexOf(instance);
+            p.put("acse.notification.url", "http://127.0.0.1:" + notifications.get(index % notifications.size()).port);
         }
         synchronized (lock) {
             if (closed) {

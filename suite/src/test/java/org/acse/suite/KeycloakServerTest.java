@@ -119,8 +119,8 @@ class KeycloakServerTest {
     }
 
     @Test
-    void theDashboardClientAcceptsAnExtraRedirectUri() {
-        keycloak.addRedirectUri("acse-dashboard", "http://dashboard.test:1234/*");
+    void theWebClientAcceptsAnExtraRedirectUri() {
+        keycloak.addRedirectUri("acse-web", "http://web.test:1234/callback");
     }
 
     private static JsonNode claims(String token) throws Exception {

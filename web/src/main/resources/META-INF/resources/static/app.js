@@ -45,7 +45,102 @@
     }
   });
 
+  // Live pages (htmx's SSE extension on /live): say whether the page is live.
+  function liveStatus(live) {
+    var status = document.getElementById("live-status");
+    document.body.setAttribute("data-live", live ? "true" : "false");
+    if (status) {
+      status.textContent = status.getAttribute(live ? "data-live-text" : "data-offline-text");
+    }
+  }
+  document.addEventListener("htmx:sseOpen", function () { liveStatus(true); });
+  document.addEventListener("htmx:sseError", function () { liveStatus(false); });
+
+  // A live region is not read again under someone's hands (a field being filled, a decline form open): it is
+  // read once they leave it.
+  function busy(region) {
+    var active = document.activeElement;
+    var typing = active && region.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName);
+    return typing || region.querySelector("details[open]") !== null;
+  }
+  document.addEventListener("htmx:confirm", function (event) {
+    var region = event.target;
+    if (region.hasAttribute && region.hasAttribute("data-live-region") && busy(region)) {
+      event.preventDefault();
+      region.setAttribute("data-stale", "true");
+    }
+  });
+  function refreshIfStale(event) {
+    var region = event.target.closest && event.target.closest("[data-live-region][data-stale]");
+    if (!region) {
+      return;
+    }
+    window.setTimeout(function () {
+      if (!busy(region)) {
+        region.removeAttribute("data-stale");
+        htmx.trigger(region, "live-refresh");
+      }
+    }, 0);
+  }
+  document.addEventListener("focusout", refreshIfStale);
+  document.addEventListener("toggle", refreshIfStale, true);
+
+  // A proposal that arrives while the tab is in the background: a browser notification and a short tone, once
+  // the person asked for them. The notification says nothing about the person.
+  var audio = null;
+  function offerNotifications() {
+    var button = document.querySelector("[data-enable-notifications]");
+    if (button && "Notification" in window && Notification.permission !== "granted"
+        && Notification.permission !== "denied") {
+      button.hidden = false;
+    }
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-enable-notifications]");
+    if (!button) {
+      return;
+    }
+    var AudioContext = window.AudioContext || window.webkitAudioContext;
+    if (AudioContext && !audio) {
+      audio = new AudioContext();
+    }
+    Notification.requestPermission().then(function (permission) {
+      button.hidden = permission !== "default";
+    });
+  });
+  function tone() {
+    if (!audio) {
+      return;
+    }
+    var oscillator = audio.createOscillator();
+    var gain = audio.createGain();
+    oscillator.frequency.value = 880;
+    gain.gain.value = 0.1;
+    oscillator.connect(gain);
+    gain.connect(audio.destination);
+    oscillator.start();
+    oscillator.stop(audio.currentTime + 0.25);
+  }
+  document.addEventListener("htmx:sseMessage", function (event) {
+    var live = document.getElementById("live");
+    if (!event.detail || event.detail.type !== "proposal" || !document.hidden || !live
+        || !live.hasAttribute("data-notify-title")
+        || !("Notification" in window) || Notification.permission !== "granted") {
+      return;
+    }
+    var notification = new Notification(live.getAttribute("data-notify-title"), {
+      body: live.getAttribute("data-notify-body"),
+      tag: "acse-proposal"
+    });
+    notification.onclick = function () {
+      window.focus();
+      notification.close();
+    };
+    tone();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
+    offerNotifications();
     var summary = document.getElementById("form-errors");
     if (summary) {
       summary.focus();

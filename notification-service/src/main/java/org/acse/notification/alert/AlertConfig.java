@@ -8,6 +8,9 @@ import org.acse.common.events.Urgency;
 
 @ConfigMapping(prefix = "acse.alert")
 public interface AlertConfig {
+    /** The web application's base URL, for the links alerts carry. */
+    String webUrl();
+
     AckDelay ackDelay();
 
     /** How long after the place is available the person may arrive, by urgency. */
@@ -22,6 +25,19 @@ public interface AlertConfig {
     /** How often unacknowledged alerts are checked. */
     @WithDefault("10s")
     Duration escalationCheck();
+
+    /** The live stream's listener on the alerts channel (ADR 14). */
+    Live live();
+
+    interface Live {
+        /** How long one wait for notifications lasts before the connection is checked. */
+        @WithDefault("5s")
+        Duration checkEvery();
+
+        /** How long to wait before listening again after the database connection was lost. */
+        @WithDefault("2s")
+        Duration reconnectAfter();
+    }
 
     interface AckDelay {
         @WithDefault("15m")

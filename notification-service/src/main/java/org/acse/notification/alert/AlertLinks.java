@@ -1,24 +1,25 @@
 package org.acse.notification.alert;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
-/** Links to the dashboard that alerts carry. */
+/** Links that alerts carry: to the web application's page where the alert is answered. */
 @ApplicationScoped
 public class AlertLinks {
-    @ConfigProperty(name = "acse.dashboard.base-url")
-    String baseUrl;
+    @Inject
+    AlertConfig config;
 
-    public String alert(UUID alertId) {
-        return base() + "/dashboard/#alert-" + alertId;
+    /** A shelter's proposal: the team's proposals; a coordinators' alert: their decisions. */
+    public String alert(Alert alert) {
+        return alert.kind.forShelter() ? base() + "/staff" : coordination();
     }
 
     public String coordination() {
-        return base() + "/dashboard/#coordination";
+        return base() + "/coordinator/decisions";
     }
 
     private String base() {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String url = config.webUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

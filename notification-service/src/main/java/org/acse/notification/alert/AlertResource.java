@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.acse.platform.page.PageRequest;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,6 +49,9 @@ public class AlertResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    JsonWebToken token;
 
     @GET
     @Operation(
@@ -80,18 +85,22 @@ public class AlertResource {
 
     @GET
     @Path("/stream")
+    @RolesAllowed({Roles.SHELTER_STAFF, Roles.COORDINATOR, Roles.PARTNER})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(
             operationId = "streamAlerts",
             summary = "Follow alerts live",
-            description = "Server-sent events: each `data` is a JSON `{type, alert}`, `type` `alert` when an alert the"
-                    + " caller may see is created or changes, `ping` every 20 seconds to keep proxies from closing the"
-                    + " stream.")
+            description = "Server-sent events: each `data` is a JSON `{type, alert, referral}`, `type` `alert` when an"
+                    + " alert the caller may see is created or changes (shelter staff, coordinators), `referral` with"
+                    + " `{referralId, status, updatedAt}` when the status a referring organisation hears changes (its"
+                    + " partners, coordinators), `ping` every 20 seconds to keep proxies from closing the"
+                    + " stream. The stream ends when the token that opened it expires: open it again with a fresh"
+                    + " token.")
     @APIResponse(
             responseCode = "200",
-            description = "The stream, open until the client closes it.",
+            description = "The stream, open until the client closes it or its token expires.",
             content =
                     @Content(
                             mediaType = MediaType.SERVER_SENT_EVENTS,
@@ -99,7 +108,7 @@ public class AlertResource {
     public Multi<AlertFeed.FeedEvent> stream() {
         Viewer viewer = Viewer.of(caller);
         alerts.streamOpened(viewer);
-        return feed.stream(viewer);
+        return feed.stream(viewer, Instant.ofEpochSecond(token.getExpirationTime()));
     }
 
     @GET

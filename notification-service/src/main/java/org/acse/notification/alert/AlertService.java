@@ -91,7 +91,7 @@ public class AlertService {
                 alert.referralId,
                 type,
                 AlertMessages.possibleDuplicate(
-                        alert, related == null ? null : related.pseudonym, type, links.alert(alert.id)));
+                        alert, related == null ? null : related.pseudonym, type, links.alert(alert)));
         feed.publishAfterCommit(List.of(AlertView.of(alert)));
     }
 
@@ -131,7 +131,7 @@ public class AlertService {
                 alert.id,
                 alert.referralId,
                 EventType.PLACEMENT_PROPOSED.type(),
-                AlertMessages.proposal(alert, EventType.PLACEMENT_PROPOSED.type(), links.alert(alert.id), false));
+                AlertMessages.proposal(alert, EventType.PLACEMENT_PROPOSED.type(), links.alert(alert), false));
         tellOrganisation(event.referralId(), ReferralStatus.PROPOSED, EventType.PLACEMENT_PROPOSED);
         feed.publishAfterCommit(changed);
     }
@@ -170,7 +170,7 @@ public class AlertService {
                     alert.id,
                     alert.referralId,
                     type.type(),
-                    AlertMessages.statusChange(alert, type.type(), cause, links.alert(alert.id)));
+                    AlertMessages.statusChange(alert, type.type(), cause, links.alert(alert)));
             changed.add(AlertView.of(alert));
         }
         switch (type) {
@@ -203,7 +203,7 @@ public class AlertService {
         feed.publishAfterCommit(changed);
     }
 
-    /** The person did not arrive: coordinators decide (match again or close), on their dashboard and channels. */
+    /** The person did not arrive: coordinators decide (match again or close), in the web application and on their channels. */
     private Optional<AlertView> noShow(PlacementDecided event, Alert proposal) {
         if (Alert.count("placementId = ?1 and kind = ?2", event.placementId(), AlertKind.NO_SHOW) > 0) {
             return Optional.empty();
@@ -233,7 +233,7 @@ public class AlertService {
                 alert.id,
                 alert.referralId,
                 type,
-                AlertMessages.noShow(alert, type, event.at() == null ? now : event.at(), links.alert(alert.id)));
+                AlertMessages.noShow(alert, type, event.at() == null ? now : event.at(), links.alert(alert)));
         return Optional.of(AlertView.of(alert));
     }
 
@@ -307,7 +307,7 @@ public class AlertService {
                         alert.id,
                         alert.referralId,
                         EventType.REFERRAL_WITHDRAWN.type(),
-                        AlertMessages.statusChange(alert, EventType.REFERRAL_WITHDRAWN.type(), links.alert(alert.id)));
+                        AlertMessages.statusChange(alert, EventType.REFERRAL_WITHDRAWN.type(), links.alert(alert)));
             }
             changed.add(AlertView.of(alert));
         }
@@ -362,7 +362,7 @@ public class AlertService {
             alert.escalatedAt = now;
             alert.updatedAt = now;
             AlertMessages.Escalation escalation = AlertMessages.escalation(
-                    alert, type, alert.kind == AlertKind.PROPOSAL ? links.coordination() : links.alert(alert.id));
+                    alert, type, alert.kind == AlertKind.PROPOSAL ? links.coordination() : links.alert(alert));
             if (alert.kind == AlertKind.PROPOSAL) {
                 deliveries.enqueue(
                         OwnerType.SHELTER,
@@ -370,7 +370,7 @@ public class AlertService {
                         alert.id,
                         alert.referralId,
                         type,
-                        AlertMessages.proposal(alert, type, links.alert(alert.id), true));
+                        AlertMessages.proposal(alert, type, links.alert(alert), true));
             }
             deliveries.enqueue(
                     OwnerType.COORDINATION, OwnerType.COORDINATION_ID, alert.id, alert.referralId, type, escalation);
@@ -391,6 +391,8 @@ public class AlertService {
     public void streamOpened(Viewer viewer) {
         if (viewer.coordinator()) {
             audit.record("alert.stream", "alert-list", "all");
+        } else if (viewer.organisationId().isPresent()) {
+            audit.record("alert.stream", "organisation", viewer.organisationId().get());
         } else {
             audit.record(
                     "alert.stream",
@@ -405,19 +407,6 @@ public class AlertService {
         Alert alert = visible(alertId, viewer);
         audit.record("alert.read", "alert", alertId);
         return AlertView.of(alert);
-    }
-
-    /**
-     * The placement a proposal alert is about, for the dashboard's decisions (which placement-service audits):
-     * 404 for an alert the viewer may not see, 409 for an alert that is not a proposal.
-     */
-    @Transactional
-    public UUID placementOf(UUID alertId, Viewer viewer) {
-        Alert alert = visible(alertId, viewer);
-        if (alert.kind != AlertKind.PROPOSAL || alert.placementId == null) {
-            throw ProblemException.conflict("not-a-proposal", "This alert has no placement to decide on.");
-        }
-        return alert.placementId;
     }
 
     /** Another shelter's alert, or a coordinators' alert, is answered like a missing one. */
@@ -496,6 +485,7 @@ public class AlertService {
         Instant now = Instant.now();
         origin.status = status;
         origin.updatedAt = now;
+        feed.referralChangedAfterCommit(referralId);
         deliveries.enqueue(
                 OwnerType.ORGANISATION,
                 origin.organisationId,

@@ -54,4 +54,9 @@ public interface PlacementClient {
     @GET
     @Path("/referrals/{id}/matching")
     Response matching(@PathParam("id") UUID referralId);
+
+    /** A coordinator's decision after a no-show, a possible duplicate or a no-match: look for a place again. */
+    @POST
+    @Path("/referrals/{id}/rematch")
+    Response rematch(@PathParam("id") UUID referralId);
 }

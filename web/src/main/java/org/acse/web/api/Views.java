@@ -91,7 +91,8 @@ public final class Views {
             Instant arrivalFrom,
             Instant arrivalUntil,
             Instant holdExpiresAt,
-            Instant createdAt) {}
+            Instant createdAt,
+            UUID relatedReferralId) {}
 
     @TemplateData
     public static final class AlertPage {

@@ -300,6 +300,56 @@ public interface Msg {
     @Message("Ce formulaire a déjà été envoyé avec d'autres valeurs. Rechargez la page pour un nouveau signalement.")
     String errIdempotency();
 
+    // Coordinators' decisions
+    @Message("Décisions à prendre")
+    String decisionsTitle();
+
+    @Message("Aucune décision en attente.")
+    String noDecisions();
+
+    @Message("Absence à l'arrivée")
+    String kindNoShow();
+
+    @Message("Doublon possible")
+    String kindPossibleDuplicate();
+
+    @Message("Aucune place trouvée")
+    String kindNoMatch();
+
+    @Message("Voir le signalement déjà ouvert")
+    String relatedReferral();
+
+    @Message("Chercher une place à nouveau")
+    String rematch();
+
+    @Message("Marquer comme vue")
+    String acknowledge();
+
+    @Message("Recherche relancée.")
+    String doneRematched();
+
+    @Message("Alerte marquée comme vue.")
+    String doneAcknowledged();
+
+    @Message("Vue")
+    String acknowledged();
+
+    // Live updates
+    @Message("En direct : la page se met à jour seule.")
+    String liveOn();
+
+    @Message("Mises à jour en direct indisponibles : rechargez la page pour voir les nouveautés.")
+    String liveOff();
+
+    @Message("Me prévenir quand une proposition arrive")
+    String notifyEnable();
+
+    @Message("Nouvelle proposition de place")
+    String notifyTitle();
+
+    @Message("Une place est proposée à votre structure : ouvrez Ac.Sé pour répondre.")
+    String notifyBody();
+
     // Shelter staff home
     @Message("Propositions pour votre structure")
     String staffTitle();

@@ -97,6 +97,18 @@ public final class Words {
                 };
     }
 
+    /** A coordinators' alert's kind. */
+    public String alertKind(String code) {
+        return code == null
+                ? ""
+                : switch (code) {
+                    case "NO_SHOW" -> msg.kindNoShow();
+                    case "POSSIBLE_DUPLICATE" -> msg.kindPossibleDuplicate();
+                    case "NO_MATCH" -> msg.kindNoMatch();
+                    default -> code;
+                };
+    }
+
     public String placementStatus(String code) {
         return code == null
                 ? ""
