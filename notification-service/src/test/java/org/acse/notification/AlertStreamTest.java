@@ -137,6 +137,7 @@ class AlertStreamTest {
                         "staff@" + shelter,
                         List.of("shelter-staff"),
                         Map.of("shelter_id", shelter.toString()),
+                        Tokens.SERVICES,
                         Duration.ofSeconds(30));
         try (AlertStream team = AlertStream.open(baseUrl(), shortLived)) {
             await().atMost(Duration.ofSeconds(120)).until(team::ended);
