@@ -64,7 +64,8 @@ class AuthorisationMatrixTest {
                 401,
                 401),
         IDENTITY("GET", "/api/v1/referrals/{id}/identity", null, 401, 403, 403, 200, 404, 200, 401, 401, 401),
-        AUDIT("GET", "/api/v1/audit", null, 401, 403, 403, 403, 403, 200, 401, 401, 401);
+        AUDIT("GET", "/api/v1/audit", null, 401, 403, 403, 403, 403, 200, 401, 401, 401),
+        FIGURE_EXPLOITATION("GET", "/api/v1/figures/exploitation", null, 401, 403, 403, 403, 403, 200, 401, 401, 401);
 
         final String method;
         final String path;

@@ -135,7 +135,10 @@ class AuthorisationMatrixTest {
                 new Endpoint("update scheme S", "PUT", "/api/v1/schemes/" + schemeS, () -> schemeBody),
                 new Endpoint("shelters of S", "PUT", "/api/v1/schemes/" + schemeS + "/shelters", () -> schemeShelters),
                 new Endpoint("occupancy of S", "GET", "/api/v1/schemes/" + schemeS + "/occupancy", null),
-                new Endpoint("audit", "GET", "/api/v1/audit", null));
+                new Endpoint("audit", "GET", "/api/v1/audit", null),
+                new Endpoint("figure delays", "GET", "/api/v1/figures/delays", null),
+                new Endpoint("figure declines", "GET", "/api/v1/figures/declines?by=region", null),
+                new Endpoint("figure no-match", "GET", "/api/v1/figures/no-match?by=urgency", null));
 
         //                                  none partA partB staffX staffY coord expired otherKey
         Map<String, int[]> expected = new LinkedHashMap<>();
@@ -167,6 +170,9 @@ class AuthorisationMatrixTest {
         expected.put("shelters of S", new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
         expected.put("occupancy of S", new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
         expected.put("audit", new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
+        expected.put("figure delays", new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
+        expected.put("figure declines", new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
+        expected.put("figure no-match", new int[] {401, 403, 403, 403, 403, 200, 401, 401, 401});
 
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("none", null);

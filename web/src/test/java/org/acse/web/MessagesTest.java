@@ -6,6 +6,7 @@ import io.quarkus.qute.i18n.Message;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Properties;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.acse.web.coordinator.CoordMsg;
 import org.acse.web.i18n.Msg;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +24,17 @@ class MessagesTest {
 
     @Test
     void everyKeyHasAFrenchAndAnEnglishTextWithTheSameParameters() throws Exception {
-        Properties english = english();
+        bundle(Msg.class, "msg_en");
+        bundle(CoordMsg.class, "coord_en");
+    }
+
+    private static void bundle(Class<?> messages, String file) throws Exception {
+        Properties english = english(file);
         Set<String> keys = new TreeSet<>();
-        for (Method method : Msg.class.getDeclaredMethods()) {
+        for (Method method : messages.getDeclaredMethods()) {
+            if (Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
             keys.add(method.getName());
             Message french = method.getAnnotation(Message.class);
             assertThat(french).as("French text of %s", method.getName()).isNotNull();
@@ -49,7 +59,7 @@ class MessagesTest {
 
     @Test
     void frenchAndEnglishDiffer() throws Exception {
-        Properties english = english();
+        Properties english = english("msg_en");
         long same = Arrays.stream(Msg.class.getDeclaredMethods())
                 .filter(m -> m.getAnnotation(Message.class).value().equals(english.getProperty(m.getName())))
                 .count();
@@ -66,10 +76,10 @@ class MessagesTest {
         return names;
     }
 
-    private static Properties english() throws Exception {
+    private static Properties english(String file) throws Exception {
         Properties p = new Properties();
-        try (InputStream in = MessagesTest.class.getResourceAsStream("/messages/msg_en.properties")) {
-            assertThat(in).as("messages/msg_en.properties").isNotNull();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/messages/" + file + ".properties")) {
+            assertThat(in).as("messages/%s.properties", file).isNotNull();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;

@@ -26,6 +26,7 @@ import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
 import org.acse.intake.crypto.BodyFingerprint;
 import org.acse.intake.crypto.DuplicateFingerprint;
+import org.acse.intake.figures.ReferralFigures;
 import org.acse.platform.audit.AuditLog;
 import org.acse.platform.crypto.FieldCipher;
 import org.acse.platform.crypto.Sealed;
@@ -51,6 +52,9 @@ public class ReferralService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ReferralFigures figures;
 
     @Inject
     Caller caller;
@@ -158,6 +162,10 @@ public class ReferralService {
                     .orElse(null);
         }
         referral.persist();
+        String scheme = request.preferredScheme() == null
+                ? null
+                : request.preferredScheme().toUpperCase(Locale.ROOT);
+        figures.submitted(now, referral.currentCommuneCode, referral.urgency, scheme, referral.exploitation);
         timeline(referral.id, ReferralStatus.SUBMITTED, now);
         outbox.publish(
                 EventType.REFERRAL_SUBMITTED,
@@ -174,9 +182,7 @@ public class ReferralService {
                         referral.minDistanceKm,
                         referral.submittedAt,
                         referral.possibleDuplicateOf,
-                        request.preferredScheme() == null
-                                ? null
-                                : request.preferredScheme().toUpperCase(Locale.ROOT)));
+                        scheme));
         audit.record("referral.submit", "referral", referral.id);
         return new Submission(new SubmittedReferral(referral.id, ReferralStatus.SUBMITTED, referral.pseudonym), false);
     }

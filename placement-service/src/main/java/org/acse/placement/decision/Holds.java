@@ -77,8 +77,10 @@ public class Holds {
         p.holdExpiresAt = holdExpiresAt;
         p.createdAt = now;
         int inserted = em.createNativeQuery("""
-                INSERT INTO placement (id, referral_id, shelter_id, unit_id, status, manual, hold_expires_at, created_at)
-                VALUES (:id, :referral, :shelter, :unit, 'HELD', :manual, :expires, :now)
+                INSERT INTO placement (id, referral_id, shelter_id, unit_id, status, manual, hold_expires_at, created_at,
+                                       outcome_id)
+                VALUES (:id, :referral, :shelter, :unit, 'HELD', :manual, :expires, :now,
+                        (SELECT o.id FROM outcome o WHERE o.referral_id = :referral))
                 ON CONFLICT DO NOTHING""")
                 .setParameter("id", p.id)
                 .setParameter("referral", referralId)

@@ -50,6 +50,10 @@ public class Placement extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** The acceptance, kept for the figures once the arrival or a cancellation is the latest decision. */
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
     /** A decline's or a back-out's reason. */
     @Enumerated(EnumType.STRING)
     @Column(name = "decline_reason")
@@ -105,6 +109,7 @@ public class Placement extends PanacheEntityBase {
             throw ProblemException.conflict("hold-expired", "The hold expired; the referral moved on.");
         }
         moveTo(PlacementStatus.ACCEPTED, now);
+        acceptedAt = now;
         arrivalFrom = expectedFrom;
         arrivalUntil = expectedUntil;
     }

@@ -13,6 +13,7 @@ import org.acse.common.events.EventType;
 import org.acse.common.events.PlacementNoMatch;
 import org.acse.common.events.PlacementProposed;
 import org.acse.common.geo.Gazetteer;
+import org.acse.placement.figures.Outcomes;
 import org.acse.placement.matching.Candidate;
 import org.acse.placement.matching.DangerZones;
 import org.acse.placement.matching.Evaluation;
@@ -59,6 +60,9 @@ public class Proposals {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Outcomes outcomes;
 
     private MatchingEngine engine;
     private final DangerZones dangerZones = new DangerZones(Gazetteer.france());
@@ -127,6 +131,7 @@ public class Proposals {
                     EventType.PLACEMENT_NO_MATCH,
                     new PlacementNoMatch(referral.id, referral.pseudonym, referral.urgency, directory.size(), now));
             metrics.noMatch();
+            outcomes.noMatch(referral.id);
         }
         return false;
     }

@@ -17,6 +17,7 @@ import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
 import org.acse.common.geo.Gazetteer;
 import org.acse.common.geo.UnknownPlaceException;
+import org.acse.placement.figures.Outcomes;
 import org.acse.placement.matching.DangerZones;
 import org.acse.placement.matching.MatchRequest;
 import org.acse.placement.matching.MatchingConfig;
@@ -47,6 +48,9 @@ public class ReferralReactions {
 
     @Inject
     DecisionConfig config;
+
+    @Inject
+    Outcomes outcomes;
 
     private final DangerZones dangerZones = new DangerZones(Gazetteer.france());
 
@@ -83,6 +87,12 @@ public class ReferralReactions {
         referral.preferredScheme = MatchRequest.schemeCode(event.preferredScheme());
         referral.submittedAt = event.submittedAt() == null ? now : event.submittedAt();
         referral.possibleDuplicateOf = event.possibleDuplicateOf();
+        outcomes.submitted(
+                referral.id,
+                referral.submittedAt,
+                referral.urgency,
+                referral.currentCommuneCode,
+                referral.preferredScheme);
         if (referral.possibleDuplicateOf != null && config.duplicatesAwaitDecision()) {
             // No second bed for the same person: a coordinator proceeds (rematch) or withdraws it.
             referral.moveTo(ReferralStatus.AWAITING_DECISION, now);

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.acse.placement.decision.Arrangements;
 import org.acse.placement.decision.DecisionConfig;
+import org.acse.placement.figures.Outcomes;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +34,9 @@ public class RetentionJob {
     @Inject
     DecisionConfig config;
 
+    @Inject
+    Outcomes outcomes;
+
     @Scheduled(
             identity = "placement-retention",
             every = "${acse.decision.retention.every}",
@@ -52,6 +56,7 @@ public class RetentionJob {
                         + " comment_key_id = NULL WHERE referral_id IN (" + CLOSED + ")")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
+        outcomes.unlink(CLOSED, cutoff);
         int forgotten = entityManager
                 .createNativeQuery("DELETE FROM referral WHERE id IN (" + CLOSED + ")"
                         + " AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.referral_id = referral.id)")

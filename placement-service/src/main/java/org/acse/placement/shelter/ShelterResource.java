@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,9 +78,12 @@ public class ShelterResource {
     @Operation(
             operationId = "listShelters",
             summary = "List shelters",
-            description = "Without addresses: codes, places and free units. A page `{items, page, size, total}`.")
-    public Page<ShelterView.Summary> list(@Valid @BeanParam PageRequest page) {
-        return shelters.list(page);
+            description = "Without addresses: codes, places and free units. A page `{items, page, size, total}`;"
+                    + " `q` keeps the shelters whose code or name contains it.")
+    public Page<ShelterView.Summary> list(
+            @Parameter(description = "Part of a shelter's code or name, any case.") @QueryParam("q") String q,
+            @Valid @BeanParam PageRequest page) {
+        return shelters.list(q, page);
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -130,9 +131,24 @@ public class ShelterService {
     }
 
     @Transactional
-    public Page<ShelterView.Summary> list(PageRequest page) {
+    public Page<ShelterView.Summary> list(String q, PageRequest page) {
+        if (q != null && q.length() > 100) {
+            throw ProblemException.invalid("q", "at most 100 characters");
+        }
+        // A % or _ typed is looked for as such, not as a wildcard.
+        String search = q == null || q.isBlank()
+                ? null
+                : "%"
+                        + q.strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
         var query = caller.isCoordinator()
-                ? Shelter.<Shelter>find("order by code")
+                ? search == null
+                        ? Shelter.<Shelter>find("order by code")
+                        : Shelter.<Shelter>find("lower(code) like ?1 or lower(name) like ?1 order by code", search)
                 : Shelter.<Shelter>find("id = ?1", caller.shelterId().orElse(new UUID(0, 0)));
         Map<UUID, String> schemeCodes = new HashMap<>();
         return Page.of(query, page, s -> {

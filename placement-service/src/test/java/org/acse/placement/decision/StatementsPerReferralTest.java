@@ -30,7 +30,7 @@ class StatementsPerReferralTest {
     }
 
     @Test
-    void aNewReferralIsHeldInSevenStatements() {
+    void aNewReferralIsHeldInEightStatements() {
         Fixtures.shelter(Fixtures.LYON, 1, 2);
         Fixtures.shelter(Fixtures.PARIS, 1);
         ReferralSubmitted referral = Fixtures.womanInNice();
@@ -38,9 +38,9 @@ class StatementsPerReferralTest {
         placements.onSubmitted(referral);
         List<String> statements = StatementLog.stop();
         assertThat(fixtures.referralStatus(referral.referralId())).isEqualTo("PROPOSED");
-        // Read the referral (redelivery), insert it and its "searching" event, lock the unit (with its live check),
-        // insert the hold and its "proposed" event, update the referral's status.
-        assertThat(statements).as(String.join("\n", statements)).hasSize(7);
+        // Read the referral (redelivery), insert it, its row of the figures and its "searching" event, lock the unit
+        // (with its live check), insert the hold and its "proposed" event, update the referral's status.
+        assertThat(statements).as(String.join("\n", statements)).hasSize(8);
         assertThat(statements)
                 .filteredOn(s -> s.toLowerCase().contains("for update"))
                 .hasSize(1);

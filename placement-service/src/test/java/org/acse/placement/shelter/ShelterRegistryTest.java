@@ -59,6 +59,32 @@ class ShelterRegistryTest {
     }
 
     @Test
+    void coordinatorsSearchSheltersByCodeOrName() {
+        JsonPath shelter = Fixtures.shelter("44109", 1);
+        String code = shelter.getString("code");
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .get("/api/v1/shelters?q=" + code.toLowerCase().substring(2))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].code", equalTo(code));
+        // A wildcard typed is a character searched for, not "anything".
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .get("/api/v1/shelters?q=%25")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .get("/api/v1/shelters?q=" + "x".repeat(101))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
     void anUnknownCommuneIsA400NamingTheFieldAndNothingIsStored() {
         long before = fixtures.count("SELECT count(*) FROM shelter");
         given().auth()

@@ -1,6 +1,8 @@
 package org.acse.web.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.ProcessingException;
@@ -18,13 +20,22 @@ public final class Api {
     private Api() {}
 
     public static <T> T read(Supplier<Response> call, Class<T> type) {
+        return read(call, JSON.getTypeFactory().constructType(type));
+    }
+
+    /** An answer of a generic type, such as a figure's table of rows. */
+    public static <T> T read(Supplier<Response> call, TypeReference<T> type) {
+        return read(call, JSON.getTypeFactory().constructType(type));
+    }
+
+    private static <T> T read(Supplier<Response> call, JavaType type) {
         Response response = send(call);
         try (response) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             if (response.getStatus() >= 400) {
                 throw new ApiRefusal(response.getStatus(), problem(body));
             }
-            return type == Void.class || body.isBlank() ? null : JSON.readValue(body, type);
+            return type.getRawClass() == Void.class || body.isBlank() ? null : JSON.readValue(body, type);
         } catch (IOException e) {
             throw new ApiRefusal(502, null);
         }

@@ -3,6 +3,7 @@ package org.acse.web.api;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -59,4 +60,32 @@ public interface PlacementClient {
     @POST
     @Path("/referrals/{id}/rematch")
     Response rematch(@PathParam("id") UUID referralId);
+
+    /** A coordinator's manual placement on an eligible unit: {@code {referralId, unitId}}. */
+    @POST
+    @Path("/placements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response place(Map<String, Object> choice);
+
+    @GET
+    @Path("/schemes")
+    Response schemes(@QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/shelters")
+    Response shelters(@QueryParam("q") String q, @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/shelters/{id}")
+    Response shelter(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/shelters")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createShelter(Map<String, Object> shelter);
+
+    @PUT
+    @Path("/shelters/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateShelter(@PathParam("id") UUID id, Map<String, Object> shelter);
 }

@@ -5,13 +5,19 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.acse.web.api.Api;
 import org.acse.web.api.ApiRefusal;
@@ -21,6 +27,7 @@ import org.acse.web.api.Views;
 import org.acse.web.home.Pages;
 import org.acse.web.i18n.Words;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The coordinators' board: referrals by state (intake's list, filtered by status), each with its timeline, its
@@ -72,7 +79,7 @@ public class CoordinatorResource {
 
     @GET
     @Path("referrals/{id}")
-    public TemplateInstance referral(@PathParam("id") UUID id) {
+    public TemplateInstance referral(@PathParam("id") UUID id, @QueryParam("done") String done) {
         Views.Referral found = Api.read(() -> intake.get(id), Views.Referral.class);
         List<Views.Placement> placements =
                 Api.read(() -> placement.list(id, null, 0, 50), Views.PlacementPage.class).items;
@@ -88,6 +95,51 @@ public class CoordinatorResource {
         return pages.page(referral)
                 .data("referral", found)
                 .data("placements", placements)
-                .data("matching", matching);
+                .data("matching", matching)
+                .data("done", notice(done));
+    }
+
+    /**
+     * A coordinator's manual placement on the unit the explanation offers: placement-service holds it through the
+     * same rules as matching (never in a danger zone, the unit free), or refuses, and the page says which.
+     */
+    @POST
+    @Path("referrals/{id}/place")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response place(@PathParam("id") UUID id, @RestForm String unitId) {
+        UUID unit;
+        try {
+            unit = UUID.fromString(unitId == null ? "" : unitId);
+        } catch (IllegalArgumentException e) {
+            return Response.seeOther(URI.create("/coordinator/referrals/" + id + "?done=placeRefused"))
+                    .build();
+        }
+        try {
+            Api.read(() -> placement.place(Map.of("referralId", id, "unitId", unit)), Void.class);
+        } catch (ApiRefusal refusal) {
+            if (refusal.unavailable() || refusal.status() != 409) {
+                throw refusal;
+            }
+            return Response.seeOther(URI.create("/coordinator/referrals/" + id + "?done=placeRefused"))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/coordinator/referrals/" + id + "?done=placed"))
+                .build();
+    }
+
+    private String notice(String done) {
+        if (done == null) {
+            return null;
+        }
+        return switch (done) {
+            case "placed" -> coord().placedManually();
+            case "placeRefused" -> coord().placeRefused();
+            default -> null;
+        };
+    }
+
+    /** The texts of these pages in the person's language. */
+    private CoordMsg coord() {
+        return CoordTexts.of(pages.locale());
     }
 }
