@@ -4,28 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import io.restassured.http.ContentType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * A coordinator in a real headless Chromium against the whole suite: a referral nobody can take in (a mother with
@@ -37,8 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class CoordinatorJourneyIT {
     static final RunningSuite suite = RunningSuite.get();
 
-    private static final List<String> visited = new ArrayList<>();
-    private static final List<String> violations = new ArrayList<>();
+    private static final Browser.Accessibility axe = new Browser.Accessibility();
     private static String shelterCode;
     private static UUID referralId;
     private static String pseudonym;
@@ -115,37 +104,37 @@ class CoordinatorJourneyIT {
 
     @AfterAll
     static void noSeriousAccessibilityViolation() {
-        assertThat(violations)
-                .as("serious or critical axe violations on %s", visited)
+        assertThat(axe.violations())
+                .as("serious or critical axe violations on %s", axe.visited())
                 .isEmpty();
     }
 
     @Test
     void aCoordinatorSeesANoMatchCorrectsAShelterPlacesByHandAndReadsTheFigures() throws Exception {
-        WebDriver laptop = chromium(1280, 800);
+        WebDriver laptop = Browser.chromium(1280, 800);
         try {
-            signIn(laptop);
+            Browser.signIn(laptop, suite.web.url(), "coordinator");
             assertThat(laptop.getCurrentUrl()).endsWith("/coordinator");
             WebElement noMatch = laptop.findElement(By.cssSelector("section[data-status='NO_MATCH']"));
             assertThat(noMatch.getText()).contains(pseudonym);
-            check(laptop);
+            axe.check(laptop);
 
             noMatch.findElement(By.linkText(pseudonym)).click();
-            awaitReady(laptop);
+            Browser.awaitReady(laptop);
             assertThat(laptop.findElement(By.cssSelector(".facts .status")).getText())
                     .isEqualTo("Aucune place trouvée");
             WebElement matching = laptop.findElement(By.id("matching"));
             WebElement row = rowOf(matching, shelterCode);
             assertThat(row.getText()).containsAnyOf("Trop d'enfants", "Aucune unité assez grande");
-            check(laptop);
+            axe.check(laptop);
 
             // The registry: the shelter found by its code, corrected; placement's field error shown first.
             laptop.get(suite.web.url() + "/coordinator/shelters?q=" + shelterCode);
-            awaitReady(laptop);
-            check(laptop);
+            Browser.awaitReady(laptop);
+            axe.check(laptop);
             laptop.findElement(By.linkText(shelterCode)).click();
-            awaitReady(laptop);
-            check(laptop);
+            Browser.awaitReady(laptop);
+            axe.check(laptop);
             WebElement commune = laptop.findElement(By.id("communeCode"));
             commune.clear();
             commune.sendKeys("99999");
@@ -153,70 +142,70 @@ class CoordinatorJourneyIT {
             set(laptop, "unit-0", "6");
             // a second unit: if the re-matching holds one, the explanation still offers the other
             set(laptop, "newUnits", "6");
-            click(laptop, laptop.findElement(By.cssSelector("#shelter-form button[type=submit]")));
-            awaitReady(laptop);
+            Browser.click(laptop, laptop.findElement(By.cssSelector("#shelter-form button[type=submit]")));
+            Browser.awaitReady(laptop);
             assertThat(laptop.findElement(By.id("err-communeCode")).getText()).isNotBlank();
             assertThat(laptop.findElement(By.id("communeCode")).getAttribute("aria-invalid"))
                     .isEqualTo("true");
             assertThat(laptop.findElement(By.id("maxChildren")).getAttribute("value"))
                     .isEqualTo("5");
-            check(laptop);
+            axe.check(laptop);
             set(laptop, "communeCode", "35238");
-            click(laptop, laptop.findElement(By.cssSelector("#shelter-form button[type=submit]")));
-            awaitReady(laptop);
+            Browser.click(laptop, laptop.findElement(By.cssSelector("#shelter-form button[type=submit]")));
+            Browser.awaitReady(laptop);
             assertThat(laptop.findElement(By.id("done")).getText()).isEqualTo("Structure enregistrée.");
-            check(laptop);
+            axe.check(laptop);
 
             // Back on the referral: the shelter is eligible now (or already holds the place, from the re-matching
             // a published place starts); the coordinator places it there by hand.
             laptop.get(suite.web.url() + "/coordinator/referrals/" + referralId);
-            awaitReady(laptop);
+            Browser.awaitReady(laptop);
             WebElement place = await().atMost(Duration.ofSeconds(30))
                     .ignoreExceptions()
                     .until(
                             () -> {
                                 laptop.navigate().refresh();
-                                awaitReady(laptop);
+                                Browser.awaitReady(laptop);
                                 return rowOf(laptop.findElement(By.id("matching")), shelterCode)
                                         .findElement(By.cssSelector("button[type=submit]"));
                             },
                             e -> e != null);
-            click(laptop, place);
-            awaitReady(laptop);
+            Browser.click(laptop, place);
+            Browser.awaitReady(laptop);
             assertThat(laptop.findElement(By.id("done")).getText()).startsWith("Place retenue");
             assertThat(laptop.findElement(By.id("placements")).getText()).contains("Place réservée");
-            check(laptop);
+            axe.check(laptop);
 
             laptop.get(suite.web.url() + "/coordinator/figures?by=urgency");
-            awaitReady(laptop);
+            Browser.awaitReady(laptop);
             assertThat(laptop.findElement(By.id("figure-delays")).getText()).contains("moins de 5");
             assertThat(laptop.findElement(By.id("figure-exploitation")).getText())
                     .contains("Servitude domestique");
-            check(laptop);
+            axe.check(laptop);
             laptop.get(suite.web.url() + "/coordinator/log/audit?service=placement");
-            awaitReady(laptop);
-            check(laptop);
+            Browser.awaitReady(laptop);
+            axe.check(laptop);
             laptop.get(suite.web.url() + "/coordinator/log/deliveries");
-            awaitReady(laptop);
-            check(laptop);
+            Browser.awaitReady(laptop);
+            axe.check(laptop);
         } finally {
             laptop.quit();
         }
 
-        WebDriver phone = chromium(390, 844);
+        WebDriver phone = Browser.chromium(390, 844);
         try {
-            signIn(phone);
-            check(phone);
+            Browser.signIn(phone, suite.web.url(), "coordinator");
+            axe.check(phone);
             phone.get(suite.web.url() + "/coordinator/figures?by=month");
-            awaitReady(phone);
+            Browser.awaitReady(phone);
             assertThat(phone.findElement(By.tagName("main")).getText()).contains("moins de 5");
-            check(phone);
+            axe.check(phone);
             phone.get(suite.web.url() + "/coordinator/referrals/" + referralId);
-            awaitReady(phone);
-            check(phone);
+            Browser.awaitReady(phone);
+            axe.check(phone);
             phone.get(suite.web.url() + "/coordinator/shelters/new");
-            awaitReady(phone);
-            check(phone);
+            Browser.awaitReady(phone);
+            axe.check(phone);
         } finally {
             phone.quit();
         }
@@ -231,77 +220,8 @@ class CoordinatorJourneyIT {
 
     private static void set(WebDriver driver, String id, String value) {
         WebElement field = driver.findElement(By.id(id));
-        click(driver, field);
+        Browser.click(driver, field);
         field.clear();
         field.sendKeys(value);
-    }
-
-    private static void click(WebDriver driver, WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    private void signIn(WebDriver driver) {
-        driver.get(suite.web.url() + "/");
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> driver.findElement(By.id("username")).isDisplayed());
-        driver.findElement(By.id("username")).sendKeys("coordinator");
-        driver.findElement(By.id("password")).sendKeys(Identities.PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> driver.getCurrentUrl().startsWith(suite.web.url()));
-        awaitReady(driver);
-    }
-
-    private static void awaitReady(WebDriver driver) {
-        try {
-            await().atMost(Duration.ofSeconds(30))
-                    .ignoreExceptions()
-                    .until(() ->
-                            "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
-        } catch (ConditionTimeoutException e) {
-            String page = driver.findElement(By.tagName("body")).getText();
-            throw new AssertionError(
-                    "page not ready: " + driver.getCurrentUrl() + "\n"
-                            + page.substring(0, Math.min(page.length(), 3000)),
-                    e);
-        }
-    }
-
-    private static void check(WebDriver driver) {
-        String page = driver.getCurrentUrl().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
-        visited.add(page);
-        for (Rule rule : new AxeBuilder().analyze(driver).getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " "
-                        + rule.getNodes().stream()
-                                .map(n -> String.valueOf(n.getTarget()))
-                                .toList());
-            }
-        }
-    }
-
-    private static WebDriver chromium(int width, int height) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        Path profile = Files.createTempDirectory("acse-chromium");
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }

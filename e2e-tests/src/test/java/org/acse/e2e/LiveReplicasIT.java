@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -62,12 +57,13 @@ class LiveReplicasIT {
 
     @Test
     void aProposalReachesTheTeamsPagesOnBothWebInstancesAndADeclineOnOneLeavesTheOther() throws Exception {
-        WebDriver first = chromium();
-        WebDriver second = chromium();
+        WebDriver first = Browser.chromium(1280, 800);
+        WebDriver second = Browser.chromium(1280, 800);
         try {
             String user = "staff." + shelterCode.toLowerCase();
-            signIn(first, suite.webs.get(0).url(), user);
-            signIn(second, suite.webs.get(1).url(), user);
+            Browser.signIn(first, suite.webs.get(0).url(), user);
+            Browser.signIn(second, suite.webs.get(1).url(), user);
+            assertThat(List.of(first.getCurrentUrl(), second.getCurrentUrl())).allMatch(url -> url.endsWith("/staff"));
             for (WebDriver page : List.of(first, second)) {
                 await().atMost(Duration.ofSeconds(60))
                         .ignoreExceptions()
@@ -131,41 +127,5 @@ class LiveReplicasIT {
                 .statusCode(201)
                 .extract()
                 .path("pseudonym");
-    }
-
-    private static void signIn(WebDriver driver, String webUrl, String user) {
-        driver.get(webUrl + "/");
-        await().atMost(Duration.ofSeconds(60))
-                .ignoreExceptions()
-                .until(() -> driver.findElement(By.id("username")).isDisplayed());
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(Identities.PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
-        await().atMost(Duration.ofSeconds(60))
-                .ignoreExceptions()
-                .until(() -> driver.getCurrentUrl().equals(webUrl + "/staff")
-                        && "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
-    }
-
-    private static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        Path profile = Files.createTempDirectory("acse-chromium");
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile,
-                "--window-size=1280,800");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }

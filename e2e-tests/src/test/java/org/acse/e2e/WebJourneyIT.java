@@ -3,16 +3,10 @@ package org.acse.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -40,8 +31,7 @@ class WebJourneyIT {
 
     static final String PHONE = "+33 6 11 22 33 44";
 
-    private static final List<String> visited = new ArrayList<>();
-    private static final List<String> violations = new ArrayList<>();
+    private static final Browser.Accessibility axe = new Browser.Accessibility();
     private static String shelterCode;
     private static UUID shelterId;
 
@@ -75,30 +65,30 @@ class WebJourneyIT {
 
     @AfterAll
     static void noSeriousAccessibilityViolation() {
-        assertThat(violations)
-                .as("serious or critical axe violations on %s", visited)
+        assertThat(axe.violations())
+                .as("serious or critical axe violations on %s", axe.visited())
                 .isEmpty();
     }
 
     @Test
     void aPartnerSubmitsAReferralAndTheShelterTeamAcceptsAndRecordsTheArrival() throws Exception {
         String pseudonym;
-        WebDriver partner = chromium(390, 844);
+        WebDriver partner = Browser.chromium(390, 844);
         try {
             signIn(partner, "partner.nice");
             assertThat(partner.getCurrentUrl()).endsWith("/partner");
             assertThat(partner.findElement(By.tagName("h1")).getText()).isEqualTo("Mes signalements");
-            check(partner);
+            axe.check(partner);
 
             partner.findElement(By.id("new-referral")).click();
-            awaitReady(partner);
-            check(partner);
+            Browser.awaitReady(partner);
+            axe.check(partner);
             fillReferral(partner);
             partner.findElement(By.id("dangerZones")).sendKeys("99999");
             partner.findElement(By.id("submit-referral")).click();
 
             // intake names dangerZones[0].communeCode; the form shows it next to that field, keeping what was typed
-            awaitReady(partner);
+            Browser.awaitReady(partner);
             WebElement error = partner.findElement(By.id("err-dangerZones"));
             assertThat(error.getText()).contains("zone de danger");
             assertThat(partner.findElement(By.id("dangerZones")).getAttribute("aria-invalid"))
@@ -109,7 +99,7 @@ class WebJourneyIT {
             assertThat(partner.findElement(By.id("firstName")).getAttribute("value"))
                     .isEqualTo(FIRST_NAME);
             assertThat(partner.findElements(By.className("field-error"))).hasSize(1);
-            check(partner);
+            axe.check(partner);
 
             // corrected with the commune search: typing "Nice" offers Nice (06088), one click adds its code
             WebElement zones = partner.findElement(By.id("dangerZones"));
@@ -122,25 +112,25 @@ class WebJourneyIT {
             assertThat(zones.getAttribute("value")).isEqualTo("06088");
             partner.findElement(By.id("submit-referral")).click();
 
-            awaitReady(partner);
+            Browser.awaitReady(partner);
             WebElement submitted = partner.findElement(By.id("submitted"));
             assertThat(submitted.getText()).startsWith("Signalement envoyé : pseudonyme R-");
             pseudonym = submitted.getText().replaceAll(".*pseudonyme (R-[A-Z0-9]+).*", "$1");
             assertThat(partner.findElement(By.id("referral-status")).getText())
                     .isIn("Envoyé", "Recherche en cours", "Place proposée");
             assertThat(partner.findElement(By.id("timeline")).getText()).contains("Envoyé", "(heure de Paris)");
-            check(partner);
+            axe.check(partner);
             assertNothingPersonalLeftInTheBrowser(partner);
 
             partner.findElement(By.linkText("← Mes signalements")).click();
-            awaitReady(partner);
+            Browser.awaitReady(partner);
             assertThat(partner.findElement(By.id("referrals")).getText()).contains(pseudonym);
-            check(partner);
+            axe.check(partner);
         } finally {
             partner.quit();
         }
 
-        WebDriver staff = chromium(1280, 800);
+        WebDriver staff = Browser.chromium(1280, 800);
         try {
             signIn(staff, "staff." + shelterCode.toLowerCase());
             assertThat(staff.getCurrentUrl()).endsWith("/staff");
@@ -151,7 +141,7 @@ class WebJourneyIT {
                     .until(
                             () -> {
                                 staff.navigate().refresh();
-                                awaitReady(staff);
+                                Browser.awaitReady(staff);
                                 return staff.findElements(By.cssSelector("#proposals " + card)).stream()
                                         .filter(c -> c.getText().contains(pseudonym)
                                                 && c.getText().contains("Non binaire"))
@@ -173,15 +163,15 @@ class WebJourneyIT {
             assertThat(new Select(proposal.findElement(By.name("reason"))).getOptions())
                     .extracting(o -> o.getAttribute("textContent"))
                     .contains("Choisir…", "Risque pour la sécurité", "Barrière de la langue");
-            check(staff);
+            axe.check(staff);
 
             proposal.findElement(By.cssSelector("[data-action='accept']")).click();
-            awaitReady(staff);
+            Browser.awaitReady(staff);
             assertThat(staff.findElement(By.tagName("h1")).getText()).isEqualTo("Confirmer l'accueil de " + pseudonym);
-            check(staff);
+            axe.check(staff);
             staff.findElement(By.id("confirm-accept")).click();
 
-            awaitReady(staff);
+            Browser.awaitReady(staff);
             assertThat(staff.findElement(By.id("done")).getText()).isEqualTo("Accueil confirmé.");
             // intake releases the identity once it has the acceptance from placement-service's event
             await().atMost(Duration.ofSeconds(30))
@@ -191,26 +181,26 @@ class WebJourneyIT {
                                 if (staff.findElements(By.cssSelector("#identity .first-name"))
                                         .isEmpty()) {
                                     staff.navigate().refresh();
-                                    awaitReady(staff);
+                                    Browser.awaitReady(staff);
                                 }
                                 return staff.findElement(By.cssSelector("#identity .first-name"))
                                         .getText();
                             },
                             FIRST_NAME::equals);
-            check(staff);
+            axe.check(staff);
 
             // accepted placements stay listed until arrival, after any reload
             staff.get(suite.web.url() + "/staff");
-            awaitReady(staff);
+            Browser.awaitReady(staff);
             assertThat(staff.findElement(By.id("accepted")).getText()).contains(pseudonym);
             staff.findElement(By.cssSelector("#accepted " + card + " a")).click();
-            awaitReady(staff);
+            Browser.awaitReady(staff);
             staff.findElement(By.id("record-arrival")).click();
-            awaitReady(staff);
+            Browser.awaitReady(staff);
             assertThat(staff.findElement(By.id("done")).getText()).isEqualTo("Arrivée enregistrée.");
             assertThat(staff.findElement(By.cssSelector(".facts .status")).getText())
                     .isEqualTo("Arrivée");
-            check(staff);
+            axe.check(staff);
             assertNothingPersonalLeftInTheBrowser(staff);
         } finally {
             staff.quit();
@@ -226,12 +216,12 @@ class WebJourneyIT {
         new Select(driver.findElement(By.id("gender"))).selectByVisibleText("Non binaire");
         driver.findElement(By.id("children")).sendKeys("4");
         for (String language : List.of("ro", "fr")) {
-            click(driver, driver.findElement(By.cssSelector("input[name=languages][value=" + language + "]")));
+            Browser.click(driver, driver.findElement(By.cssSelector("input[name=languages][value=" + language + "]")));
         }
         for (String need : List.of("wheelchairAccess", "psychologicalSupport", "medicalCare")) {
-            click(driver, driver.findElement(By.cssSelector("input[name=needs][value=" + need + "]")));
+            Browser.click(driver, driver.findElement(By.cssSelector("input[name=needs][value=" + need + "]")));
         }
-        click(driver, driver.findElement(By.cssSelector("input[name=exploitation][value=LABOUR]")));
+        Browser.click(driver, driver.findElement(By.cssSelector("input[name=exploitation][value=LABOUR]")));
         // the current commune through the search too
         driver.findElement(By.id("commune-search")).sendKeys("Nice");
         await().atMost(Duration.ofSeconds(10))
@@ -242,64 +232,20 @@ class WebJourneyIT {
                 .isEqualTo("06088");
         driver.findElement(By.id("commune-search")).clear();
         new Select(driver.findElement(By.id("urgency"))).selectByValue("IMMEDIATE");
-        click(driver, driver.findElement(By.id("consent")));
+        Browser.click(driver, driver.findElement(By.id("consent")));
         driver.findElement(By.id("notes")).sendKeys("Suivie par l'équipe de Nice, joignable au " + PHONE);
     }
 
-    /** A click where a person clicks: scrolled into view first (the phone-sized page is long). */
-    private static void click(WebDriver driver, WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
     private void signIn(WebDriver driver, String user) {
-        driver.get(suite.web.url() + "/");
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> driver.findElement(By.id("username")).isDisplayed());
+        Browser.openLogin(driver, suite.web.url());
         assertThat(driver.getCurrentUrl())
                 .startsWith(suite.identities.keycloak().url());
         // Keycloak's own page, in French
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         WebElement login = driver.findElement(By.id("kc-login"));
         assertThat(login.getText() + login.getAttribute("value")).contains("Connexion");
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(Identities.PASSWORD);
-        login.click();
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> driver.getCurrentUrl().startsWith(suite.web.url()));
-        awaitReady(driver);
+        Browser.submitLogin(driver, suite.web.url(), user);
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
-    }
-
-    private static void awaitReady(WebDriver driver) {
-        try {
-            await().atMost(Duration.ofSeconds(30))
-                    .ignoreExceptions()
-                    .until(() ->
-                            "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-ready")));
-        } catch (ConditionTimeoutException e) {
-            String page = driver.findElement(By.tagName("body")).getText();
-            throw new AssertionError(
-                    "page not ready: " + driver.getCurrentUrl() + "\n"
-                            + page.substring(0, Math.min(page.length(), 3000)),
-                    e);
-        }
-    }
-
-    /** axe on the page as it is now: serious and critical violations are collected, reported at the end. */
-    private static void check(WebDriver driver) {
-        String page = driver.getCurrentUrl().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
-        visited.add(page);
-        for (Rule rule : new AxeBuilder().analyze(driver).getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " "
-                        + rule.getNodes().stream()
-                                .map(n -> String.valueOf(n.getTarget()))
-                                .toList());
-            }
-        }
     }
 
     private static void assertNothingPersonalLeftInTheBrowser(WebDriver driver) {
@@ -312,29 +258,5 @@ class WebJourneyIT {
                 + "return all.join('\\n');"));
         assertThat(stored).doesNotContain(FIRST_NAME).doesNotContain("Popescu").doesNotContain("11 22 33 44");
         assertThat(String.valueOf(js.executeScript("return document.cookie"))).doesNotContain(FIRST_NAME);
-    }
-
-    private static WebDriver chromium(int width, int height) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        Path profile = Files.createTempDirectory("acse-chromium");
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height);
-        // A browser asking for English: the pages and Keycloak's login are French all the same, French first.
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }
