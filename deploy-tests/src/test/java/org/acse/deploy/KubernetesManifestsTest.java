@@ -22,6 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Renders every overlay and checks the deployment rules (product §10, docs/deploying-to-kubernetes.md) against the rendered objects and the code. */
 class KubernetesManifestsTest {
     static final List<String> SERVICES = List.of("intake-service", "placement-service", "notification-service");
+    /** The web application, deployed like a service but with no database, broker or topic of its own. */
+    static final String WEB = "web";
+    /** Every Deployment of the suite: the three services and the web application. */
+    static final List<String> WORKLOADS = List.of("intake-service", "placement-service", "notification-service", WEB);
+
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([mMgG])");
     /** Quarkus' management interface (quarkus.management.port): health and metrics, never behind the Ingress. */
     static final int MANAGEMENT_PORT = 9000;
@@ -33,8 +38,8 @@ class KubernetesManifestsTest {
         Set<String> deployments = Kustomize.kind(objects, "Deployment")
                 .map(KubernetesManifestsTest::name)
                 .collect(Collectors.toSet());
-        assertThat(deployments).as("Deployments in %s", overlay).containsExactlyInAnyOrderElementsOf(SERVICES);
-        for (String service : SERVICES) {
+        assertThat(deployments).as("Deployments in %s", overlay).containsExactlyInAnyOrderElementsOf(WORKLOADS);
+        for (String service : WORKLOADS) {
             JsonNode deployment =
                     Kustomize.named(objects, "Deployment", service).orElseThrow();
             Map<String, String> podLabels =
@@ -291,7 +296,7 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "production"})
     void everyEnvironmentVariableTheProdProfileRequiresIsProvided(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
-        for (String service : SERVICES) {
+        for (String service : WORKLOADS) {
             JsonNode container = Kustomize.named(objects, "Deployment", service)
                     .orElseThrow()
                     .path("spec")
@@ -380,6 +385,23 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"production"})
+    void productionBackupsAreEncryptedAtRest(String overlay) {
+        List<JsonNode> stores =
+                Kustomize.kind(Kustomize.render(overlay), "ObjectStore").toList();
+        assertThat(stores).as("production's backup object stores").isNotEmpty();
+        for (JsonNode store : stores) {
+            JsonNode configuration = store.path("spec").path("configuration");
+            assertThat(configuration.path("wal").path("encryption").asText())
+                    .as("%s: WAL archive encryption", name(store))
+                    .isIn("AES256", "aws:kms");
+            assertThat(configuration.path("data").path("encryption").asText())
+                    .as("%s: base backup encryption", name(store))
+                    .isIn("AES256", "aws:kms");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
     void productionImagesArePinnedByDigest(String overlay) {
         Kustomize.kind(Kustomize.render(overlay), "Deployment")
                 .forEach(d -> d.path("spec")
@@ -413,7 +435,7 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "production"})
     void everyServiceDrainsWithinItsTerminationGracePeriod(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
-        for (String service : SERVICES) {
+        for (String service : WORKLOADS) {
             ServiceConfig config = ServiceConfig.of(service);
             assertThat(config.prodValue("quarkus.shutdown.delay-enabled"))
                     .as("%s: shutdown delay enabled", service)
@@ -479,7 +501,7 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "production"})
     void healthAndMetricsAreOnTheManagementPortThatNoIngressRoutes(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
-        for (String service : SERVICES) {
+        for (String service : WORKLOADS) {
             JsonNode container = Kustomize.named(objects, "Deployment", service)
                     .orElseThrow()
                     .path("spec")
@@ -521,9 +543,17 @@ class KubernetesManifestsTest {
                             assertThat(path.path("path").asText())
                                     .as("%s routes to /q/", where)
                                     .doesNotStartWith("/q");
-                            assertThat(path.path("path").asText())
-                                    .as("%s: a catch-all would route /q/", where)
-                                    .isNotEqualTo("/");
+                            // The web application has a host of its own, all of it: its /q is on the management
+                            // port as everyone's, which the next checks keep out of every rule.
+                            boolean web = WEB.equals(path.path("backend")
+                                    .path("service")
+                                    .path("name")
+                                    .asText());
+                            if (!web) {
+                                assertThat(path.path("path").asText())
+                                        .as("%s: a catch-all would route /q/", where)
+                                        .isNotEqualTo("/");
+                            }
                             JsonNode port = path.path("backend").path("service").path("port");
                             assertThat(port.path("name").asText())
                                     .as("%s", where)
