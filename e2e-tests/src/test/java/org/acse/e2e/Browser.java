@@ -15,6 +15,8 @@ import java.util.Map;
 import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -133,6 +135,20 @@ final class Browser {
     static void click(WebDriver driver, WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
+    }
+
+    /**
+     * The page as the person sees it, kept as {@code e2e-tests/target/screenshots/<name>.png}: the README's pictures
+     * of each role's page are taken from these journeys (test data only, never a real person).
+     */
+    static void screenshot(WebDriver driver, String name) {
+        Path dir = Path.of(System.getProperty("acse.root", "..")).resolve("e2e-tests/target/screenshots");
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Browser() {}

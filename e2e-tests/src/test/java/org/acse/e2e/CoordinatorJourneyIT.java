@@ -118,6 +118,7 @@ class CoordinatorJourneyIT {
             WebElement noMatch = laptop.findElement(By.cssSelector("section[data-status='NO_MATCH']"));
             assertThat(noMatch.getText()).contains(pseudonym);
             axe.check(laptop);
+            Browser.screenshot(laptop, "coordinator-board");
 
             noMatch.findElement(By.linkText(pseudonym)).click();
             Browser.awaitReady(laptop);
@@ -127,6 +128,7 @@ class CoordinatorJourneyIT {
             WebElement row = rowOf(matching, shelterCode);
             assertThat(row.getText()).containsAnyOf("Trop d'enfants", "Aucune unité assez grande");
             axe.check(laptop);
+            Browser.screenshot(laptop, "coordinator-referral");
 
             // The registry: the shelter found by its code, corrected; placement's field error shown first.
             laptop.get(suite.web.url() + "/coordinator/shelters?q=" + shelterCode);
@@ -200,6 +202,7 @@ class CoordinatorJourneyIT {
             Browser.awaitReady(phone);
             assertThat(phone.findElement(By.tagName("main")).getText()).contains("moins de 5");
             axe.check(phone);
+            Browser.screenshot(phone, "coordinator-figures");
             phone.get(suite.web.url() + "/coordinator/referrals/" + referralId);
             Browser.awaitReady(phone);
             axe.check(phone);

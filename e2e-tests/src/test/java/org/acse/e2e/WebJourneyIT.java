@@ -126,6 +126,7 @@ class WebJourneyIT {
             Browser.awaitReady(partner);
             assertThat(partner.findElement(By.id("referrals")).getText()).contains(pseudonym);
             axe.check(partner);
+            Browser.screenshot(partner, "partner-referrals");
         } finally {
             partner.quit();
         }
@@ -164,6 +165,7 @@ class WebJourneyIT {
                     .extracting(o -> o.getAttribute("textContent"))
                     .contains("Choisir…", "Risque pour la sécurité", "Barrière de la langue");
             axe.check(staff);
+            Browser.screenshot(staff, "staff-proposals");
 
             proposal.findElement(By.cssSelector("[data-action='accept']")).click();
             Browser.awaitReady(staff);
@@ -238,6 +240,7 @@ class WebJourneyIT {
 
     private void signIn(WebDriver driver, String user) {
         Browser.openLogin(driver, suite.web.url());
+        Browser.screenshot(driver, "sign-in");
         assertThat(driver.getCurrentUrl())
                 .startsWith(suite.identities.keycloak().url());
         // Keycloak's own page, in French
