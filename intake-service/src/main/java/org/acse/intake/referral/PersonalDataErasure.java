@@ -42,14 +42,13 @@ public class PersonalDataErasure {
                 .executeUpdate();
     }
 
-    /** On request: this closed referral now. False if it was open or already erased. */
+    /** On request: this referral now, once it is closed; nothing if it is open or already erased. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean referral(UUID id, Instant now) {
-        return entityManager
-                        .createNativeQuery(ERASE + "id = :id")
-                        .setParameter("now", now)
-                        .setParameter("id", id)
-                        .executeUpdate()
-                > 0;
+    public void referral(UUID id, Instant now) {
+        entityManager
+                .createNativeQuery(ERASE + "id = :id")
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .executeUpdate();
     }
 }
