@@ -9,6 +9,7 @@ import java.util.UUID;
 public sealed interface AcseEvent
         permits ReferralSubmitted,
                 ReferralWithdrawn,
+                ReferralErased,
                 PlacementProposed,
                 PlacementDecided,
                 PlacementNoMatch,

@@ -10,6 +10,7 @@ import java.util.Optional;
 public enum EventType {
     REFERRAL_SUBMITTED("org.acse.referral.submitted.v1", Topics.REFERRALS, ReferralSubmitted.class),
     REFERRAL_WITHDRAWN("org.acse.referral.withdrawn.v1", Topics.REFERRALS, ReferralWithdrawn.class),
+    REFERRAL_ERASED("org.acse.referral.erased.v1", Topics.REFERRALS, ReferralErased.class),
     PLACEMENT_PROPOSED("org.acse.placement.proposed.v1", Topics.PLACEMENTS, PlacementProposed.class),
     PLACEMENT_ACCEPTED("org.acse.placement.accepted.v1", Topics.PLACEMENTS, PlacementDecided.class),
     PLACEMENT_DECLINED("org.acse.placement.declined.v1", Topics.PLACEMENTS, PlacementDecided.class),

@@ -123,6 +123,10 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "personal_data_erased_at")
     public Instant personalDataErasedAt;
 
+    /** Why a coordinator erased the personal data before the retention delay (ADR 17); no personal data. */
+    @Column(name = "erasure_reason")
+    public String erasureReason;
+
     /** What the figures keep once the personal data is erased: the current location's department, the head count. */
     @Column(name = "department_code")
     public String departmentCode;

@@ -217,6 +217,25 @@ public class ReferralResource {
         return referrals.withdraw(id, withdrawal);
     }
 
+    @POST
+    @Path("/{id}/erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(
+            operationId = "eraseReferral",
+            summary = "Erase a referral's personal data now",
+            description = "Right to erasure: a coordinator, with a reason, erases at once what the retention would"
+                    + " erase after its delay, in every service (`org.acse.referral.erased.v1`). An open referral is"
+                    + " withdrawn first. The referring organisation then sees `personalDataErased`. Erasing an"
+                    + " erased referral changes nothing.")
+    @APIResponseSchema(
+            value = ReferralView.class,
+            responseCode = "200",
+            responseDescription = "Erased: the referral with its timeline, `personalDataErased` true.")
+    public ReferralView erase(@PathParam("id") UUID id, @Valid ReferralView.Erasure erasure) {
+        return referrals.erase(id, erasure);
+    }
+
     @GET
     @Path("/{id}/identity")
     @RolesAllowed({Roles.COORDINATOR, Roles.SHELTER_STAFF})

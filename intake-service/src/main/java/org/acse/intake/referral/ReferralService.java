@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.acse.common.events.EventType;
 import org.acse.common.events.Household;
 import org.acse.common.events.Needs;
+import org.acse.common.events.ReferralErased;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
 import org.acse.intake.crypto.BodyFingerprint;
@@ -38,7 +39,7 @@ import org.acse.platform.problem.FieldError;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 
-/** Submits, shows, lists and withdraws referrals; releases the identity to those entitled to it. */
+/** Submits, shows, lists, withdraws and erases referrals; releases the identity to those entitled to it. */
 @ApplicationScoped
 public class ReferralService {
     static final String ORGANISATION_OF_COORDINATORS = "coordination";
@@ -76,6 +77,9 @@ public class ReferralService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    PersonalDataErasure personalData;
 
     /** The answer to a submission and whether it replays an earlier one (same Idempotency-Key and body). */
     public record Submission(SubmittedReferral referral, boolean replayed) {}
@@ -312,13 +316,46 @@ public class ReferralService {
                     "The person has arrived at a shelter: the referral can no longer be withdrawn.");
         }
         if (referral.status != ReferralStatus.WITHDRAWN) {
-            Instant now = Instant.now();
             Sealed sealed = cipher.seal(reason.getBytes(StandardCharsets.UTF_8), aad(id, "withdrawal"));
             referral.withdrawalReasonCiphertext = sealed.ciphertext();
             referral.withdrawalReasonKeyId = sealed.keyId();
-            referral.moveTo(ReferralStatus.WITHDRAWN, now);
-            outbox.publish(EventType.REFERRAL_WITHDRAWN, new ReferralWithdrawn(id, now));
-            audit.record("referral.withdraw", "referral", id);
+            withdrawNow(referral);
+        }
+        return view(referral);
+    }
+
+    /** The search stops; placement releases any hold, notification closes the alerts. */
+    private void withdrawNow(Referral referral) {
+        Instant now = Instant.now();
+        referral.moveTo(ReferralStatus.WITHDRAWN, now);
+        outbox.publish(EventType.REFERRAL_WITHDRAWN, new ReferralWithdrawn(referral.id, now));
+        audit.record("referral.withdraw", "referral", referral.id);
+    }
+
+    /**
+     * Right to erasure (ADR 17): withdraws the referral if it is still open, then erases its personal data now as the
+     * retention would after the delay, and tells the other services. Erasing an erased referral changes nothing.
+     */
+    @Transactional
+    public ReferralView erase(UUID id, ReferralView.Erasure erasure) {
+        if (erasure == null) {
+            throw ProblemException.invalid("reason", "is required");
+        }
+        Referral referral = Referral.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (referral == null) {
+            throw ProblemException.notFound("Referral");
+        }
+        if (referral.personalDataErasedAt == null) {
+            if (!referral.status.isClosed()) {
+                withdrawNow(referral);
+            }
+            referral.erasureReason = erasure.reason();
+            entityManager.flush();
+            Instant now = Instant.now();
+            personalData.referral(id, now);
+            entityManager.refresh(referral);
+            outbox.publish(EventType.REFERRAL_ERASED, new ReferralErased(id, now));
+            audit.record("referral.erase", "referral", id);
         }
         return view(referral);
     }
@@ -370,7 +407,7 @@ public class ReferralService {
                     null,
                     null,
                     null,
-                    null);
+                    r.personalDataErasedAt != null ? Boolean.TRUE : null);
         }
         List<UUID> duplicates = entityManager
                 .createQuery(

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A referral as its referring organisation follows it: status and timeline, never the shelter. The fields after
  * {@code timeline} are for coordinators only and are null (absent) for a partner: {@code possibleDuplicateOf} is an
  * older open referral that may be the same person, {@code possibleDuplicates} the newer ones that point at this one,
- * {@code acceptedShelterId} the shelter of the accepted or arrived placement.
+ * {@code acceptedShelterId} the shelter of the accepted or arrived placement. {@code personalDataErased} is shown to
+ * the referring organisation too, once true: that is how it learns its referral was erased (ADR 17).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReferralView(
@@ -54,6 +55,15 @@ public record ReferralView(
             String reason) {
         static final int MAX_REASON = 500;
     }
+
+    public record Erasure(
+            @Schema(
+                    required = true,
+                    description = "Why the personal data is erased before the retention delay; no personal data.",
+                    examples = "The person asked for their data to be erased")
+            @NotBlank(message = "is required")
+            @Size(max = Withdrawal.MAX_REASON, message = "must have at most " + Withdrawal.MAX_REASON + " characters")
+            String reason) {}
 
     /** The identity, for coordinators and the team that accepted the person; every read is audited. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

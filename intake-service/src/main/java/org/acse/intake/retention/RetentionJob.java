@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.acse.common.events.EventType;
 import org.acse.common.events.ReferralWithdrawn;
 import org.acse.intake.referral.IntakeConfig;
+import org.acse.intake.referral.PersonalDataErasure;
 import org.acse.intake.referral.Referral;
 import org.acse.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -18,9 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Retention in intake (product §8, ADR 11). Closes open referrals whose status has not changed for
  * {@code close-inactive-after} (withdrawn by the suite, {@code referral.withdrawn} published so that placement
- * releases any hold). Then, {@code after-closed} after a referral closed, erases its personal data and keeps only what
- * the figures need: organisation, pseudonym, status and timeline, urgency, dates, the department of the current
- * location and the household's size. Forgets expired idempotency keys. Safe on several replicas: closing skips the
+ * releases any hold). Then, {@code after-closed} after a referral closed, erases its personal data
+ * ({@link PersonalDataErasure}). Forgets expired idempotency keys. Safe on several replicas: closing skips the
  * rows another replica holds, and the erasure is one idempotent UPDATE.
  */
 @ApplicationScoped
@@ -36,6 +36,9 @@ public class RetentionJob {
     @Inject
     Outbox outbox;
 
+    @Inject
+    PersonalDataErasure erasure;
+
     @Scheduled(
             identity = "intake-retention",
             every = "${acse.intake.retention.every:1h}",
@@ -48,24 +51,7 @@ public class RetentionJob {
     @Transactional
     public int run(Instant now) {
         int closed = closeInactive(now);
-        // INSEE codes: a commune's department is its first two characters, three overseas (97x).
-        int erased = entityManager
-                .createNativeQuery("""
-                UPDATE referral SET identity_ciphertext = NULL, identity_key_id = NULL,
-                       notes_ciphertext = NULL, notes_key_id = NULL,
-                       withdrawal_reason_ciphertext = NULL, withdrawal_reason_key_id = NULL,
-                       duplicate_fingerprint = NULL, possible_duplicate_of = NULL,
-                       household_size = 1 + jsonb_array_length(COALESCE(household -> 'childrenAges', '[]')),
-                       household = NULL, needs = NULL, languages = '[]', exploitation = '[]', danger_zones = '[]',
-                       department_code = left(current_commune_code,
-                                              CASE WHEN current_commune_code LIKE '97%' THEN 3 ELSE 2 END),
-                       current_commune_code = NULL,
-                       open_placement_ids = '{}', accepted_placement_id = NULL, accepted_shelter_id = NULL,
-                       personal_data_erased_at = :now
-                 WHERE closed_at IS NOT NULL AND closed_at <= :cutoff AND personal_data_erased_at IS NULL""")
-                .setParameter("now", now)
-                .setParameter("cutoff", now.minus(config.retention().afterClosed()))
-                .executeUpdate();
+        int erased = erasure.closedBefore(now.minus(config.retention().afterClosed()), now);
         int keys = entityManager
                 .createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :cutoff")
                 .setParameter("cutoff", now.minus(config.idempotencyKeyTtl()))

@@ -7,8 +7,10 @@ import org.acse.common.events.PlacementDecided;
 import org.acse.common.events.PlacementNoMatch;
 import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.PlacementSearching;
+import org.acse.common.events.ReferralErased;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
+import org.acse.notification.retention.RetentionJob;
 import org.acse.platform.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,6 +28,9 @@ public class AlertConsumer {
 
     @Inject
     AlertService alerts;
+
+    @Inject
+    RetentionJob retention;
 
     @Incoming("placements")
     @Blocking
@@ -55,6 +60,8 @@ public class AlertConsumer {
             switch (event.type()) {
                 case REFERRAL_SUBMITTED -> alerts.onSubmitted(event.data(ReferralSubmitted.class));
                 case REFERRAL_WITHDRAWN -> alerts.onWithdrawn(event.data(ReferralWithdrawn.class));
+                case REFERRAL_ERASED ->
+                    retention.erase(event.data(ReferralErased.class).referralId());
                 default -> {}
             }
         });

@@ -3,9 +3,11 @@ package org.acse.placement.events;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.acse.common.events.ReferralErased;
 import org.acse.common.events.ReferralSubmitted;
 import org.acse.common.events.ReferralWithdrawn;
 import org.acse.placement.decision.ReferralReactions;
+import org.acse.placement.retention.RetentionJob;
 import org.acse.platform.inbox.Inbox;
 import org.acse.platform.inbox.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +28,9 @@ public class ReferralEventsConsumer {
     @Inject
     ReferralReactions referrals;
 
+    @Inject
+    RetentionJob retention;
+
     @Incoming("referrals")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
@@ -36,6 +41,8 @@ public class ReferralEventsConsumer {
         switch (event.type()) {
             case REFERRAL_SUBMITTED -> referrals.onSubmitted(event.data(ReferralSubmitted.class));
             case REFERRAL_WITHDRAWN -> referrals.onWithdrawn(event.data(ReferralWithdrawn.class));
+            case REFERRAL_ERASED ->
+                retention.erase(event.data(ReferralErased.class).referralId());
             default -> {
                 // other types on this topic are not ours
             }

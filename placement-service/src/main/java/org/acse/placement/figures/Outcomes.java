@@ -3,8 +3,10 @@ package org.acse.placement.figures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.acse.common.events.Urgency;
 import org.acse.common.figures.Breakdown;
@@ -49,9 +51,10 @@ public class Outcomes {
 
     /** Retention: the rows of these referrals (a native subquery on {@code referral.id}) are about nobody now. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int unlink(String referralIds, Instant cutoff) {
-        return em.createNativeQuery("UPDATE outcome SET referral_id = NULL WHERE referral_id IN (" + referralIds + ")")
-                .setParameter("cutoff", cutoff)
-                .executeUpdate();
+    public int unlink(String referralIds, Map<String, Object> parameters) {
+        Query query = em.createNativeQuery(
+                "UPDATE outcome SET referral_id = NULL WHERE referral_id IN (" + referralIds + ")");
+        parameters.forEach(query::setParameter);
+        return query.executeUpdate();
     }
 }
