@@ -151,5 +151,12 @@ final class Browser {
         }
     }
 
+    /** As {@link #screenshot(WebDriver, String)}, with that part of the page at the top of the window. */
+    static void screenshot(WebDriver driver, String name, By part) {
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(part));
+        screenshot(driver, name);
+    }
+
     private Browser() {}
 }

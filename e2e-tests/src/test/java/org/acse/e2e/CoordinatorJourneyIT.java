@@ -202,7 +202,7 @@ class CoordinatorJourneyIT {
             Browser.awaitReady(phone);
             assertThat(phone.findElement(By.tagName("main")).getText()).contains("moins de 5");
             axe.check(phone);
-            Browser.screenshot(phone, "coordinator-figures");
+            Browser.screenshot(phone, "coordinator-figures", By.cssSelector("main table"));
             phone.get(suite.web.url() + "/coordinator/referrals/" + referralId);
             Browser.awaitReady(phone);
             axe.check(phone);
