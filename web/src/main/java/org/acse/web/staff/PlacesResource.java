@@ -44,7 +44,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @Path("/staff/places")
 @Produces(MediaType.TEXT_HTML)
 public class PlacesResource {
-    /** The statuses a team sets; {@code HELD} is placement's own, while a proposal waits. */
+    /** The statuses a team sets; {@code HELD} is placement's own while a proposal waits, so no form is offered then. */
     static final List<String> SETTABLE = List.of("FREE", "OCCUPIED", "OUT_OF_SERVICE");
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");

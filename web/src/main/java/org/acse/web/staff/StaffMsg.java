@@ -56,6 +56,9 @@ public interface StaffMsg {
     @Message("Heure de Paris ; laissez vide pour « dès maintenant ».")
     String unitAvailableFromHint();
 
+    @Message("Retenue pour une proposition : répondez d'abord à la proposition.")
+    String unitHeldHint();
+
     @Message("Enregistrer")
     String unitSave();
 
