@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -21,7 +22,7 @@ import org.openqa.selenium.support.ui.Select;
  * page (in French), fills the referral form on a phone-sized screen, gets one field error from intake next to its
  * field, corrects it with the commune search and sees the referral submitted; the receiving shelter's team, on a
  * laptop-sized screen, sees the proposal in words, accepts it after confirming, reads the identity and records the
- * arrival. axe finds no serious or critical violation on any page visited, and no personal data reaches a URL or
+ * arrival; on a phone, the team opens "Mes places" and confirms a place still free. axe finds no serious or critical violation on any page visited, and no personal data reaches a URL or
  * the browser's storage.
  */
 class WebJourneyIT {
@@ -204,6 +205,30 @@ class WebJourneyIT {
                     .isEqualTo("Arrivée");
             axe.check(staff);
             assertNothingPersonalLeftInTheBrowser(staff);
+        } finally {
+            staff.quit();
+        }
+    }
+
+    @Test
+    void theShelterTeamConfirmsOnItsPhoneThatAPlaceIsStillFree() {
+        WebDriver staff = Browser.chromium(390, 844);
+        try {
+            Browser.signIn(staff, suite.web.url(), "staff." + shelterCode.toLowerCase());
+            staff.findElement(By.id("places-link")).click();
+            Browser.awaitReady(staff);
+            assertThat(staff.findElement(By.tagName("h1")).getText()).isEqualTo("Mes places");
+            assertThat(staff.findElement(By.id("units")).getText()).contains("Capacité", "heure de Paris");
+            axe.check(staff);
+            WebElement stillFree = staff.findElement(By.cssSelector("[data-status=FREE] [data-action=still-free]"));
+            String unit =
+                    staff.findElement(By.cssSelector("li[data-status=FREE]")).getAttribute("data-unit-id");
+            stillFree.sendKeys(Keys.ENTER);
+            Browser.awaitReady(staff);
+            assertThat(staff.findElement(By.id("done")).getText()).isEqualTo("La place est confirmée.");
+            assertThat(staff.findElement(By.id("unit-" + unit)).findElements(By.cssSelector("[data-stale]")))
+                    .isEmpty();
+            axe.check(staff);
         } finally {
             staff.quit();
         }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.acse.web.coordinator.CoordMsg;
 import org.acse.web.i18n.Msg;
+import org.acse.web.staff.StaffMsg;
 import org.junit.jupiter.api.Test;
 
 /** One bundle per language: every key has a French text (the interface) and an English one (the file), no other. */
@@ -26,6 +27,7 @@ class MessagesTest {
     void everyKeyHasAFrenchAndAnEnglishTextWithTheSameParameters() throws Exception {
         bundle(Msg.class, "msg_en");
         bundle(CoordMsg.class, "coord_en");
+        bundle(StaffMsg.class, "staff_en");
     }
 
     private static void bundle(Class<?> messages, String file) throws Exception {

@@ -6,9 +6,10 @@ import org.acse.suite.KeycloakServer;
 import org.acse.suite.Ports;
 import org.acse.testsupport.RecordingHttpStub;
 
-/** The real Keycloak with the acse realm, the application on a known port registered as acse-web's redirect. */
+/** The real Keycloak with the acse realm, intake and placement stand-ins, the application on a known port registered as acse-web's redirect. */
 public class WebTestResource implements QuarkusTestResourceLifecycleManager {
     static RecordingHttpStub intake;
+    static RecordingHttpStub placement;
 
     @Override
     public Map<String, String> start() {
@@ -17,19 +18,25 @@ public class WebTestResource implements QuarkusTestResourceLifecycleManager {
         keycloak.addRedirectUri("acse-web", "http://127.0.0.1:" + port + "/callback");
         keycloak.addRedirectUri("acse-web", "http://localhost:" + port + "/callback");
         intake = IntakeStub.start();
+        placement = PlacementStub.start();
         return Map.of(
                 "quarkus.oidc.auth-server-url",
                 keycloak.issuer(),
                 "quarkus.http.test-port",
                 String.valueOf(port),
                 "acse.intake.url",
-                intake.url());
+                intake.url(),
+                "acse.placement.url",
+                placement.url());
     }
 
     @Override
     public void stop() {
         if (intake != null) {
             intake.close();
+        }
+        if (placement != null) {
+            placement.close();
         }
     }
 }

@@ -207,7 +207,7 @@ class ShelterRegistryTest {
     }
 
     @Test
-    void staffPublishAvailabilityWhichIsConfirmedAndStaleAfterADay() {
+    void staffPublishAvailabilityWhichIsConfirmedStaleAfterADayAndConfirmedAgainAsItIs() {
         JsonPath shelter = Fixtures.shelter("44109", 1);
         UUID id = Fixtures.id(shelter);
         UUID unit = Fixtures.unit(shelter, 0);
@@ -245,5 +245,22 @@ class ShelterRegistryTest {
                 .then()
                 .statusCode(200)
                 .body("units[0].stale", equalTo(true));
+        // "still as it is": the same status and availability sent again is the place's confirmation
+        given().auth()
+                .oauth2(Tokens.staff(id))
+                .contentType("application/json")
+                .body("{\"status\":\"OCCUPIED\",\"availableFrom\":\"" + tomorrow + "\"}")
+                .put("/api/v1/shelters/" + id + "/units/" + unit + "/availability")
+                .then()
+                .statusCode(200)
+                .body("stale", equalTo(false));
+        given().auth()
+                .oauth2(Tokens.staff(id))
+                .get("/api/v1/shelters/" + id)
+                .then()
+                .statusCode(200)
+                .body("units[0].status", equalTo("OCCUPIED"))
+                .body("units[0].availableFrom", equalTo(tomorrow.toString()))
+                .body("units[0].stale", equalTo(false));
     }
 }

@@ -88,4 +88,11 @@ public interface PlacementClient {
     @Path("/shelters/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     Response updateShelter(@PathParam("id") UUID id, Map<String, Object> shelter);
+
+    /** A shelter team's word on one unit, {@code {status, availableFrom}}: also its confirmation. */
+    @PUT
+    @Path("/shelters/{id}/units/{unitId}/availability")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response availability(
+            @PathParam("id") UUID shelterId, @PathParam("unitId") UUID unitId, Map<String, Object> availability);
 }

@@ -278,15 +278,6 @@ public interface CoordMsg {
     @Message("capacité {capacity}, {status}")
     String unitStatus(int capacity, String status);
 
-    @Message("libre")
-    String unitFree();
-
-    @Message("occupée")
-    String unitOccupied();
-
-    @Message("hors service")
-    String unitOutOfService();
-
     @Message("Soutien psychologique")
     String supportPsychological();
 

@@ -235,7 +235,7 @@ public class ShelterPages {
         Words w = pages.words();
         if (current != null) {
             f.unitStatuses = current.units().stream()
-                    .map(u -> coord().unitStatus(u.capacity(), unitStatus(w, u.status())))
+                    .map(u -> coord().unitStatus(u.capacity(), w.unitStatus(u.status())))
                     .toList();
         }
         List<Choice> genders = new ArrayList<>();
@@ -262,15 +262,6 @@ public class ShelterPages {
                 .data("supports", support)
                 .data("schemes", schemes)
                 .data("done", null);
-    }
-
-    private String unitStatus(Words w, String status) {
-        return switch (status == null ? "" : status) {
-            case "FREE" -> coord().unitFree();
-            case "OCCUPIED" -> coord().unitOccupied();
-            case "OUT_OF_SERVICE" -> coord().unitOutOfService();
-            default -> status == null ? "" : status;
-        };
     }
 
     String support(String code) {

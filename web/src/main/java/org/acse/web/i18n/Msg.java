@@ -534,6 +534,19 @@ public interface Msg {
     @Message("Non arrivée")
     String placementNoShow();
 
+    // Unit statuses
+    @Message("libre")
+    String unitFree();
+
+    @Message("retenue pour une proposition")
+    String unitHeld();
+
+    @Message("occupée")
+    String unitOccupied();
+
+    @Message("hors service")
+    String unitOutOfService();
+
     // Urgencies
     @Message("Immédiate (sous 24 h)")
     String urgencyImmediate();

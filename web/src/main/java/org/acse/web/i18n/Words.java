@@ -124,6 +124,19 @@ public final class Words {
                 };
     }
 
+    /** A shelter unit's status, as placement-service publishes it. */
+    public String unitStatus(String code) {
+        return code == null
+                ? ""
+                : switch (code) {
+                    case "FREE" -> msg.unitFree();
+                    case "HELD" -> msg.unitHeld();
+                    case "OCCUPIED" -> msg.unitOccupied();
+                    case "OUT_OF_SERVICE" -> msg.unitOutOfService();
+                    default -> code;
+                };
+    }
+
     public String urgency(String code) {
         return code == null
                 ? ""

@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -71,6 +72,19 @@ public class StaffResource {
     @Location("staff/placement.html")
     Template detail;
 
+    @Location("staff/history.html")
+    Template history;
+
+    /** The outcomes of a proposal that is over; the live ones are on the home page. */
+    static final List<String> PAST = List.of("DECLINED", "EXPIRED", "CANCELLED", "ARRIVED", "NO_SHOW");
+
+    static final int HISTORY_PAGE = 20;
+
+    /** A past proposal: the pseudonym only, never the person's identity. */
+    @TemplateData
+    public record Past(
+            String pseudonym, String status, String statusWords, String reason, String proposed, String ended) {}
+
     /** A placement with what the team needs to decide, in words. */
     @TemplateData
     public record Card(
@@ -101,6 +115,49 @@ public class StaffResource {
                     .add(card(p, alerts.get(p.id()), p.id().equals(reasonErrorFor)));
         }
         return pages.page(home).data("held", held).data("accepted", accepted).data("done", notice(done));
+    }
+
+    /**
+     * Past proposals, newest first. Without an outcome chosen the page reads every placement and leaves out the live
+     * ones (placement filters by one status), so such a page may hold a few rows fewer than its size.
+     */
+    @GET
+    @Path("history")
+    public TemplateInstance history(
+            @QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page) {
+        String outcome = status != null && PAST.contains(status) ? status : null;
+        int at = Math.max(0, Math.min(page, 10_000));
+        Views.PlacementPage found =
+                Api.read(() -> placement.list(null, outcome, at, HISTORY_PAGE), Views.PlacementPage.class);
+        Map<UUID, Views.Alert> alerts = alerts();
+        Words w = pages.words();
+        List<Past> rows = found.items.stream()
+                .filter(p -> PAST.contains(p.status()))
+                .map(p -> {
+                    Views.Alert a = alerts.get(p.id());
+                    return new Past(
+                            a == null ? "—" : a.pseudonym(),
+                            p.status(),
+                            w.placementStatus(p.status()),
+                            p.declineReason() == null ? "" : w.reason(p.declineReason()),
+                            w.dateTime(p.createdAt()),
+                            w.dateTime(p.decidedAt()));
+                })
+                .toList();
+        long pagesCount = Math.max(1, (found.total + HISTORY_PAGE - 1) / HISTORY_PAGE);
+        List<Words.Option> outcomes = PAST.stream()
+                .map(c -> new Words.Option(c, w.placementStatus(c)))
+                .toList();
+        return pages.page(history)
+                .data("rows", rows)
+                .data("outcomes", outcomes)
+                .data("status", outcome == null ? "" : outcome)
+                .data("pageNumber", at + 1)
+                .data("pages", pagesCount)
+                .data("hasPrev", at > 0)
+                .data("prevPage", at - 1)
+                .data("hasNext", at + 1 < pagesCount)
+                .data("nextPage", at + 1);
     }
 
     @GET
