@@ -18,9 +18,14 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -150,27 +155,45 @@ public class ProblemMappers {
 
     /**
      * A connection refused, lost or not obtained in time (the pool timed out): SQL state class 08, 57P (the server shutting down or
-     * starting), 53300 (too many connections) and 55000 (the database not accepting connections).
+     * starting), 53300 (too many connections) and 55000 (the database not accepting connections). Searched through
+     * causes and suppressed exceptions: a commit the database broke off surfaces as the transaction manager's
+     * rollback, which carries the resource's failure as a suppressed exception, not as its cause.
      */
     static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+        Deque<Throwable> toSee = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!toSee.isEmpty()) {
+            Throwable t = toSee.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (lostConnection(t)) {
                 return true;
             }
-            // The pool's own "acquisition timeout while waiting for new connection": no SQL state, a timeout as cause.
-            if (t instanceof SQLException && t.getCause() instanceof TimeoutException) {
-                return true;
+            if (t.getCause() != null) {
+                toSee.push(t.getCause());
             }
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08")
-                            || sql.getSQLState().startsWith("57P")
-                            || sql.getSQLState().equals("53300")
-                            || sql.getSQLState().equals("55000"))) {
-                return true;
+            for (Throwable suppressed : t.getSuppressed()) {
+                toSee.push(suppressed);
             }
         }
         return false;
+    }
+
+    private static boolean lostConnection(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        // The pool's own "acquisition timeout while waiting for new connection": no SQL state, a timeout as cause.
+        if (t instanceof SQLException && t.getCause() instanceof TimeoutException) {
+            return true;
+        }
+        return t instanceof SQLException sql
+                && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08")
+                        || sql.getSQLState().startsWith("57P")
+                        || sql.getSQLState().equals("53300")
+                        || sql.getSQLState().equals("55000"));
     }
 
     static Response respond(Problem problem) {
