@@ -27,6 +27,7 @@ import org.acse.common.events.PlacementDecided;
 import org.acse.common.events.PlacementProposed;
 import org.acse.common.events.Urgency;
 import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.SchemaDump;
 import org.awaitility.Awaitility;
 
 /** Valid referral bodies to start from, and small helpers shared by the intake tests. */
@@ -218,27 +219,7 @@ public final class ReferralFixtures {
 
     /** Every row of every table of the intake schema, as text. */
     public static String dumpSchema(DataSource dataSource) {
-        StringBuilder dump = new StringBuilder();
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs =
-                    s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'intake'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT t::text FROM intake." + table + " t")) {
-                    while (rs.next()) {
-                        dump.append(rs.getString(1)).append('\n');
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return dump.toString();
+        return SchemaDump.of(dataSource, "intake");
     }
 
     private ReferralFixtures() {}

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +23,7 @@ import org.acse.common.events.Urgency;
 import org.acse.notification.retention.RetentionJob;
 import org.acse.platform.retention.MessageRetention;
 import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.SchemaDump;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -122,26 +122,6 @@ class RetentionTest {
 
     /** Every row of every table of the notification schema, as text. */
     private String dump() {
-        StringBuilder dump = new StringBuilder();
-        for (String table : query(
-                        "SELECT table_name FROM information_schema.tables" + " WHERE table_schema = 'notification'")
-                .split("\n")) {
-            dump.append(query("SELECT t::text FROM notification." + table + " t"));
-        }
-        return dump.toString();
-    }
-
-    private String query(String sql) {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return String.join("\n", rows) + "\n";
+        return SchemaDump.of(dataSource, "notification");
     }
 }

@@ -13,14 +13,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.acse.notification.channel.ChannelSetting;
 import org.acse.notification.channel.OwnerType;
 import org.acse.platform.crypto.FieldCipher;
 import org.acse.platform.crypto.Sealed;
+import org.acse.testsupport.SchemaDump;
 import org.acse.testsupport.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -60,7 +59,7 @@ class WebhookSecretAtRestTest {
         assertThat(secret).startsWith("whsec_");
         String key = secret.substring("whsec_".length());
 
-        String dump = dumpSchema("notification");
+        String dump = SchemaDump.of(dataSource, "notification");
         assertThat(dump).contains(shelter.toString()).doesNotContain(key);
     }
 
@@ -100,7 +99,7 @@ class WebhookSecretAtRestTest {
                     assertThat(rows.next()).isTrue();
                     assertThat(rows.getBytes(1)).as("no secret, nothing sealed").isNull();
                 }
-                assertThat(dumpSchema(c, schema)).doesNotContain(secret);
+                assertThat(SchemaDump.of(c, schema)).doesNotContain(secret);
             } finally {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
@@ -119,33 +118,5 @@ class WebhookSecretAtRestTest {
                 return connection;
             }
         };
-    }
-
-    /** Every row of every table of the schema, as text. */
-    private String dumpSchema(String schema) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return dumpSchema(c, schema);
-        }
-    }
-
-    private static String dumpSchema(Connection c, String schema) throws SQLException {
-        StringBuilder dump = new StringBuilder();
-        try (Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT t::text FROM " + schema + "." + table + " t")) {
-                    while (rs.next()) {
-                        dump.append(rs.getString(1)).append('\n');
-                    }
-                }
-            }
-        }
-        return dump.toString();
     }
 }

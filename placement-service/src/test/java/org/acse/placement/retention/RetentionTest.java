@@ -7,14 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +22,7 @@ import org.acse.common.events.Urgency;
 import org.acse.placement.Fixtures;
 import org.acse.platform.retention.MessageRetention;
 import org.acse.testsupport.KafkaEvents;
+import org.acse.testsupport.SchemaDump;
 import org.acse.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,26 +156,6 @@ class RetentionTest {
 
     /** Every row of every table of the placement schema, as text. */
     private String dump() {
-        StringBuilder dump = new StringBuilder();
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'placement'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT t::text FROM placement." + table + " t")) {
-                    while (rs.next()) {
-                        dump.append(rs.getString(1)).append('\n');
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return dump.toString();
+        return SchemaDump.of(dataSource, "placement");
     }
 }

@@ -14,12 +14,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.acse.platform.crypto.FieldCipher;
 import org.acse.platform.crypto.Sealed;
+import org.acse.testsupport.SchemaDump;
 import org.acse.testsupport.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -65,7 +64,7 @@ class ShelterAddressAtRestTest {
                 .statusCode(200)
                 .body("address", equalTo(address));
 
-        assertThat(dumpSchema("placement")).contains(id).doesNotContain(address);
+        assertThat(SchemaDump.of(dataSource, "placement")).contains(id).doesNotContain(address);
     }
 
     @Test
@@ -96,7 +95,7 @@ class ShelterAddressAtRestTest {
                     assertThat(new String(cipher.open(sealed, Shelter.addressAad(id)), StandardCharsets.UTF_8))
                             .isEqualTo(address);
                 }
-                assertThat(dumpSchema(c, schema)).doesNotContain(address);
+                assertThat(SchemaDump.of(c, schema)).doesNotContain(address);
             } finally {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
@@ -115,33 +114,5 @@ class ShelterAddressAtRestTest {
                 return connection;
             }
         };
-    }
-
-    /** Every row of every table of the schema, as text. */
-    private String dumpSchema(String schema) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return dumpSchema(c, schema);
-        }
-    }
-
-    private static String dumpSchema(Connection c, String schema) throws SQLException {
-        StringBuilder dump = new StringBuilder();
-        try (Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT t::text FROM " + schema + "." + table + " t")) {
-                    while (rs.next()) {
-                        dump.append(rs.getString(1)).append('\n');
-                    }
-                }
-            }
-        }
-        return dump.toString();
     }
 }
