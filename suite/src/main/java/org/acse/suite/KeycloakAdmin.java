@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The {@code acse} realm through Keycloak's admin REST API: people with one realm role and their tenant attribute,
+ * The {@code acse} realm (or another, {@link #inRealm}) through Keycloak's admin REST API: people with one realm role and their tenant attribute,
  * partner organisations' service accounts, redirect URIs. Used on the local suite and, by {@code ./acse onboard},
  * on a deployed Keycloak with an administrator's credentials.
  */
@@ -36,6 +36,7 @@ public final class KeycloakAdmin {
     private static final List<String> PARTNER_AUDIENCES = List.of("intake-service", "placement-service");
 
     private final String url;
+    private final String realm;
     private final String adminRealm;
     private final String adminUser;
     private final String adminPassword;
@@ -51,10 +52,31 @@ public final class KeycloakAdmin {
 
     /** An administrator of {@code adminRealm}: {@code acse} itself for a realm administrator (realm-admin role). */
     public KeycloakAdmin(String url, String adminRealm, String adminUser, String adminPassword) {
+        this(url, REALM, adminRealm, adminUser, adminPassword);
+    }
+
+    private KeycloakAdmin(String url, String realm, String adminRealm, String adminUser, String adminPassword) {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.realm = realm;
         this.adminRealm = adminRealm;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
+    }
+
+    /** The same administrator working on another realm, e.g. one {@link #importRealm} created. */
+    public KeycloakAdmin inRealm(String otherRealm) {
+        return new KeycloakAdmin(url, otherRealm, adminRealm, adminUser, adminPassword);
+    }
+
+    /**
+     * Creates a realm from its full representation (roles, clients, flows, users), as the operator's realm import
+     * does: used to try a realm as it is rendered for production on a running server.
+     */
+    public void importRealm(JsonNode representation) {
+        expect(
+                send(adminRequest(adminToken(), url + "/admin/realms").POST(body(representation))),
+                201,
+                "import realm " + representation.path("realm").asText());
     }
 
     /**
@@ -177,7 +199,7 @@ public final class KeycloakAdmin {
         expect(found, 200, "find client " + clientId);
         JsonNode list = json(found.body());
         if (list.isEmpty()) {
-            throw new IllegalStateException("no client " + clientId + " in realm " + REALM);
+            throw new IllegalStateException("no client " + clientId + " in realm " + realm);
         }
         ObjectNode client = (ObjectNode) list.get(0);
         client.withArray("redirectUris").add(uri);
@@ -232,7 +254,7 @@ public final class KeycloakAdmin {
     }
 
     private String realm() {
-        return url + "/admin/realms/" + REALM;
+        return url + "/admin/realms/" + realm;
     }
 
     /** The administrator's token, reused for 30 s: each password grant costs a slow password hash. */
