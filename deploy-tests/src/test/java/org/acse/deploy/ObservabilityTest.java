@@ -18,6 +18,7 @@ class ObservabilityTest {
             "acse_referral_time_to_acceptance_seconds_bucket",
             "acse_placement_no_match_total",
             "acse_placement_declines_total",
+            "acse_placement_back_outs_total",
             "acse_placement_hold_expiries_total",
             "acse_alert_delivery_seconds_bucket",
             "acse_alert_delivery_failures_total",

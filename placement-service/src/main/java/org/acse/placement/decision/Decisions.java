@@ -120,7 +120,7 @@ public class Decisions {
         arrangements.sealComment(p, comment);
         events.moved(p, now);
         audit.record("placement.back-out", "placement", p.id);
-        metrics.declined(reason);
+        metrics.backedOut(reason);
         Referral referral = Referral.findById(p.referralId);
         referral.moveTo(ReferralStatus.SEARCHING, now);
         proposals.proposeNext(referral, now, false);

@@ -31,6 +31,7 @@ public class PlacementMetrics {
     private Counter noMatch;
     private Counter holdExpiries;
     private final Map<DeclineReason, Counter> declines = new EnumMap<>(DeclineReason.class);
+    private final Map<DeclineReason, Counter> backOuts = new EnumMap<>(DeclineReason.class);
 
     @PostConstruct
     void register() {
@@ -59,6 +60,14 @@ public class PlacementMetrics {
                             .description("Declines by reason")
                             .tag("reason", reason.name().toLowerCase(Locale.ROOT))
                             .register(meters));
+            // Apart from declines: a shelter going back on its word may leave a person already on the way.
+            backOuts.put(
+                    reason,
+                    Counter.builder("acse.placement.back.outs")
+                            .description(
+                                    "Accepted placements the shelter backed out of (or a coordinator cancelled), by reason")
+                            .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                            .register(meters));
         }
     }
 
@@ -76,6 +85,10 @@ public class PlacementMetrics {
 
     void declined(DeclineReason reason) {
         afterCommit(declines.get(reason)::increment);
+    }
+
+    void backedOut(DeclineReason reason) {
+        afterCommit(backOuts.get(reason)::increment);
     }
 
     void holdExpired() {

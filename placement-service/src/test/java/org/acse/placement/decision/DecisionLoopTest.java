@@ -70,6 +70,8 @@ class DecisionLoopTest {
 
     @Test
     void aShelterThatBacksOutIsNeverProposedAgainAndTheNextOneIsHeld() {
+        double backOuts = PlacementFlowTest.metric("acse_placement_back_outs_total", "reason", "staff_unavailable");
+        double declines = PlacementFlowTest.metric("acse_placement_declines_total", "reason", "staff_unavailable");
         JsonPath lyon = Fixtures.shelter(Fixtures.LYON, 1, 1);
         JsonPath paris = Fixtures.shelter(Fixtures.PARIS, 1);
         ReferralSubmitted referral = Fixtures.womanInNice();
@@ -125,6 +127,10 @@ class DecisionLoopTest {
         assertThat(next.shelterId()).isEqualTo(Fixtures.id(paris));
         assertThat(fixtures.referralStatus(referral.referralId())).isEqualTo("PROPOSED");
         assertThat(kafka.records(Topics.PLACEMENTS)).noneMatch(r -> r.value().contains("équipe de nuit"));
+        // Counted as a back-out, never as a decline: a decline rate must not hide a shelter going back on its word.
+        PlacementFlowTest.awaitIncrease(backOuts, 1, "acse_placement_back_outs_total", "reason", "staff_unavailable");
+        assertThat(PlacementFlowTest.metric("acse_placement_declines_total", "reason", "staff_unavailable"))
+                .isEqualTo(declines);
         assertThat(fixtures.count("SELECT count(*) FROM placement WHERE comment_ciphertext IS NOT NULL AND id = '"
                         + first.placementId() + "'"))
                 .isEqualTo(1);
