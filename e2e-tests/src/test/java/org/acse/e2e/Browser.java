@@ -63,6 +63,11 @@ final class Browser {
      * French first.
      */
     static WebDriver chromium(int width, int height) {
+        return chromium(width, height, "en-GB,en");
+    }
+
+    /** A browser asking for those languages (Chromium's {@code intl.accept_languages}) at that window size. */
+    static WebDriver chromium(int width, int height, String languages) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         Path profile;
@@ -82,7 +87,7 @@ final class Browser {
                 "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
@@ -113,6 +118,48 @@ final class Browser {
                 .ignoreExceptions()
                 .until(() -> driver.getCurrentUrl().startsWith(webUrl));
         awaitReady(driver);
+    }
+
+    /**
+     * "Se déconnecter" in the page's header (a form, never a link); done once Keycloak, its own session ended, shows
+     * its login page again.
+     */
+    static void signOut(WebDriver driver) {
+        click(driver, driver.findElement(By.id("logout")));
+        await().atMost(PAGE_WAIT)
+                .ignoreExceptions()
+                .until(() -> driver.findElement(By.id("username")).isDisplayed());
+    }
+
+    /** The {@code Cache-Control} the current page is served with, read again from within the page. */
+    static String cacheControl(WebDriver driver) {
+        return String.valueOf(((JavascriptExecutor) driver)
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                        + "fetch(window.location.href, {credentials: 'same-origin', cache: 'no-store'})"
+                        + ".then(function (r) { done(r.headers.get('cache-control')); })"
+                        + ".catch(function (e) { done('failed: ' + e); });"));
+    }
+
+    /** The visible text of a page that renders itself (Keycloak's account console), once it holds one of those. */
+    static String awaitText(WebDriver driver, String... expected) {
+        try {
+            return await().atMost(PAGE_WAIT)
+                    .ignoreExceptions()
+                    .until(() -> driver.findElement(By.tagName("body")).getText(), text -> {
+                        for (String e : expected) {
+                            if (text.contains(e)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    });
+        } catch (ConditionTimeoutException e) {
+            String page = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError(
+                    "none of " + List.of(expected) + " on " + driver.getCurrentUrl() + "\n"
+                            + page.substring(0, Math.min(page.length(), 3000)),
+                    e);
+        }
     }
 
     /** The page says it is ready ({@code body[data-ready]}); otherwise the failure shows what the page said. */

@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.Select;
  * page (in French), fills the referral form on a phone-sized screen, gets one field error from intake next to its
  * field, corrects it with the commune search and sees the referral submitted; the receiving shelter's team, on a
  * laptop-sized screen, sees the proposal in words, accepts it after confirming, reads the identity and records the
- * arrival; on a phone, the team opens "Mes places" and confirms a place still free. axe finds no serious or critical violation on any page visited, and no personal data reaches a URL or
+ * arrival, then signs out: the back button shows nothing of the identity and the page asked again goes through the
+ * login and back to it; on a phone, the team opens "Mes places" and confirms a place still free. axe finds no serious or critical violation on any page visited, and no personal data reaches a URL or
  * the browser's storage.
  */
 class WebJourneyIT {
@@ -205,6 +206,31 @@ class WebJourneyIT {
                     .isEqualTo("Arrivée");
             axe.check(staff);
             assertNothingPersonalLeftInTheBrowser(staff);
+
+            // Signing out where the identity shows: no copy of the page is kept, the back button brings none of it
+            // back, and the page asked again goes through Keycloak's login, then back to that same page.
+            assertThat(staff.findElement(By.cssSelector("#identity .first-name"))
+                            .getText())
+                    .isEqualTo(FIRST_NAME);
+            assertThat(Browser.cacheControl(staff)).contains("no-store");
+            String identityPage = staff.getCurrentUrl();
+            Browser.signOut(staff);
+            assertThat(staff.getCurrentUrl())
+                    .startsWith(suite.identities.keycloak().url());
+            staff.navigate().back();
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(() -> staff.findElement(By.id("username")).isDisplayed());
+            assertThat(staff.getPageSource()).doesNotContain(FIRST_NAME);
+            staff.get(identityPage);
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(() -> staff.findElement(By.id("username")).isDisplayed());
+            Browser.submitLogin(staff, suite.web.url(), "staff." + shelterCode.toLowerCase());
+            assertThat(staff.getCurrentUrl()).isEqualTo(identityPage);
+            assertThat(staff.findElement(By.cssSelector("#identity .first-name"))
+                            .getText())
+                    .isEqualTo(FIRST_NAME);
         } finally {
             staff.quit();
         }

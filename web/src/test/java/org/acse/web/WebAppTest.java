@@ -108,6 +108,93 @@ class WebAppTest {
     }
 
     @Test
+    void signingOutIsAFormThatEndsTheSessionHereAndInKeycloak() {
+        Browser browser = new Browser(app.toString());
+        HttpResponse<String> home = browser.signIn("/partner", "partner.nice", "demo");
+        assertThat(home.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(home.body())
+                .contains("<form method=\"post\" action=\"/logout\"")
+                .doesNotContain("href=\"/logout\"");
+
+        // a link from another site, or a form without the page's token, signs nobody out
+        browser.getOnce("/logout");
+        assertThat(browser.postOnce("/logout", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(browser.getOnce("/partner").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> out = browser.postOnce("/logout", Map.of("csrf-token", Browser.csrfToken(home.body())));
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("Location").orElseThrow())
+                .contains(
+                        "/realms/acse/protocol/openid-connect/logout?", "id_token_hint=", "post_logout_redirect_uri=");
+        assertThat(browser.cookies.keySet()).noneMatch(name -> name.startsWith("q_session"));
+
+        // Keycloak ends its session and sends the person back, where only its login page opens
+        HttpResponse<String> after =
+                browser.get(out.headers().firstValue("Location").orElseThrow());
+        assertThat(browser.at.getPath()).contains("/realms/acse/protocol/openid-connect/auth");
+        assertThat(after.body()).contains("id=\"kc-form-login\"").doesNotContain(IntakeStub.PSEUDONYM);
+        browser.get("/partner");
+        assertThat(browser.at.getPath()).contains("/realms/acse/protocol/openid-connect/auth");
+    }
+
+    @Test
+    void aCoordinatorErasesAReferralAfterAReasonAndAnExplicitConfirmationWithTheirOwnToken() throws Exception {
+        Browser browser = new Browser(app.toString());
+        browser.signIn("/coordinator", "coordinator", "demo");
+        String referral = "/coordinator/referrals/" + IntakeStub.REFERRAL;
+        assertThat(browser.get(referral).body()).contains("href=\"" + referral + "/erasure\"", "Effacer les données");
+        HttpResponse<String> confirm = browser.get(referral + "/erasure");
+        assertThat(confirm.body()).contains("name=\"reason\"", "name=\"confirm\"", "Effacer définitivement");
+        String token = Browser.csrfToken(confirm.body());
+        long before = erasures();
+
+        HttpResponse<String> unconfirmed = browser.postOnce(
+                referral + "/erasure", Map.of("reason", "The person asked for it", "csrf-token", token));
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("id=\"err-confirm\"").doesNotContain("id=\"err-reason\"");
+        HttpResponse<String> noReason =
+                browser.postOnce(referral + "/erasure", Map.of("reason", " ", "confirm", "yes", "csrf-token", token));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"err-reason\"");
+        HttpResponse<String> forged =
+                browser.postOnce(referral + "/erasure", Map.of("reason", "forged", "confirm", "yes"));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(erasures()).isEqualTo(before);
+
+        HttpResponse<String> erased = browser.postOnce(
+                referral + "/erasure",
+                Map.of("reason", "The person asked for it", "confirm", "yes", "csrf-token", token));
+        assertThat(erased.statusCode()).isEqualTo(303);
+        assertThat(erased.headers().firstValue("Location").orElseThrow()).endsWith(referral + "?done=erased");
+        RecordingHttpStub.Call call = WebTestResource.intake.calls().stream()
+                .filter(c -> c.method().equals("POST") && c.path().endsWith("/erasure"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(erasures()).isEqualTo(before + 1);
+        assertThat(call.path()).isEqualTo("/api/v1/referrals/" + IntakeStub.REFERRAL + "/erasure");
+        assertThat(call.body()).contains("\"reason\"", "The person asked for it");
+        assertThat(claims(call.authorization().substring("Bearer ".length()))
+                        .path("preferred_username")
+                        .asText())
+                .isEqualTo("coordinator");
+    }
+
+    @Test
+    void aPartnerIsNeverOfferedTheErasure() {
+        Browser browser = new Browser(app.toString());
+        browser.signIn("/partner", "partner.nice", "demo");
+        assertThat(browser.get("/partner/referrals/" + IntakeStub.REFERRAL).body())
+                .doesNotContain("/erasure")
+                .doesNotContain("Effacer");
+    }
+
+    private static long erasures() {
+        return WebTestResource.intake.calls().stream()
+                .filter(c -> c.method().equals("POST") && c.path().endsWith("/erasure"))
+                .count();
+    }
+
+    @Test
     void theLanguageSwitchTurnsEveryPageToEnglish() {
         Browser browser = new Browser(app.toString());
         HttpResponse<String> french = browser.signIn("/partner", "partner.nice", "demo");

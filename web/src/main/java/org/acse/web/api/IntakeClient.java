@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** intake-service: referrals, their timeline, withdrawal and the identity (released by intake's own rule). */
+/** intake-service: referrals, their timeline, withdrawal, erasure and the identity (released by intake's own rule). */
 @RegisterRestClient(configKey = "intake")
 @RegisterClientHeaders(UserToken.class)
 @Path("/api/v1/referrals")
@@ -36,6 +36,11 @@ public interface IntakeClient {
     @Path("/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     Response withdraw(@PathParam("id") UUID id, Map<String, Object> withdrawal);
+
+    @POST
+    @Path("/{id}/erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response erase(@PathParam("id") UUID id, Map<String, Object> erasure);
 
     @GET
     @Path("/{id}/identity")

@@ -38,7 +38,13 @@ public final class Views {
             List<Step> timeline,
             String organisationId,
             UUID possibleDuplicateOf,
-            UUID acceptedShelterId) {}
+            UUID acceptedShelterId,
+            Boolean personalDataErased) {
+        /** Erased on request or by the retention (ADR 17): nothing personal is left to show or to act on. */
+        public boolean erased() {
+            return Boolean.TRUE.equals(personalDataErased);
+        }
+    }
 
     @TemplateData
     public record Submitted(UUID id, String status, String pseudonym) {}

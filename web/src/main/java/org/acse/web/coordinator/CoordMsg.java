@@ -539,4 +539,49 @@ public interface CoordMsg {
 
     @Message("Autre évènement")
     String eventOther();
+
+    // Erasure on request (ADR 17)
+    @Message("Effacer les données personnelles")
+    String eraseTitle();
+
+    @Message(
+            "À la demande de la personne, son identité, ses notes, sa composition familiale, ses zones de danger et ses lieux de rendez-vous sont effacés maintenant dans tous les services, au lieu d'attendre le délai de conservation. Une orientation encore en cours est d'abord retirée. C'est définitif.")
+    String eraseExplained();
+
+    @Message("Effacer les données de {pseudonym}…")
+    String eraseStart(String pseudonym);
+
+    @Message("Effacer définitivement les données personnelles de {pseudonym}")
+    String eraseConfirmTitle(String pseudonym);
+
+    @Message("Motif de l'effacement")
+    String eraseReason();
+
+    @Message(
+            "Par exemple : la personne a demandé l'effacement. Aucune donnée personnelle ici (500 caractères au plus).")
+    String eraseReasonHint();
+
+    @Message("Indiquez le motif de l'effacement (500 caractères au plus).")
+    String eraseReasonRequired();
+
+    @Message("Je confirme l'effacement définitif : ces données ne pourront pas être retrouvées.")
+    String eraseConfirm();
+
+    @Message("Cochez la confirmation pour effacer.")
+    String eraseConfirmRequired();
+
+    @Message("Effacer définitivement")
+    String eraseSubmit();
+
+    @Message("Annuler")
+    String eraseCancel();
+
+    @Message("Données personnelles effacées dans tous les services.")
+    String erased();
+
+    @Message("Données personnelles")
+    String personalData();
+
+    @Message("Effacées")
+    String personalDataErased();
 }

@@ -31,7 +31,8 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The coordinators' board: referrals by state (intake's list, filtered by status), each with its timeline, its
- * placements and the matching explanation (placement-service, coordinators only).
+ * placements and the matching explanation (placement-service, coordinators only), and the erasure of its personal
+ * data on request (intake).
  */
 @Path("/coordinator")
 @Produces(MediaType.TEXT_HTML)
@@ -54,6 +55,9 @@ public class CoordinatorResource {
 
     @Location("coordinator/referral.html")
     Template referral;
+
+    @Location("coordinator/erasure.html")
+    Template erasure;
 
     @TemplateData
     public record Column(String status, String label, long total, List<Views.ReferralSummary> referrals) {}
@@ -127,6 +131,54 @@ public class CoordinatorResource {
                 .build();
     }
 
+    /** The erasure's second step: what it erases, the reason intake keeps, and an explicit confirmation. */
+    @GET
+    @Path("referrals/{id}/erasure")
+    public TemplateInstance erasure(@PathParam("id") UUID id) {
+        return erasurePage(Api.read(() -> intake.get(id), Views.Referral.class), null, false, false);
+    }
+
+    /**
+     * Erasure on request (ADR 17): intake erases the referral's personal data in every service, with the
+     * coordinator's own token and reason; without a reason or the confirmation nothing is sent.
+     */
+    @POST
+    @Path("referrals/{id}/erasure")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response erase(@PathParam("id") UUID id, @RestForm String reason, @RestForm String confirm) {
+        boolean noReason = reason == null || reason.isBlank();
+        boolean unconfirmed = !"yes".equals(confirm);
+        if (noReason || unconfirmed) {
+            return refusedErasure(id, reason, noReason, unconfirmed);
+        }
+        try {
+            Api.read(() -> intake.erase(id, Map.of("reason", reason.trim())), Void.class);
+        } catch (ApiRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            return refusedErasure(id, reason, true, false); // intake's rule on the reason (its length)
+        }
+        return Response.seeOther(URI.create("/coordinator/referrals/" + id + "?done=erased"))
+                .build();
+    }
+
+    private Response refusedErasure(UUID id, String reason, boolean reasonError, boolean confirmError) {
+        Views.Referral found = Api.read(() -> intake.get(id), Views.Referral.class);
+        return Response.status(400)
+                .entity(erasurePage(found, reason, reasonError, confirmError))
+                .build();
+    }
+
+    private TemplateInstance erasurePage(
+            Views.Referral found, String reason, boolean reasonError, boolean confirmError) {
+        return pages.page(erasure)
+                .data("referral", found)
+                .data("reason", reason == null ? "" : reason)
+                .data("reasonError", reasonError)
+                .data("confirmError", confirmError);
+    }
+
     private String notice(String done) {
         if (done == null) {
             return null;
@@ -134,6 +186,7 @@ public class CoordinatorResource {
         return switch (done) {
             case "placed" -> coord().placedManually();
             case "placeRefused" -> coord().placeRefused();
+            case "erased" -> coord().erased();
             default -> null;
         };
     }

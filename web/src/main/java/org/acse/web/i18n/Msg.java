@@ -59,6 +59,9 @@ public interface Msg {
     @Message("Votre compte n'a aucun rôle dans Ac.Sé. Contactez la coordination nationale.")
     String noRole();
 
+    @Message("Les données personnelles de ce signalement ont été effacées.")
+    String referralErased();
+
     @Message("Précédent")
     String previous();
 
