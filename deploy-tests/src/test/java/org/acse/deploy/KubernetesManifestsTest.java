@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -668,6 +671,13 @@ class KubernetesManifestsTest {
                     .path("spec")
                     .path("data")
                     .forEach(d -> keys.add(d.path("secretKey").asText()));
+            external.get()
+                    .path("spec")
+                    .path("target")
+                    .path("template")
+                    .path("data")
+                    .fieldNames()
+                    .forEachRemaining(keys::add);
             return keys;
         }
         if (Kustomize.named(objects, "KafkaUser", name).isPresent()) {
@@ -677,6 +687,33 @@ class KubernetesManifestsTest {
             return Set.of("ca.crt", "ca.p12", "ca.password");
         }
         return null;
+    }
+
+    /**
+     * A key's value where the overlay fixes it: a rendered Secret's, or the literal of an ExternalSecret's template;
+     * empty when it comes from the external store.
+     */
+    static Optional<String> secretValue(List<JsonNode> objects, String name, String key) {
+        var secret = Kustomize.named(objects, "Secret", name);
+        if (secret.isPresent()) {
+            JsonNode data = secret.get().path("data").path(key);
+            if (data.isTextual()) {
+                return Optional.of(new String(Base64.getDecoder().decode(data.asText()), StandardCharsets.UTF_8));
+            }
+            JsonNode clear = secret.get().path("stringData").path(key);
+            return clear.isTextual() ? Optional.of(clear.asText()) : Optional.empty();
+        }
+        return Kustomize.kind(objects, "ExternalSecret")
+                .filter(e ->
+                        name.equals(e.path("spec").path("target").path("name").asText(name(e))))
+                .map(e -> e.path("spec")
+                        .path("target")
+                        .path("template")
+                        .path("data")
+                        .path(key))
+                .filter(v -> v.isTextual() && !v.asText().contains("{{"))
+                .map(JsonNode::asText)
+                .findFirst();
     }
 
     private static boolean allows(JsonNode acls, String type, String resource, String operation) {
