@@ -47,6 +47,16 @@ final class PlacementStub {
                     + "\"availableFrom\":\"2026-12-05T09:00:00Z\",\"lastConfirmedAt\":\"2026-12-01T08:00:00Z\","
                     + "\"stale\":false}]}");
         }
+        if (path.endsWith("/matching")) {
+            // A registry of 250 shelters explained: the first verdicts only (the page asks for a limit), every
+            // shelter counted by the constraint that excluded it.
+            return Answer.ok("{\"referralId\":\"" + UUID.randomUUID() + "\",\"sheltersConsidered\":250,\"eligible\":1,"
+                    + "\"excluded\":{\"TOO_CLOSE_TO_DANGER_ZONE\":200,\"GENDER_NOT_ACCEPTED\":49},\"shelters\":["
+                    + "{\"shelterId\":\"" + SHELTER + "\",\"shelterCode\":\"LYON-01\",\"eligible\":true,\"rank\":1,"
+                    + "\"unitId\":\"" + FREE_UNIT + "\",\"score\":{\"total\":0.8}},"
+                    + "{\"shelterId\":\"" + UUID.randomUUID() + "\",\"shelterCode\":\"AAA-01\",\"eligible\":false,"
+                    + "\"exclusion\":\"GENDER_NOT_ACCEPTED\"}]}");
+        }
         if (path.equals("/api/v1/placements")) {
             return Answer.ok("{\"items\":["
                     + placement("HELD", null, "2026-12-01T09:00:00Z", null) + ","
