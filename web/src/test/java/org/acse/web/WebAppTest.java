@@ -78,7 +78,7 @@ class WebAppTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("1 structure(s) éligible(s) sur 250", "Structures écartées, par raison", "LYON-01", "AAA-01")
-                .contains("Les 2 premières structures (les éligibles d'abord, par rang) sur 250.")
+                .contains("Les 2 premières structures (les éligibles d&#39;abord, par rang) sur 250.")
                 .contains("?matching=all");
         assertThat(WebTestResource.placement.calls())
                 .filteredOn(c -> c.path().endsWith("/matching"))
