@@ -62,7 +62,7 @@ final class PlacementStub {
                     + placement("HELD", null, "2026-12-01T09:00:00Z", null) + ","
                     + placement("DECLINED", "LANGUAGE_BARRIER", "2026-11-30T09:00:00Z", "2026-11-30T09:20:00Z")
                     + "," + placement("ARRIVED", null, "2026-11-28T09:00:00Z", "2026-11-28T18:00:00Z")
-                    + "],\"page\":0,\"size\":20,\"total\":3}");
+                    + "],\"page\":0,\"size\":20,\"total\":45}");
         }
         return new Answer(404, "{\"type\":\"urn:acse:problem:not-found\",\"title\":\"Not found\",\"status\":404}");
     }
