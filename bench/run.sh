@@ -8,6 +8,8 @@
 #          --shelters=10 --units=400 --services=intake-service (a subset: ramp and floors only) --out=bench/results
 #          --warmup=500 --warmup-rate=50 (intake alone: requests before the ramp; C2 needs thousands)
 #   --scenarios=startup --repeat=3       start-up alone: first start (fresh database) and restart, median of 3 rounds
+#   --scenarios=pages --page-shelters=10000 --page-referrals=10000 --concurrency=3 --seconds=120
+#                                        the web application's pages over a month of data, signed in through Keycloak
 #   ACSE_BENCH_JVM_EXTRA="-Xlog:class+load:file=/tmp/cl-%p.log"   extra service JVM options, for profiling
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,7 @@ fi
 # A private copy of the packaged services: a rebuild in the work tree during the run cannot pull them away.
 apps=bench/target/apps
 rm -rf "$apps"
-for service in intake-service placement-service notification-service; do
+for service in intake-service placement-service notification-service web; do
   if [ -f "$service/target/quarkus-app/quarkus-run.jar" ]; then
     mkdir -p "$apps/$service/target"
     # -p keeps the jars' modification times, which the AppCDS archive (app-cds.jsa) checks.
@@ -26,7 +28,7 @@ for service in intake-service placement-service notification-service; do
   fi
 done
 # common, suite and test-support from this work tree (compiled if needed), not whatever ~/.m2 holds.
-./mvnw -q -o -pl common,suite,test-support,bench compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+./mvnw -q -o -pl common,suite,test-support,bench -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
   -Dmdep.includeScope=runtime
 # Two malloc arenas instead of 8 per core: the services (children, inheriting this) keep a smaller RSS.
 export MALLOC_ARENA_MAX=2

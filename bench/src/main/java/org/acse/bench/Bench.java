@@ -49,7 +49,7 @@ public final class Bench {
             double warmupRate,
             int repeat) {
 
-        static Options parse(String[] args) {
+        static Map<String, String> named(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
             for (String arg : args) {
                 for (String part : arg.trim().split("\\s+")) {
@@ -60,6 +60,11 @@ public final class Bench {
                     }
                 }
             }
+            return a;
+        }
+
+        static Options parse(String[] args) {
+            Map<String, String> a = named(args);
             Path root = Path.of(a.getOrDefault("root", ".")).toAbsolutePath().normalize();
             return new Options(
                     root,
@@ -96,6 +101,20 @@ public final class Bench {
         Files.createDirectories(o.out());
         Report report = new Report(o);
         Path logs = o.root().resolve("bench/target/bench-logs");
+        if (o.scenarios().contains("pages")) {
+            // Its own suite (with the web application and Keycloak) and its own report, bench/results/pages.
+            Map<String, String> a = Options.named(args);
+            Pages.run(
+                    o,
+                    new Pages.Settings(
+                            Integer.parseInt(a.getOrDefault("page-shelters", "10000")),
+                            Integer.parseInt(a.getOrDefault("page-referrals", "10000")),
+                            Integer.parseInt(a.getOrDefault("concurrency", "3")),
+                            Integer.parseInt(a.getOrDefault("seconds", "120")),
+                            Integer.parseInt(a.getOrDefault("threads", "8"))),
+                    logs);
+            System.exit(0);
+        }
         boolean flow = o.scenarios().stream()
                 .anyMatch(s -> Set.of("latency", "burst", "ramp").contains(s));
         // A scenario that breaks (a service dying, say) is reported, and the figures gathered so far are kept.

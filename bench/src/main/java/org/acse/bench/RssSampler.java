@@ -13,8 +13,16 @@ public final class RssSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
+    private final List<String> names;
+
     public RssSampler(SuiteUnderTest suite) {
+        this(suite, SuiteUnderTest.SERVICES);
+    }
+
+    /** Samples these services (the web application too, say). */
+    public RssSampler(SuiteUnderTest suite, List<String> names) {
         this.suite = suite;
+        this.names = List.copyOf(names);
         thread = new Thread(this::loop, "rss-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -32,7 +40,7 @@ public final class RssSampler implements AutoCloseable {
     }
 
     void sample() {
-        for (String name : SuiteUnderTest.SERVICES) {
+        for (String name : names) {
             long kb = suite.rssKb(name);
             if (kb > 0) {
                 last.put(name, kb);
@@ -44,7 +52,7 @@ public final class RssSampler implements AutoCloseable {
     /** Peak since the last reset, in MB, per service. */
     public Map<String, Long> peakMb() {
         Map<String, Long> mb = new LinkedHashMap<>();
-        for (String name : List.copyOf(SuiteUnderTest.SERVICES)) {
+        for (String name : names) {
             mb.put(name, peak.getOrDefault(name, -1024L) / 1024);
         }
         return mb;
@@ -52,7 +60,7 @@ public final class RssSampler implements AutoCloseable {
 
     public Map<String, Long> lastMb() {
         Map<String, Long> mb = new LinkedHashMap<>();
-        for (String name : SuiteUnderTest.SERVICES) {
+        for (String name : names) {
             mb.put(name, last.getOrDefault(name, -1024L) / 1024);
         }
         return mb;

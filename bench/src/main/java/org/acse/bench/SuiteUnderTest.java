@@ -76,15 +76,35 @@ public final class SuiteUnderTest implements AutoCloseable {
     /** As above, the suite shaped further by {@code more} (instances, a broker cluster, partitions). */
     public static SuiteUnderTest start(
             Path root, Path logs, List<String> jvmOptions, List<String> services, UnaryOperator<Suite.Builder> more) {
+        return start(root, logs, jvmOptions, services, more, false);
+    }
+
+    /**
+     * The three services and the web application against the real Keycloak (realm {@code acse}): people sign in
+     * through its login form, as the pages scenario measures.
+     */
+    public static SuiteUnderTest startWithWeb(Path root, Path logs, List<String> jvmOptions) {
+        return start(root, logs, jvmOptions, Suite.SERVICES_AND_WEB, UnaryOperator.identity(), true);
+    }
+
+    private static SuiteUnderTest start(
+            Path root,
+            Path logs,
+            List<String> jvmOptions,
+            List<String> services,
+            UnaryOperator<Suite.Builder> more,
+            boolean keycloak) {
         List<String> options = withExtra(jvmOptions);
-        Suite suite = more.apply(Suite.builder(root)
-                        .services(services)
-                        .freshDatabase("acse_bench")
-                        .logs(logs)
-                        .issuer(TestIssuer.shared().issuer())
-                        .jvmOptions(options)
-                        .startServicesLater())
-                .start();
+        Suite.Builder builder = Suite.builder(root)
+                .services(services)
+                .freshDatabase("acse_bench")
+                .logs(logs)
+                .jvmOptions(options)
+                .startServicesLater();
+        if (!keycloak) {
+            builder.issuer(TestIssuer.shared().issuer());
+        }
+        Suite suite = more.apply(builder).start();
         SuiteUnderTest measured = new SuiteUnderTest(suite, options);
         // Ctrl-C or a kill of the benchmark must not leave the services running.
         Runtime.getRuntime().addShutdownHook(new Thread(measured::close));

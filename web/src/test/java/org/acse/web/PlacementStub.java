@@ -47,12 +47,22 @@ final class PlacementStub {
                     + "\"availableFrom\":\"2026-12-05T09:00:00Z\",\"lastConfirmedAt\":\"2026-12-01T08:00:00Z\","
                     + "\"stale\":false}]}");
         }
+        if (path.endsWith("/matching")) {
+            // A registry of 250 shelters explained: the first verdicts only (the page asks for a limit), every
+            // shelter counted by the constraint that excluded it.
+            return Answer.ok("{\"referralId\":\"" + UUID.randomUUID() + "\",\"sheltersConsidered\":250,\"eligible\":1,"
+                    + "\"excluded\":{\"TOO_CLOSE_TO_DANGER_ZONE\":200,\"GENDER_NOT_ACCEPTED\":49},\"shelters\":["
+                    + "{\"shelterId\":\"" + SHELTER + "\",\"shelterCode\":\"LYON-01\",\"eligible\":true,\"rank\":1,"
+                    + "\"unitId\":\"" + FREE_UNIT + "\",\"score\":{\"total\":0.8}},"
+                    + "{\"shelterId\":\"" + UUID.randomUUID() + "\",\"shelterCode\":\"AAA-01\",\"eligible\":false,"
+                    + "\"exclusion\":\"GENDER_NOT_ACCEPTED\"}]}");
+        }
         if (path.equals("/api/v1/placements")) {
             return Answer.ok("{\"items\":["
                     + placement("HELD", null, "2026-12-01T09:00:00Z", null) + ","
                     + placement("DECLINED", "LANGUAGE_BARRIER", "2026-11-30T09:00:00Z", "2026-11-30T09:20:00Z")
                     + "," + placement("ARRIVED", null, "2026-11-28T09:00:00Z", "2026-11-28T18:00:00Z")
-                    + "],\"page\":0,\"size\":20,\"total\":3}");
+                    + "],\"page\":0,\"size\":20,\"total\":45}");
         }
         return new Answer(404, "{\"type\":\"urn:acse:problem:not-found\",\"title\":\"Not found\",\"status\":404}");
     }

@@ -117,6 +117,8 @@ class StaffPlacesTest {
                 .contains("Propositions passées", "Refusée", "Barrière de la langue", "heure de Paris")
                 .doesNotContain(">DECLINED<", ">LANGUAGE_BARRIER<", "data-status=\"HELD\"");
         assertThat(page.body()).contains("data-status=\"ARRIVED\"");
+        // placement counts 45 of them: the page says which of the three pages it is
+        assertThat(page.body()).contains("Page 1 sur 3");
     }
 
     private static List<RecordingHttpStub.Call> availabilityCalls() {

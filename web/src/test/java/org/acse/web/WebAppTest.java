@@ -71,6 +71,28 @@ class WebAppTest {
     }
 
     @Test
+    void aReferralOfALargeRegistryListsTheBestSheltersAndCountsTheOthersByReason() {
+        Browser browser = new Browser(app.toString());
+        browser.signIn("/", "coordinator", "demo");
+        HttpResponse<String> page = browser.get("/coordinator/referrals/" + IntakeStub.REFERRAL);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("1 structure(s) éligible(s) sur 250", "Structures écartées, par raison", "LYON-01", "AAA-01")
+                .contains("Les 2 premières structures (les éligibles d&#39;abord, par rang) sur 250.")
+                .contains("?matching=all");
+        assertThat(WebTestResource.placement.calls())
+                .filteredOn(c -> c.path().endsWith("/matching"))
+                .extracting(RecordingHttpStub.Call::query)
+                .contains("limit=100");
+        HttpResponse<String> all = browser.get("/coordinator/referrals/" + IntakeStub.REFERRAL + "?matching=all");
+        assertThat(all.statusCode()).isEqualTo(200);
+        List<RecordingHttpStub.Call> explanations = WebTestResource.placement.calls().stream()
+                .filter(c -> c.path().endsWith("/matching"))
+                .toList();
+        assertThat(explanations.get(explanations.size() - 1).query()).isNullOrEmpty();
+    }
+
+    @Test
     void everyAnswerCarriesTheSafetyHeaders() {
         Browser browser = new Browser(app.toString());
         for (HttpResponse<String> response : new HttpResponse[] {

@@ -7,16 +7,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.acse.placement.matching.Evaluation;
 import org.acse.placement.matching.Exclusion;
 import org.acse.placement.matching.SchemePreference;
 import org.acse.placement.matching.Score;
 import org.acse.placement.referral.ReferralStatus;
+import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,13 +57,21 @@ public class MatchingResource {
             UUID unitId,
             Score score) {}
 
-    /** {@code preferredScheme}: what the scheme the partner asked for did (null when none was asked for). */
+    /**
+     * {@code preferredScheme}: what the scheme the partner asked for did (null when none was asked for);
+     * {@code excluded}: how many shelters each hard constraint excluded, over the whole registry; {@code shelters}:
+     * the verdicts, eligible ones first by rank, at most {@code limit} of them when one was asked for.
+     */
     public record Explanation(
             UUID referralId,
             int sheltersConsidered,
             int eligible,
             SchemePreference preferredScheme,
+            Map<Exclusion, Integer> excluded,
             List<ShelterVerdict> shelters) {}
+
+    /** The most verdicts a limited explanation lists: a registry's worth. */
+    static final int MAX_LIMIT = 100_000;
 
     public record Rematch(UUID referralId, ReferralStatus status) {}
 
@@ -69,12 +82,33 @@ public class MatchingResource {
             operationId = "explainMatching",
             summary = "Explain the matching of a referral",
             description = "For each shelter, why it was excluded (the first hard constraint it failed) or how it"
-                    + " scored and ranked, and what the preferred scheme changed. Coordinators only.")
-    public Explanation explain(@PathParam("referralId") UUID referralId) {
+                    + " scored and ranked, and what the preferred scheme changed, with the count of shelters each"
+                    + " constraint excluded. With `limit`, only the first verdicts (eligible ones first, by rank):"
+                    + " a page shows the best places of a large registry without the whole of it. Coordinators only.")
+    public Explanation explain(
+            @PathParam("referralId") UUID referralId,
+            @Parameter(
+                            description =
+                                    "At most this many verdicts (1 to 100000), eligible shelters first; all if absent.")
+                    @QueryParam("limit")
+                    Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
         Proposals.Explained explained = proposals.explain(referralId);
         List<Evaluation> evaluations = explained.evaluations();
+        Map<Exclusion, Integer> excluded = new EnumMap<>(Exclusion.class);
+        long eligible = 0;
+        for (Evaluation e : evaluations) {
+            if (e.eligible()) {
+                eligible++;
+            } else {
+                excluded.merge(e.exclusion(), 1, Integer::sum);
+            }
+        }
         int[] rank = {0};
         List<ShelterVerdict> verdicts = evaluations.stream()
+                .limit(limit == null ? evaluations.size() : limit)
                 .map(e -> e.eligible()
                         ? new ShelterVerdict(
                                 e.shelterId(),
@@ -91,8 +125,9 @@ public class MatchingResource {
         return new Explanation(
                 referralId,
                 evaluations.size(),
-                rank[0],
+                (int) eligible,
                 SchemePreference.of(explained.preferredScheme(), evaluations),
+                excluded,
                 verdicts);
     }
 

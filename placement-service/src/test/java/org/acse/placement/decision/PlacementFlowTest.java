@@ -482,6 +482,29 @@ class PlacementFlowTest {
         assertThat(lyonVerdict.get("eligible")).isEqualTo(true);
         assertThat(((Map<String, Object>) lyonVerdict.get("score")).keySet())
                 .contains("availability", "languages", "needs", "travel", "occupancy", "total", "stale");
+        assertThat(explanation.getInt("excluded.TOO_CLOSE_TO_DANGER_ZONE")).isEqualTo(1);
+        assertThat(explanation.getInt("excluded.GENDER_NOT_ACCEPTED")).isEqualTo(1);
+
+        // A page of a large registry asks for the best verdicts only; the counts still cover every shelter.
+        JsonPath first = given().auth()
+                .oauth2(Tokens.coordinator())
+                .queryParam("limit", 1)
+                .get("/api/v1/referrals/" + referral.referralId() + "/matching")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(first.getList("shelters.shelterId"))
+                .containsExactly(Fixtures.id(lyon).toString());
+        assertThat(first.getInt("sheltersConsidered")).isEqualTo(explanation.getInt("sheltersConsidered"));
+        assertThat(first.getInt("excluded.GENDER_NOT_ACCEPTED")).isEqualTo(1);
+        given().auth()
+                .oauth2(Tokens.coordinator())
+                .queryParam("limit", 0)
+                .get("/api/v1/referrals/" + referral.referralId() + "/matching")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
         given().auth()
                 .oauth2(Tokens.coordinator())
                 .get("/api/v1/referrals/" + UUID.randomUUID() + "/matching")

@@ -54,7 +54,7 @@ public interface PlacementClient {
 
     @GET
     @Path("/referrals/{id}/matching")
-    Response matching(@PathParam("id") UUID referralId);
+    Response matching(@PathParam("id") UUID referralId, @QueryParam("limit") Integer limit);
 
     /** A coordinator's decision after a no-show, a possible duplicate or a no-match: look for a place again. */
     @POST

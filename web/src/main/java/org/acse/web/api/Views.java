@@ -3,6 +3,7 @@ package org.acse.web.api;
 import io.quarkus.qute.TemplateData;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the services answer, as this application reads it (unknown fields ignored). */
@@ -120,5 +121,11 @@ public final class Views {
             Score score) {}
 
     @TemplateData
-    public record Explanation(UUID referralId, int sheltersConsidered, int eligible, List<Verdict> shelters) {}
+    /** {@code excluded}: how many shelters each hard constraint excluded; {@code shelters}: the first verdicts. */
+    public record Explanation(
+            UUID referralId,
+            int sheltersConsidered,
+            int eligible,
+            Map<String, Integer> excluded,
+            List<Verdict> shelters) {}
 }

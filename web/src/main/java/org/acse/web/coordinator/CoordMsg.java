@@ -142,6 +142,15 @@ public interface CoordMsg {
     @Message("Placer ici")
     String placeHere();
 
+    @Message("Structures écartées, par raison")
+    String matchingExcludedBy();
+
+    @Message("Les {shown} premières structures (les éligibles d'abord, par rang) sur {considered}.")
+    String matchingFirst(int shown, int considered);
+
+    @Message("Voir les {considered} structures")
+    String matchingAll(int considered);
+
     @Message("Placer sur l'unité proposée par {shelter}")
     String placeHereLabel(String shelter);
 

@@ -38,6 +38,12 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class CoordinatorResource {
     static final int COLUMN = 10;
+    /**
+     * Verdicts the referral page lists, eligible shelters first by rank: placement explains the whole registry
+     * (10,000 shelters), which as a table would be megabytes of page; the rest is counted by reason, and
+     * {@code ?matching=all} lists every shelter.
+     */
+    static final int MATCHING_ROWS = 100;
 
     @Inject
     Pages pages;
@@ -58,6 +64,10 @@ public class CoordinatorResource {
 
     @Location("coordinator/erasure.html")
     Template erasure;
+
+    /** A hard constraint in words and how many shelters it excluded. */
+    @TemplateData
+    public record Excluded(String reason, int count) {}
 
     @TemplateData
     public record Column(String status, String label, long total, List<Views.ReferralSummary> referrals) {}
@@ -83,23 +93,35 @@ public class CoordinatorResource {
 
     @GET
     @Path("referrals/{id}")
-    public TemplateInstance referral(@PathParam("id") UUID id, @QueryParam("done") String done) {
+    public TemplateInstance referral(
+            @PathParam("id") UUID id, @QueryParam("done") String done, @QueryParam("matching") String matchingRows) {
         Views.Referral found = Api.read(() -> intake.get(id), Views.Referral.class);
         List<Views.Placement> placements =
                 Api.read(() -> placement.list(id, null, 0, 50), Views.PlacementPage.class).items;
+        Integer limit = "all".equals(matchingRows) ? null : MATCHING_ROWS;
         Views.Explanation matching;
         try {
-            matching = Api.read(() -> placement.matching(id), Views.Explanation.class);
+            matching = Api.read(() -> placement.matching(id, limit), Views.Explanation.class);
         } catch (ApiRefusal refusal) {
             if (refusal.unavailable()) {
                 throw refusal;
             }
             matching = null;
         }
+        Words w = pages.words();
+        List<Excluded> excluded = matching == null || matching.excluded() == null
+                ? List.of()
+                : matching.excluded().entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .map(e -> new Excluded(w.exclusion(e.getKey()), e.getValue()))
+                        .toList();
+        boolean partial = matching != null && matching.shelters().size() < matching.sheltersConsidered();
         return pages.page(referral)
                 .data("referral", found)
                 .data("placements", placements)
                 .data("matching", matching)
+                .data("excluded", excluded)
+                .data("partial", partial)
                 .data("done", notice(done));
     }
 

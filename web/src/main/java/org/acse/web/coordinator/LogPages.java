@@ -93,7 +93,7 @@ public class LogPages {
     public record Line(List<String> cells, String referralId) {}
 
     @TemplateData
-    public record Pager(int pageNumber, long pages, Integer prevPage, Integer nextPage) {}
+    public record Pager(int pageNumber, int pages, Integer prevPage, Integer nextPage) {}
 
     @GET
     @Path("audit")
@@ -161,7 +161,8 @@ public class LogPages {
     }
 
     private static Pager pager(int at, long total) {
-        long count = Math.max(1, (total + PAGE - 1) / PAGE);
+        // An int: the page-of message takes ints (a long there fails as soon as there are two pages).
+        int count = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (total + PAGE - 1) / PAGE));
         return new Pager(at + 1, count, at > 0 ? at - 1 : null, at + 1 < count ? at + 1 : null);
     }
 

@@ -108,7 +108,7 @@ public class ShelterPages {
                         coord().shelterUnits(s.units(), s.freeUnits()),
                         s.schemeCode() == null ? "—" : s.schemeCode()))
                 .toList();
-        long pagesCount = Math.max(1, (found.total() + PAGE - 1) / PAGE);
+        int pagesCount = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (found.total() + PAGE - 1) / PAGE));
         return pages.page(list)
                 .data("rows", rows)
                 .data("q", search)

@@ -144,7 +144,8 @@ public class StaffResource {
                             w.dateTime(p.decidedAt()));
                 })
                 .toList();
-        long pagesCount = Math.max(1, (found.total + HISTORY_PAGE - 1) / HISTORY_PAGE);
+        int pagesCount =
+                (int) Math.min(Integer.MAX_VALUE, Math.max(1, (found.total + HISTORY_PAGE - 1) / HISTORY_PAGE));
         List<Words.Option> outcomes = PAST.stream()
                 .map(c -> new Words.Option(c, w.placementStatus(c)))
                 .toList();
