@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.acse.testsupport.RecordingHttpStub;
+import org.acse.web.i18n.Words;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +69,14 @@ class WebAppTest {
         HttpResponse<String> home = browser.signIn("/", "coordinator", "demo");
         assertThat(browser.at.getPath()).isEqualTo("/coordinator");
         assertThat(home.body()).contains("Tableau des signalements", "Aucune place trouvée", "Personne non arrivée");
+        // The columns are read at once, on other threads: each call still carries the coordinator's own token.
+        List<RecordingHttpStub.Call> columns = WebTestResource.intake.calls().stream()
+                .filter(c -> c.path().equals("/api/v1/referrals")
+                        && c.query() != null
+                        && c.query().contains("status="))
+                .toList();
+        assertThat(columns).hasSizeGreaterThanOrEqualTo(Words.REFERRAL_STATUSES.size());
+        assertThat(columns).allSatisfy(c -> assertThat(c.authorization()).startsWith("Bearer "));
     }
 
     @Test

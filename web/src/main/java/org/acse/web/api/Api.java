@@ -9,7 +9,10 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /** Reads the services' answers: the body of a 2xx, or an {@link ApiRefusal} carrying the problem document. */
 public final class Api {
@@ -26,6 +29,26 @@ public final class Api {
     /** An answer of a generic type, such as a figure's table of rows. */
     public static <T> T read(Supplier<Response> call, TypeReference<T> type) {
         return read(call, JSON.getTypeFactory().constructType(type));
+    }
+
+    /**
+     * Starts a read on the worker pool with this request's context (the person's token goes with it), so that a page
+     * needing several answers waits for the slowest, not for their sum. {@link #join} gives the answer.
+     */
+    public static <T> CompletableFuture<T> start(ManagedExecutor executor, Supplier<T> read) {
+        return executor.supplyAsync(read);
+    }
+
+    /** The answer of a read {@link #start}ed, or its {@link ApiRefusal} as the read threw it. */
+    public static <T> T join(CompletableFuture<T> started) {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static <T> T read(Supplier<Response> call, JavaType type) {

@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.acse.web.api.Api;
 import org.acse.web.api.ApiRefusal;
 import org.acse.web.api.IntakeClient;
@@ -26,6 +28,7 @@ import org.acse.web.api.PlacementClient;
 import org.acse.web.api.Views;
 import org.acse.web.home.Pages;
 import org.acse.web.i18n.Words;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -56,6 +59,10 @@ public class CoordinatorResource {
     @RestClient
     PlacementClient placement;
 
+    /** The board's columns are read at once (one call per state). */
+    @Inject
+    ManagedExecutor executor;
+
     @Location("coordinator/board.html")
     Template board;
 
@@ -75,11 +82,18 @@ public class CoordinatorResource {
     @GET
     public TemplateInstance board() {
         Words w = pages.words();
+        Map<String, CompletableFuture<Views.ReferralPage>> started = new LinkedHashMap<>();
+        for (String status : Words.REFERRAL_STATUSES) {
+            started.put(
+                    status,
+                    Api.start(
+                            executor, () -> Api.read(() -> intake.list(status, 0, COLUMN), Views.ReferralPage.class)));
+        }
         List<Column> columns = new ArrayList<>();
         for (String status : Words.REFERRAL_STATUSES) {
             Views.ReferralPage page;
             try {
-                page = Api.read(() -> intake.list(status, 0, COLUMN), Views.ReferralPage.class);
+                page = Api.join(started.get(status));
             } catch (ApiRefusal refusal) {
                 if (refusal.unavailable() || refusal.status() != 400) {
                     throw refusal;

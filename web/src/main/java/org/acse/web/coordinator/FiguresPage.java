@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.acse.common.figures.Breakdown;
@@ -35,6 +36,7 @@ import org.acse.web.api.Problem;
 import org.acse.web.home.Pages;
 import org.acse.web.i18n.Msg;
 import org.acse.web.i18n.Words;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -44,6 +46,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Path("/coordinator/figures")
 @Produces(MediaType.TEXT_HTML)
 public class FiguresPage {
+    @Inject
+    ManagedExecutor executor;
+
     @Inject
     Pages pages;
 
@@ -87,9 +92,23 @@ public class FiguresPage {
         String last = blankToNull(to);
         Map<String, String> errors = new LinkedHashMap<>();
 
-        Table delays = table(
+        // The four tables and the schemes come from two services: asked at once, the page waits for the slowest.
+        CompletableFuture<FigureTable<DelayRow>> delaysRead = start(
                 () -> placementFigures.figure("delays", breakdown, schemeCode, first, last),
-                new TypeReference<FigureTable<DelayRow>>() {},
+                new TypeReference<FigureTable<DelayRow>>() {});
+        CompletableFuture<FigureTable<DeclineRow>> declinesRead = start(
+                () -> placementFigures.figure("declines", breakdown, schemeCode, first, last),
+                new TypeReference<FigureTable<DeclineRow>>() {});
+        CompletableFuture<FigureTable<NoMatchRow>> noMatchRead = start(
+                () -> placementFigures.figure("no-match", breakdown, schemeCode, first, last),
+                new TypeReference<FigureTable<NoMatchRow>>() {});
+        CompletableFuture<FigureTable<ExploitationRow>> exploitationRead = start(
+                () -> intakeFigures.figure("exploitation", breakdown, schemeCode, first, last),
+                new TypeReference<FigureTable<ExploitationRow>>() {});
+        CompletableFuture<List<SchemeSummary>> schemesRead = Api.start(executor, this::schemes);
+
+        Table delays = table(
+                delaysRead,
                 errors,
                 r -> List.of(
                         fw.group(breakdown, r.group()),
@@ -97,13 +116,11 @@ public class FiguresPage {
                         delay(fw, r.toAcceptance()),
                         delay(fw, r.toArrival())));
         Table declines = table(
-                () -> placementFigures.figure("declines", breakdown, schemeCode, first, last),
-                new TypeReference<FigureTable<DeclineRow>>() {},
+                declinesRead,
                 errors,
                 r -> List.of(fw.group(breakdown, r.group()), w.reason(r.reason().name()), fw.cell(r.declines())));
         Table noMatch = table(
-                () -> placementFigures.figure("no-match", breakdown, schemeCode, first, last),
-                new TypeReference<FigureTable<NoMatchRow>>() {},
+                noMatchRead,
                 errors,
                 r -> List.of(
                         fw.group(breakdown, r.group()),
@@ -111,8 +128,7 @@ public class FiguresPage {
                         fw.cell(r.noMatch()),
                         fw.percent(r.percent())));
         Table exploitation = table(
-                () -> intakeFigures.figure("exploitation", breakdown, schemeCode, first, last),
-                new TypeReference<FigureTable<ExploitationRow>>() {},
+                exploitationRead,
                 errors,
                 r -> List.of(fw.group(breakdown, r.group()), w.exploitation(r.type()), fw.cell(r.referrals())));
 
@@ -128,7 +144,7 @@ public class FiguresPage {
         TemplateInstance page = pages.page(figures)
                 .data("breakdowns", breakdowns)
                 .data("groupHeader", groupHeader(msg, breakdown))
-                .data("schemes", schemes())
+                .data("schemes", Api.join(schemesRead))
                 .data("scheme", schemeCode == null ? "" : schemeCode)
                 .data("from", first == null ? "" : first)
                 .data("to", last == null ? "" : last)
@@ -157,13 +173,14 @@ public class FiguresPage {
     }
 
     /** A service's refusal of a parameter lands next to that field; a service out of reach leaves its table empty. */
+    private <R> CompletableFuture<FigureTable<R>> start(Supplier<Response> call, TypeReference<FigureTable<R>> type) {
+        return Api.start(executor, () -> Api.read(call, type));
+    }
+
     private <R> Table table(
-            Supplier<Response> call,
-            TypeReference<FigureTable<R>> type,
-            Map<String, String> errors,
-            Function<R, List<String>> row) {
+            CompletableFuture<FigureTable<R>> read, Map<String, String> errors, Function<R, List<String>> row) {
         try {
-            FigureTable<R> table = Api.read(call, type);
+            FigureTable<R> table = Api.join(read);
             return new Table(table.rows().stream().map(row).toList(), false);
         } catch (ApiRefusal refusal) {
             if (refusal.status() == 400 && refusal.problem() != null) {
