@@ -134,8 +134,9 @@ final class FaultReport {
                     .append(" on the same instance with a fresh token, and the alert list read from a minute before")
                     .append(" the stream was last heard (the stream has no resume). *Checked*: the alerts this")
                     .append(" subscriber should see; *pushed*: received on the stream; *listed only*: created while no")
-                    .append(
-                            " stream was open, read from the list on opening again. Delays from the alert's creation.\n\n")
+                    .append(" stream was open, read from the list on opening again. Delays from the alert's creation:"
+                            + " *worst delay pushed* over the alerts first received on the stream, *overall*"
+                            + " over every alert's first reception, pushed or listed.\n\n")
                     .append("| subscriber | streams opened | list reads | alerts checked | pushed | listed only |")
                     .append(" never received | not its own | created while open, not pushed | worst delay pushed |")
                     .append(" worst delay overall |\n")
