@@ -43,8 +43,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * ({@link RoundRobin}), shelters' teams accepting, declining and recording arrivals ({@link ShelterTeams}), and one
  * fault after the other under load: a random instance of each service SIGKILLed and started again, the broker that
  * leads the busiest partition SIGKILLed and started again, every instance restarted in turn (SIGTERM, waiting for
- * readiness), the database's connections cut for 10 s. Then, from the broker and the databases, nothing lost and
- * nothing applied twice; the figures go to {@code bench/results/faults/REPORT.md}.
+ * readiness), the database's connections cut for 10 s, while dashboards follow the live alert stream on each
+ * notification instance ({@link LiveSubscriber}). Then, from the broker and the databases, nothing lost and nothing
+ * applied twice, and every alert on every stream that should have it; the figures go to
+ * {@code bench/results/faults/REPORT.md}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultIT {
@@ -52,6 +54,11 @@ class ClusterFaultIT {
     private static final String ORG = "cluster-faults";
     /** Partitions of the two busy topics: more than one per consumer instance, as production's 12 for 2–6 replicas. */
     private static final int PARTITIONS = 6;
+    /**
+     * Six instances share one PostgreSQL (100 connections by default): pools of at most 8 (Agroal's default is 20),
+     * so that they, the listeners and the test's own connections fit, as production sizes pools against its database.
+     */
+    private static final Map<String, String> POOL = Map.of("quarkus.datasource.jdbc.max-size", "8");
 
     private static Path root;
     private static SuiteUnderTest suite;
@@ -62,6 +69,16 @@ class ClusterFaultIT {
     private static RoundRobin intake;
     private static RoundRobin placement;
     private static ShelterTeams teams;
+    /** Live alert streams held open on each notification instance for the whole run (ADR 13). */
+    private static final List<LiveSubscriber> subscribers = new ArrayList<>();
+    /**
+     * An alert created while a stream was open must come on that stream, unless created within this long of its end
+     * (an instance stopping ends its streams once it stops listening; the list read on opening again has it).
+     */
+    private static final Duration STREAM_END_MARGIN = Duration.ofSeconds(30);
+    /** placement-service's {@code acse.matching.snapshot-refresh} (10 s), with room for a slow reload. */
+    private static final Duration SNAPSHOT_REFRESH = Duration.ofSeconds(15);
+
     private static final List<FaultReport.Phase> phases = new ArrayList<>();
     /** The pods' terminationGracePeriodSeconds (k8s/): a stop that takes longer is a SIGKILL. */
     private static final Duration GRACE = Duration.ofSeconds(30);
@@ -83,7 +100,10 @@ class ClusterFaultIT {
                         // The broker's classes are on this JVM's class path (bench depends on suite).
                         .brokerCluster(3, System.getProperty("java.class.path"), target.resolve("cluster-kafka"))
                         .partitions(Topics.REFERRALS, PARTITIONS)
-                        .partitions(Topics.PLACEMENTS, PARTITIONS));
+                        .partitions(Topics.PLACEMENTS, PARTITIONS)
+                        .config(Suite.INTAKE, POOL)
+                        .config(Suite.PLACEMENT, POOL)
+                        .config(Suite.NOTIFICATION, POOL));
         kafka = (KafkaCluster) suite.broker;
         network = new Network();
         // 10 shelters × 100 units: every referral can be placed, declines included.
@@ -93,13 +113,32 @@ class ClusterFaultIT {
         placement = new RoundRobin(suite.suite(), Suite.PLACEMENT);
         teams = new ShelterTeams(placement::next, events);
         load = new OpenLoad();
+        openLiveStreams();
+        // Every placement instance's snapshot holds the shelters before the first referral: one matched against a
+        // snapshot without them is a no-match, matched again later by the rematcher, and so closed twice.
+        long created = System.nanoTime();
+        await().atMost(Duration.ofSeconds(60)).until(() -> System.nanoTime() - created >= SNAPSHOT_REFRESH.toNanos());
+    }
+
+    /** On each notification instance: a coordinator, and the staff of two shelters. */
+    private static void openLiveStreams() {
+        List<String> urls = suite.suite().urls(Suite.NOTIFICATION);
+        for (int i = 0; i < urls.size(); i++) {
+            subscribers.add(LiveSubscriber.coordinator(urls.get(i), i + 1).start());
+            for (Network.Shelter shelter : network.shelters().subList(0, 2)) {
+                subscribers.add(LiveSubscriber.staff(urls.get(i), i + 1, shelter.id(), shelter.code())
+                        .start());
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> subscribers.stream().allMatch(LiveSubscriber::open));
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c :
-                new AutoCloseable[] {load == null ? null : load::close, teams, intake, placement, events, network, suite
-                }) {
+        List<AutoCloseable> closing = new ArrayList<>(subscribers);
+        closing.addAll(java.util.Arrays.asList(
+                load == null ? null : load::close, teams, intake, placement, events, network, suite));
+        for (AutoCloseable c : closing) {
             try {
                 if (c != null) {
                     c.close();
@@ -182,10 +221,7 @@ class ClusterFaultIT {
         });
     }
 
-    /**
-     * The invariants, over every referral of every phase, once the flow has settled. Each is a method of its own:
-     * a check of the live alert stream across replicas joins them here when the stream spans replicas.
-     */
+    /** The invariants, over every referral of every phase, once the flow has settled. Each is a method of its own. */
     @Test
     @Order(5)
     void nothingLostNothingAppliedTwice() {
@@ -194,16 +230,38 @@ class ClusterFaultIT {
         assertThat(ids).as("referrals accepted across the phases").isNotEmpty();
         boolean settled = settle(ids);
         Map<String, Object> invariants = new LinkedHashMap<>();
+        List<FaultReport.LiveRow> live = new ArrayList<>();
+        // every check runs and reports its figures, whichever fails first
+        List<Throwable> failed = new ArrayList<>();
+        List<Runnable> checks = List.of(
+                () -> assertThat(settled)
+                        .as("every referral settled in a final state")
+                        .isTrue(),
+                () -> everyReferralFinalExactlyOnce(ids, invariants),
+                () -> nothingAppliedTwice(ids, invariants),
+                () -> noUnitHeldTwiceNoReferralAcceptedTwice(invariants),
+                () -> everyAlertDeliveredOncePerChannel(invariants),
+                () -> everyOpenLiveStreamReceivedEveryAlertItShould(invariants, live),
+                () -> noServerErrorAndEvery503SaysWhenToRetry(invariants),
+                () -> everyInstanceStoppedWithinItsGracePeriod(invariants));
         try {
-            assertThat(settled).as("every referral settled in a final state").isTrue();
-            everyReferralFinalExactlyOnce(ids, invariants);
-            nothingAppliedTwice(ids, invariants);
-            noUnitHeldTwiceNoReferralAcceptedTwice(invariants);
-            everyAlertDeliveredOncePerChannel(invariants);
-            noServerErrorAndEvery503SaysWhenToRetry(invariants);
-            everyInstanceStoppedWithinItsGracePeriod(invariants);
+            for (Runnable check : checks) {
+                try {
+                    check.run();
+                } catch (AssertionError | RuntimeException e) {
+                    failed.add(e);
+                }
+            }
         } finally {
-            FaultReport.write(root, phases, network, invariants, teams);
+            FaultReport.write(root, phases, network, invariants, teams, live);
+        }
+        if (!failed.isEmpty()) {
+            AssertionError all = new AssertionError(
+                    failed.size() + " of " + checks.size() + " checks failed; the first: "
+                            + failed.get(0).getMessage(),
+                    failed.get(0));
+            failed.subList(1, failed.size()).forEach(all::addSuppressed);
+            throw all;
         }
     }
 
@@ -333,6 +391,125 @@ class ClusterFaultIT {
         assertThat(missing).as("webhook deliveries recorded but never received").isEmpty();
     }
 
+    /**
+     * Per live stream subscriber, every alert that concerns it (coordinators: all; staff: their shelter's proposals)
+     * received, on the stream or, for what was created while it was not open, from the list read on opening it again;
+     * none another shelter's; and every alert created while its stream was open (but the margin before the stream
+     * ended) pushed on the stream itself, whichever instance made it and whatever the fault.
+     */
+    private static void everyOpenLiveStreamReceivedEveryAlertItShould(
+            Map<String, Object> out, List<FaultReport.LiveRow> rows) {
+        List<String[]> alerts = queryRows(
+                "SELECT id::text, kind, shelter_id::text, (extract(epoch FROM created_at) * 1000)::bigint"
+                        + " FROM notification.alert",
+                4);
+        // the last alerts of the settling flow reach the streams a moment after the database has them
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> subscribers.stream()
+                        .allMatch(sub -> alerts.stream()
+                                .filter(a -> sub.concerns(a[1], a[2]))
+                                .allMatch(a -> sub.live().containsKey(a[0])
+                                        || sub.listed().containsKey(a[0]))));
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        Map<String, List<String>> foreign = new LinkedHashMap<>();
+        Map<String, List<String>> notPushed = new LinkedHashMap<>();
+        long checked = 0;
+        long worstLive = -1;
+        long worst = -1;
+        for (LiveSubscriber sub : subscribers) {
+            List<LiveSubscriber.Opening> openings = sub.openings();
+            List<String> missed = new ArrayList<>();
+            List<String> missedOpen = new ArrayList<>();
+            int concerned = 0;
+            long live = 0;
+            long listedOnly = 0;
+            long subWorstLive = -1;
+            long subWorst = -1;
+            for (String[] a : alerts) {
+                if (!sub.concerns(a[1], a[2])) {
+                    continue;
+                }
+                concerned++;
+                long created = Long.parseLong(a[3]);
+                Long pushed = sub.live().get(a[0]);
+                Long listed = sub.listed().get(a[0]);
+                if (pushed == null && listed == null) {
+                    missed.add(a[0]);
+                    continue;
+                }
+                if (pushed != null) {
+                    live++;
+                    if (listed == null || pushed <= listed) {
+                        subWorstLive = Math.max(subWorstLive, pushed - created);
+                    }
+                } else {
+                    listedOnly++;
+                }
+                if (!pushedOnTheStreamOpenAt(openings, created, pushed)) {
+                    missedOpen.add(a[0]);
+                }
+                long first =
+                        Math.min(pushed == null ? Long.MAX_VALUE : pushed, listed == null ? Long.MAX_VALUE : listed);
+                subWorst = Math.max(subWorst, first - created);
+            }
+            checked += concerned;
+            worstLive = Math.max(worstLive, subWorstLive);
+            worst = Math.max(worst, subWorst);
+            if (!missed.isEmpty()) {
+                missing.put(sub.name(), missed);
+            }
+            if (!missedOpen.isEmpty()) {
+                notPushed.put(sub.name(), missedOpen);
+            }
+            if (!sub.foreign().isEmpty()) {
+                foreign.put(sub.name(), List.copyOf(sub.foreign()));
+            }
+            rows.add(new FaultReport.LiveRow(
+                    sub.name(),
+                    openings.size(),
+                    sub.catchUps(),
+                    concerned,
+                    live,
+                    listedOnly,
+                    missed.size(),
+                    sub.foreign().size(),
+                    missedOpen.size(),
+                    subWorstLive,
+                    subWorst));
+        }
+        out.put("live alert streams followed (2 instances × coordinator and 2 shelters' staff)", subscribers.size());
+        out.put("alerts checked across the live streams (each alert once per stream that should see it)", checked);
+        out.put("alerts a live stream never received (neither pushed nor listed on opening again)", count(missing));
+        out.put("alerts of another shelter or for coordinators on a staff stream", count(foreign));
+        out.put("alerts created while a stream was open and not pushed on it", count(notPushed));
+        out.put("worst delay alert created → pushed on a live stream, when pushed before listed (ms)", worstLive);
+        out.put("worst delay alert created → on the dashboard, list on reopening included (ms)", worst);
+        // a stream whose token just expired is opening again
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscribers.stream().allMatch(LiveSubscriber::open));
+        assertThat(checked).as("alerts checked on the live streams").isPositive();
+        assertThat(missing).as("alerts a live stream never received").isEmpty();
+        assertThat(foreign).as("alerts a staff stream should not have received").isEmpty();
+        assertThat(notPushed)
+                .as("alerts created while the stream was open, not pushed on it")
+                .isEmpty();
+    }
+
+    /**
+     * False if a stream was open when the alert was created (and not about to end) but the alert was not pushed
+     * before that stream ended: a push on a later stream, or the list, does not count for it.
+     */
+    private static boolean pushedOnTheStreamOpenAt(List<LiveSubscriber.Opening> openings, long created, Long pushed) {
+        return openings.stream()
+                .filter(o -> o.openedAt() <= created
+                        && (o.endedAt() < 0 || created <= o.endedAt() - STREAM_END_MARGIN.toMillis()))
+                .allMatch(o -> pushed != null && (o.endedAt() < 0 || pushed <= o.endedAt()));
+    }
+
+    private static long count(Map<String, List<String>> perSubscriber) {
+        return perSubscriber.values().stream().mapToLong(List::size).sum();
+    }
+
     private static void noServerErrorAndEvery503SaysWhenToRetry(Map<String, Object> out) {
         Map<Integer, Long> all = new HashMap<>();
         phases.forEach(p -> p.load().statusCounts().forEach((s, n) -> all.merge(s, n, Long::sum)));
@@ -437,6 +614,24 @@ class ClusterFaultIT {
         } catch (Exception e) {
             throw new IllegalStateException("cannot describe the topics: " + e.getMessage(), e);
         }
+    }
+
+    private static List<String[]> queryRows(String sql, int columns) {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection c = suite.database.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                String[] row = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     private static List<String> query(String sql) {

@@ -24,6 +24,20 @@ final class FaultReport {
     record Figures(
             long wholeAfter, long flowBackAfter, long worst201, long e2eMedian, long e2eWorst, long e2eWorstDuring) {}
 
+    /** One live stream subscriber's figures; delays in milliseconds ({@code -1}: none). */
+    record LiveRow(
+            String subscriber,
+            int streams,
+            int listReads,
+            int checked,
+            long pushed,
+            long listedOnly,
+            int missing,
+            int foreign,
+            int notPushedWhileOpen,
+            long worstPushed,
+            long worst) {}
+
     static Figures figures(Phase p, Map<String, Long> firstAlert) {
         List<Long> e2e = new ArrayList<>();
         long worstDuring = -1;
@@ -54,7 +68,12 @@ final class FaultReport {
     }
 
     static void write(
-            Path root, List<Phase> phases, Network network, Map<String, Object> invariants, ShelterTeams teams) {
+            Path root,
+            List<Phase> phases,
+            Network network,
+            Map<String, Object> invariants,
+            ShelterTeams teams,
+            List<LiveRow> live) {
         StringBuilder md = new StringBuilder();
         md.append("# Cluster fault suite\n\n")
                 .append("`ClusterFaultIT` (`./mvnw verify -Pfaults -pl bench`), ")
@@ -106,7 +125,50 @@ final class FaultReport {
         }
         md.append("\nShelter teams' answers (accept, decline, arrival; resends included): ")
                 .append(statuses(teams.statusCounts()))
-                .append(".\n\n| invariant | count |\n|---|---|\n");
+                .append(".\n\n");
+        if (!live.isEmpty()) {
+            md.append("Live alert streams (`GET /api/v1/alerts/stream`), held open on each notification instance for")
+                    .append(" the whole run with tokens of ")
+                    .append(LiveSubscriber.TOKEN_LIFETIME.toMinutes())
+                    .append(" minutes: a stream that ends (token expired, instance stopped or killed) is opened again")
+                    .append(" on the same instance with a fresh token, and the alert list read from a minute before")
+                    .append(" the stream was last heard (the stream has no resume). *Checked*: the alerts this")
+                    .append(" subscriber should see; *pushed*: received on the stream; *listed only*: created while no")
+                    .append(" stream was open, read from the list on opening again. Delays from the alert's creation:"
+                            + " *worst delay pushed* over the alerts first received on the stream, *overall*"
+                            + " over every alert's first reception, pushed or listed.\n\n")
+                    .append("| subscriber | streams opened | list reads | alerts checked | pushed | listed only |")
+                    .append(" never received | not its own | created while open, not pushed | worst delay pushed |")
+                    .append(" worst delay overall |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (LiveRow r : live) {
+                md.append("| ")
+                        .append(r.subscriber())
+                        .append(" | ")
+                        .append(r.streams())
+                        .append(" | ")
+                        .append(r.listReads())
+                        .append(" | ")
+                        .append(r.checked())
+                        .append(" | ")
+                        .append(r.pushed())
+                        .append(" | ")
+                        .append(r.listedOnly())
+                        .append(" | ")
+                        .append(r.missing())
+                        .append(" | ")
+                        .append(r.foreign())
+                        .append(" | ")
+                        .append(r.notPushedWhileOpen())
+                        .append(" | ")
+                        .append(seconds(r.worstPushed()))
+                        .append(" | ")
+                        .append(seconds(r.worst()))
+                        .append(" |\n");
+            }
+            md.append("\n");
+        }
+        md.append("| invariant | count |\n|---|---|\n");
         invariants.forEach(
                 (k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         Path out = root.resolve("bench/results/faults/REPORT.md");

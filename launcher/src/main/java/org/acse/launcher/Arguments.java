@@ -1,11 +1,28 @@
 package org.acse.launcher;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.acse.common.events.Topics;
+import org.acse.suite.Broker;
 
-/** What the user asked {@code ./acse} to do. */
-public record Arguments(Command command, Scope scope, String user, Onboarding.Request onboarding) {
+/**
+ * What the user asked {@code ./acse} to do; {@code partitions}: for {@code up}, the partitions of the suite's topics
+ * the user set (topic name → count), empty for the suite's defaults.
+ */
+public record Arguments(
+        Command command, Scope scope, String user, Onboarding.Request onboarding, Map<String, Integer> partitions) {
+
+    public Arguments {
+        partitions = partitions == null ? Map.of() : Map.copyOf(partitions);
+    }
+
+    public Arguments(Command command, Scope scope, String user, Onboarding.Request onboarding) {
+        this(command, scope, user, onboarding, Map.of());
+    }
 
     public enum Command {
         UP,
@@ -29,11 +46,14 @@ public record Arguments(Command command, Scope scope, String user, Onboarding.Re
 
     public static final String USAGE = """
             Usage: ./acse <command>
-              up [--empty | --infra]
+              up [--empty | --infra] [--partitions=<n> | --partitions=<topic>=<n>,...]
                              start PostgreSQL, Kafka, Keycloak, the three services and the web application, load
                              the demo network of shelters with the Destiny scheme and show two referrals going
                              through (--empty: no shelters, no demo referral; --infra: PostgreSQL, Kafka and
                              Keycloak only, for a service run with ./mvnw quarkus:dev);
+                             --partitions: <n> partitions (1 to %d) for acse.referrals, acse.placements and
+                             acse.alerts, or per topic, e.g. --partitions=acse.referrals=12,acse.placements=12
+                             (a dead-letter topic, <topic>.dlq, only by name); default %d each;
                              runs in the foreground, Ctrl-C stops everything
               down           stop everything a running './acse up' started
               status         what is up
@@ -50,7 +70,12 @@ public record Arguments(Command command, Scope scope, String user, Onboarding.Re
                              coordinator, or a confidential client (client credentials) for the organisation;
                              on the local suite by default (password 'demo'), on a deployed Keycloak with
                              ACSE_KEYCLOAK_URL, ACSE_KEYCLOAK_ADMIN and ACSE_KEYCLOAK_ADMIN_PASSWORD (a one-time
-                             password to change at first sign-in, with a second factor for staff and coordinators)""";
+                             password to change at first sign-in, with a second factor for staff and coordinators)""".formatted(Arguments.MAX_PARTITIONS, Broker.DEFAULT_PARTITIONS);
+
+    /** Enough for a local broker to show how the consumers share a topic (production has 12: k8s/). */
+    static final int MAX_PARTITIONS = 64;
+
+    private static final String PARTITIONS = "--partitions=";
 
     /** Keycloak's usernames: lower case, digits and {@code . _ -}. */
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
@@ -64,19 +89,7 @@ public record Arguments(Command command, Scope scope, String user, Onboarding.Re
         }
         List<String> rest = List.of(args).subList(1, args.length);
         return switch (args[0]) {
-            case "up" -> {
-                if (rest.size() > 1) {
-                    throw new IllegalArgumentException("up takes at most one option: --empty or --infra");
-                }
-                Scope scope = rest.isEmpty()
-                        ? Scope.DEMO
-                        : switch (rest.get(0)) {
-                            case "--empty" -> Scope.EMPTY;
-                            case "--infra" -> Scope.INFRA;
-                            default -> throw new IllegalArgumentException("unknown option for up: " + rest.get(0));
-                        };
-                yield new Arguments(Command.UP, scope, null, null);
-            }
+            case "up" -> up(rest);
             case "down" -> noArguments(Command.DOWN, rest);
             case "status" -> noArguments(Command.STATUS, rest);
             case "demo" -> noArguments(Command.DEMO, rest);
@@ -91,6 +104,68 @@ public record Arguments(Command command, Scope scope, String user, Onboarding.Re
             case "help", "-h", "--help" -> of(Command.HELP);
             default -> throw new IllegalArgumentException("unknown command: " + args[0]);
         };
+    }
+
+    private static Arguments up(List<String> options) {
+        Scope scope = null;
+        Map<String, Integer> partitions = new LinkedHashMap<>();
+        for (String option : options) {
+            if (option.startsWith(PARTITIONS)) {
+                partitions(option.substring(PARTITIONS.length()), partitions);
+                continue;
+            }
+            Scope chosen = switch (option) {
+                case "--empty" -> Scope.EMPTY;
+                case "--infra" -> Scope.INFRA;
+                default -> throw new IllegalArgumentException("unknown option for up: " + option);
+            };
+            if (scope != null) {
+                throw new IllegalArgumentException("up takes at most one of --empty and --infra");
+            }
+            scope = chosen;
+        }
+        return new Arguments(Command.UP, scope == null ? Scope.DEMO : scope, null, null, partitions);
+    }
+
+    /**
+     * {@code 12} (the three topics) or {@code acse.referrals=12,acse.placements=12}, items applied in order (a later
+     * one wins for its topic).
+     */
+    private static void partitions(String value, Map<String, Integer> partitions) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(
+                    "--partitions needs a count or <topic>=<count>, e.g. --partitions=12 or --partitions=acse.referrals=12");
+        }
+        List<String> topics = Stream.concat(
+                        Topics.ALL.stream(), Topics.ALL.stream().map(Topics::deadLetter))
+                .toList();
+        for (String item : value.split(",", -1)) {
+            int equals = item.indexOf('=');
+            if (equals < 0) {
+                int count = partitionCount(item, "--partitions");
+                Topics.ALL.forEach(t -> partitions.put(t, count));
+                continue;
+            }
+            String topic = item.substring(0, equals).trim();
+            if (!topics.contains(topic)) {
+                throw new IllegalArgumentException("--partitions: unknown topic '" + topic + "', one of " + topics);
+            }
+            partitions.put(topic, partitionCount(item.substring(equals + 1), "--partitions for " + topic));
+        }
+    }
+
+    private static int partitionCount(String value, String what) {
+        int count;
+        try {
+            count = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            count = 0;
+        }
+        if (count < 1 || count > MAX_PARTITIONS) {
+            throw new IllegalArgumentException(
+                    what + ": '" + value + "' is not a number of partitions from 1 to " + MAX_PARTITIONS);
+        }
+        return count;
     }
 
     private static Onboarding.Request onboarding(List<String> rest) {

@@ -57,7 +57,8 @@ public final class Launcher {
         this.console = console;
     }
 
-    public int up(Arguments.Scope scope) {
+    /** {@code partitions}: the partitions of the suite's topics the user set (topic → count); the others keep the default. */
+    public int up(Arguments.Scope scope, Map<String, Integer> partitions) {
         Optional<SuiteState.Entry> running = SuiteState.read(workspace.stateFile())
                 .entry("launcher")
                 .filter(e -> e.process().isPresent());
@@ -80,19 +81,29 @@ public final class Launcher {
         // Keycloak reads the realm from the repository, not from the copy packaged in the suite module.
         System.setProperty(
                 KeycloakServer.REALM_FILE_PROPERTY, workspace.realmFile().toString());
-        Suite suite = Suite.builder(workspace.root())
+        Suite.Builder builder = Suite.builder(workspace.root())
                 .services(scope == Arguments.Scope.INFRA ? List.of() : Suite.SERVICES_AND_WEB)
                 .fixedPorts()
                 .database(DATABASE)
                 .brokerInChildJvm(workspace.brokerClasspath(), workspace.kafkaData())
                 .snapshotAppsInto(workspace.runtime().resolve("apps"))
                 .logs(workspace.logs())
-                .listener(new Progress())
-                .build();
+                .listener(new Progress());
+        partitions.forEach(builder::partitions);
+        Suite suite = builder.build();
         stops.push(suite::close);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "acse-stop"));
         long begin = System.nanoTime();
         console.line("Starting the Ac.Sé suite (logs in %s)", workspace.logs());
+        if (!partitions.isEmpty()) {
+            console.line(
+                    "Kafka partitions: %s; every other topic %d",
+                    partitions.entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    org.acse.suite.Broker.DEFAULT_PARTITIONS);
+        }
         try {
             suite.start();
             KeycloakServer keycloak = suite.keycloak().orElseThrow();

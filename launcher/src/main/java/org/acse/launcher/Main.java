@@ -33,7 +33,7 @@ public final class Main {
         Launcher launcher = new Launcher(workspace, console);
         try {
             return switch (arguments.command()) {
-                case UP -> launcher.up(arguments.scope());
+                case UP -> launcher.up(arguments.scope(), arguments.partitions());
                 case DOWN -> launcher.down();
                 case STATUS -> launcher.status();
                 case TOKEN -> {

@@ -3,6 +3,7 @@ package org.acse.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.acse.launcher.Arguments.Command;
 import org.acse.launcher.Arguments.Scope;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,52 @@ class ArgumentsTest {
         assertThatThrownBy(() -> Arguments.parse("token", "a", "b")).hasMessageContaining("one user name");
         assertThatThrownBy(() -> Arguments.parse("down", "now")).hasMessageContaining("no arguments");
         assertThatThrownBy(() -> Arguments.parse("up", "--empty", "--infra")).hasMessageContaining("at most one");
+        assertThatThrownBy(() -> Arguments.parse("up", "--empty", "--empty")).hasMessageContaining("at most one");
+    }
+
+    @Test
+    void readsThePartitionsOfEveryTopicOrOfEachOne() {
+        assertThat(Arguments.parse("up").partitions()).isEmpty();
+        assertThat(Arguments.parse("up", "--partitions=6").partitions())
+                .isEqualTo(Map.of("acse.referrals", 6, "acse.placements", 6, "acse.alerts", 6));
+        assertThat(Arguments.parse("up", "--partitions=acse.referrals=12,acse.placements=12")
+                        .partitions())
+                .isEqualTo(Map.of("acse.referrals", 12, "acse.placements", 12));
+        Arguments both = Arguments.parse(
+                "up", "--empty", "--partitions=4,acse.referrals=12", "--partitions=acse.referrals.dlq=2");
+        assertThat(both.scope()).isEqualTo(Scope.EMPTY);
+        assertThat(both.partitions())
+                .isEqualTo(
+                        Map.of("acse.referrals", 12, "acse.placements", 4, "acse.alerts", 4, "acse.referrals.dlq", 2));
+        assertThat(Arguments.parse("up", "--partitions=acse.placements=3", "--infra")
+                        .scope())
+                .isEqualTo(Scope.INFRA);
+    }
+
+    @Test
+    void refusesPartitionsThatAreNoCountOrOfNoSuiteTopic() {
+        assertThatThrownBy(() -> Arguments.parse("up", "--partitions="))
+                .hasMessageContaining("--partitions needs a count");
+        assertThatThrownBy(() -> Arguments.parse("up", "--partitions=0")).hasMessageContaining("from 1 to 64");
+        assertThatThrownBy(() -> Arguments.parse("up", "--partitions=65")).hasMessageContaining("'65'");
+        assertThatThrownBy(() -> Arguments.parse("up", "--partitions=twelve")).hasMessageContaining("'twelve'");
+        assertThatThrownBy(() -> Arguments.parse("up", "--partitions=acse.referrals=-1"))
+                .hasMessageContaining("--partitions for acse.referrals: '-1'");
+        assertThatThrownBy(() -> Arguments.parse("up", "--partitions=acse.referals=12"))
+                .hasMessageContaining("unknown topic 'acse.referals'")
+                .hasMessageContaining("acse.placements");
+        assertThatThrownBy(() -> Arguments.parse("up", "--partitions=12,"))
+                .hasMessageContaining("is not a number of partitions");
+        assertThatThrownBy(() -> Arguments.parse("up", "--partitions", "12")).hasMessageContaining("--partitions");
+    }
+
+    @Test
+    void saysInItsHelpHowToSetThePartitions() {
+        assertThat(Arguments.USAGE)
+                .contains("--partitions=<n>")
+                .contains("--partitions=acse.referrals=12,acse.placements=12")
+                .contains("1 to 64")
+                .contains("default 3 each");
     }
 
     @Test

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The live stream on every instance (ADR 14): an alert changed by any instance reaches the streams of this one,
- * each viewer still sees only what it may, the stream survives the loss of its database connection, and it ends
+ * each viewer still sees only what it may, the stream survives the loss of its database connection and misses
+ * nothing announced meanwhile, and it ends
  * when the token that opened it expires.
  */
 @QuarkusTest
@@ -102,6 +103,44 @@ class AlertStreamTest {
             kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> !team.mentioning(proposed.placementId()).isEmpty());
+        }
+    }
+
+    @Test
+    void aChangeAnnouncedWhileTheListenerWasLostStillReachesTheStreamsLeftOpen() throws SQLException {
+        UUID shelter = UUID.randomUUID();
+        PlacementProposed proposed = SampleEvents.proposed(shelter, Urgency.IMMEDIATE);
+        kafka.publish(EventType.PLACEMENT_PROPOSED, proposed);
+        String alertId = awaitAlert(proposed.referralId());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !listenerBackends().isEmpty());
+
+        try (AlertStream team = AlertStream.open(baseUrl(), Tokens.staff(shelter))) {
+            try (Connection other = connect()) {
+                // the listener's backend gone (waiting until it is), then a change announced before it listens again
+                try (PreparedStatement kill =
+                        other.prepareStatement("select pg_terminate_backend(pid, 10000) from pg_stat_activity"
+                                + " where application_name = ? and datname = current_database()")) {
+                    kill.setString(1, "notification-alert-listener");
+                    kill.execute();
+                }
+                other.setAutoCommit(false);
+                try (PreparedStatement ack = other.prepareStatement(
+                        "update notification.alert set status = 'ACKNOWLEDGED', acknowledged_at = now(),"
+                                + " updated_at = now() where id = ?")) {
+                    ack.setObject(1, UUID.fromString(alertId));
+                    assertThat(ack.executeUpdate()).isOne();
+                }
+                try (PreparedStatement notify = other.prepareStatement("select pg_notify(?, ?)")) {
+                    notify.setString(1, "notification_alerts");
+                    notify.setString(2, "alert:" + alertId);
+                    notify.execute();
+                }
+                other.commit();
+            }
+            // the stream never ended: the change reaches it once the instance listens again
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> team.mentioning(alertId).stream().anyMatch(d -> d.contains("ACKNOWLEDGED")));
+            assertThat(team.ended()).isFalse();
         }
     }
 

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -21,12 +23,18 @@ import org.postgresql.PGNotification;
 /**
  * Listens on the alerts channel on one connection of its own (not the pool's: it is held for the instance's
  * lifetime), on a thread of its own, and hands every alert id announced by any instance to the local feed. After a
- * lost connection it listens again; what was announced meanwhile is not replayed (ADR 14: pages catch up on reload).
+ * lost connection it listens again, then reads again what changed since it last heard the channel (NOTIFY does not
+ * replay it), so that the streams left open on this instance miss nothing.
  */
 @ApplicationScoped
 public class AlertChannel {
     private static final Logger LOG = Logger.getLogger(AlertChannel.class);
     static final String APPLICATION_NAME = "notification-alert-listener";
+    /**
+     * An alert's {@code updated_at} is set before its transaction commits: a change stamped this long before the
+     * listener was lost may still have been announced after.
+     */
+    static final Duration REPLAY_MARGIN = Duration.ofSeconds(30);
 
     @Inject
     AlertFeed feed;
@@ -60,20 +68,28 @@ public class AlertChannel {
     }
 
     private void run() {
+        // Up to when this instance was surely listening: what changed after that (less the margin) is read again
+        // on listening again, as NOTIFY does not replay what a lost listener missed. At start, streams may open
+        // before the first LISTEN: they get what changed meanwhile too.
+        Instant heardUntil = Instant.now();
         while (stopped.getCount() > 0) {
             try (Connection connection = connect()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + AlertFeed.CHANNEL);
                 }
                 LOG.info("listening for alerts of every instance");
+                replay(heardUntil.minus(REPLAY_MARGIN));
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 int checkMillis = (int) config.live().checkEvery().toMillis();
                 while (stopped.getCount() > 0) {
+                    Instant waitBegan = Instant.now();
                     PGNotification[] notifications = pg.getNotifications(checkMillis);
                     if (notifications == null || notifications.length == 0) {
                         check(connection);
+                        heardUntil = waitBegan;
                         continue;
                     }
+                    heardUntil = waitBegan;
                     for (PGNotification notification : notifications) {
                         deliver(notification.getParameter());
                     }
@@ -84,6 +100,17 @@ public class AlertChannel {
                 }
             }
             pause();
+        }
+    }
+
+    private void replay(Instant since) {
+        try {
+            int replayed = feed.replayChangedSince(since);
+            LOG.infof("%d alert or referral changes read again after listening again", replayed);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "changes missed while not listening not read again: %s",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -79,6 +80,23 @@ public class AlertFeed {
                 }
             }
         });
+    }
+
+    /**
+     * Every alert and referral status changed since {@code since}, read as they are now and given to this instance's
+     * subscribers: what was announced while this instance was not listening (ADR 14). A subscriber may get a change
+     * twice; a change is a state, not a delta. Returns how many were given.
+     */
+    @Transactional
+    int replayChangedSince(Instant since) {
+        List<Object> changes = new ArrayList<>();
+        Alert.<Alert>list("updatedAt >= ?1 order by updatedAt", since).forEach(a -> changes.add(AlertView.of(a)));
+        ReferralOrigin.<ReferralOrigin>list("updatedAt >= ?1 order by updatedAt", since)
+                .forEach(o -> changes.add(ReferralChange.of(o)));
+        synchronized (processor) {
+            changes.forEach(processor::onNext);
+        }
+        return changes.size();
     }
 
     /**
