@@ -3,7 +3,7 @@
 #   bench/run.sh                                   all scenarios (about 15 minutes on 2 cores)
 #   bench/run.sh --scenarios=latency --seconds=30  one scenario, shorter
 #   SKIP_BUILD=1 bench/run.sh ...                  reuse the services already packaged
-# Options: --scenarios=latency,burst,ramp,matching (or floors) --rate=50 --seconds=60 --burst=5000
+# Options: --scenarios=rest,latency,burst,ramp,matching (or floors) --rate=50 --seconds=60 --burst=5000
 #          --ramp=250,500,1000,1500,2000,2500,3000,4000 --ramp-step-seconds=10 --matching=100,1000,10000
 #          --shelters=10 --units=400 --services=intake-service (a subset: ramp and floors only) --out=bench/results
 #          --warmup=500 --warmup-rate=50 (intake alone: requests before the ramp; C2 needs thousands)

@@ -69,7 +69,7 @@ public final class Bench {
             return new Options(
                     root,
                     root.resolve(a.getOrDefault("out", "bench/results")),
-                    new LinkedHashSet<>(Arrays.asList(a.getOrDefault("scenarios", "latency,burst,ramp,matching")
+                    new LinkedHashSet<>(Arrays.asList(a.getOrDefault("scenarios", "rest,latency,burst,ramp,matching")
                             .split(","))),
                     Double.parseDouble(a.getOrDefault("rate", "50")),
                     Integer.parseInt(a.getOrDefault("seconds", "60")),
@@ -143,6 +143,19 @@ public final class Bench {
         System.exit(0);
     }
 
+    private static final Duration REST_SETTLE = Duration.ofSeconds(30);
+    private static final Duration REST = Duration.ofSeconds(60);
+
+    /** The measurement is the waiting itself: nothing to await but the clock. */
+    private static void idle(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted at rest", e);
+        }
+    }
+
     private static void runFlow(Options o, Report report, Path logs) {
         boolean whole = o.services().containsAll(SuiteUnderTest.SERVICES);
         try (SuiteUnderTest suite =
@@ -178,6 +191,17 @@ public final class Bench {
                 report.partial(o.services());
             }
 
+            if (whole && o.scenarios().contains("rest")) {
+                // At rest = what the services burn with nobody using them: polls, heartbeats, housekeeping.
+                LOG.infof(
+                        "rest: %d s to settle, then %d s without a referral",
+                        REST_SETTLE.toSeconds(), REST.toSeconds());
+                idle(REST_SETTLE);
+                CpuAccount cpu = new CpuAccount(suite);
+                Map<String, Long> cpuBefore = cpu.snapshot();
+                idle(REST);
+                report.rest(CpuAccount.since(cpuBefore, cpu.snapshot()), REST);
+            }
             if (whole && o.scenarios().contains("latency")) {
                 LOG.infof("latency: %.0f/s for %d s", o.rate(), o.seconds());
                 rss.reset();

@@ -3,6 +3,7 @@ package org.acse.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /** Collects the figures of a run and writes {@code REPORT.md} and {@code latency.png}. */
@@ -168,6 +170,30 @@ final class Report {
                 .append(header())
                 .append(row("PostgreSQL single-row insert + commit, 1 client", pg))
                 .append(row("Kafka produce → consume (acks=all, linger 0, 500/s)", kafka));
+    }
+
+    /** CPU of each part over a time without referrals, in cores; the target is the three services together. */
+    void rest(Map<String, Long> cpuNanos, Duration over) {
+        double seconds = over.toNanos() / 1e9;
+        md.append("\n## At rest (")
+                .append(over.toSeconds())
+                .append(
+                        " s without a referral, after the warm-up and 30 s to settle)\n\n| part | CPU (cores) |\n|---|---|\n");
+        cpuNanos.forEach(
+                (part, ns) -> md.append(String.format(Locale.ROOT, "| %s | %.4f |%n", part, ns / 1e9 / seconds)));
+        double services = SuiteUnderTest.SERVICES.stream()
+                        .mapToLong(s -> cpuNanos.getOrDefault(s, 0L))
+                        .sum()
+                / 1e9
+                / seconds;
+        summary.append(String.format(
+                Locale.ROOT,
+                "| CPU of the three services at rest | %s: %.3f core | ≤ 0.05 core |%n",
+                SuiteUnderTest.SERVICES.stream()
+                        .map(s ->
+                                String.format(Locale.ROOT, "%s %.3f", s, cpuNanos.getOrDefault(s, 0L) / 1e9 / seconds))
+                        .collect(Collectors.joining(", ")),
+                services));
     }
 
     void latency(
