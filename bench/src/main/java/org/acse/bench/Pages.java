@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -33,13 +32,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.acse.suite.KeycloakServer;
 import org.acse.suite.Suite;
+import org.acse.testsupport.FormBrowser;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,8 +50,6 @@ final class Pages {
     static final String PASSWORD = "demo";
     static final long TARGET_P95_MILLIS = 200;
     static final long TARGET_RSS_MB = 300;
-    private static final Pattern LOGIN_ACTION =
-            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"");
     private static final List<String> COMMUNES = List.of(
             "75056", "69123", "59350", "33063", "44109", "67482", "31555", "35238", "29019", "21231", "13055", "34172",
             "76540", "51454", "37261", "63113", "87085", "25056", "54395", "49007");
@@ -594,39 +589,22 @@ final class Pages {
         }
     }
 
-    /**
-     * One person signed in to the web application, with a browser's cookies: kept by name and sent to the
-     * application and Keycloak alike (one host, as a browser shares cookies across ports), by hand, since Keycloak
-     * marks its cookies Secure, which a browser honours on 127.0.0.1 and the JDK's cookie manager does not over HTTP.
-     */
+    /** One person signed in to the web application through Keycloak's login form, with a browser's cookies. */
     static final class Session {
         final String base;
         final String role;
-        private final Map<String, String> cookies = new LinkedHashMap<>();
-        private final HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        private final FormBrowser browser;
 
         private Session(String base, String role) {
             this.base = base;
             this.role = role;
+            this.browser = new FormBrowser(base, Duration.ofSeconds(60));
         }
 
         /** Through the login form, as a browser: the page, Keycloak's form, the password, back to the page. */
         static Session signIn(String base, String user) {
             Session s = new Session(base, user);
-            HttpResponse<String> login = s.follow(HttpRequest.newBuilder(URI.create(base + "/")));
-            Matcher m = LOGIN_ACTION.matcher(login.body());
-            if (!m.find()) {
-                throw new IllegalStateException("no login form at " + login.uri() + " (" + login.statusCode() + ")");
-            }
-            String action = (m.group(1) != null ? m.group(1) : m.group(2)).replace("&amp;", "&");
-            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&credentialId=";
-            HttpResponse<String> signedIn = s.follow(HttpRequest.newBuilder(URI.create(action))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+            HttpResponse<String> signedIn = s.browser.signIn("/", user, PASSWORD);
             if (signedIn.statusCode() != 200 || !signedIn.uri().toString().startsWith(base)) {
                 throw new IllegalStateException(user + " not signed in: " + signedIn.statusCode() + " at "
                         + signedIn.uri().getPath());
@@ -637,56 +615,9 @@ final class Pages {
 
         /** The page's status once redirects are followed (an expired token goes through Keycloak and back). */
         int get(String path, boolean htmx) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-            if (htmx) {
-                b.header("HX-Request", "true");
-            }
-            return follow(b).statusCode();
-        }
-
-        private HttpResponse<String> follow(HttpRequest.Builder request) {
-            HttpResponse<String> response = send(request);
-            for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
-                URI next = response.uri()
-                        .resolve(response.headers().firstValue("Location").orElseThrow());
-                response = send(HttpRequest.newBuilder(next).GET());
-            }
-            return response;
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            if (!cookies.isEmpty()) {
-                request.header(
-                        "Cookie",
-                        cookies.entrySet().stream()
-                                .map(e -> e.getKey() + "=" + e.getValue())
-                                .collect(Collectors.joining("; ")));
-            }
-            try {
-                HttpResponse<String> response = http.send(
-                        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-                for (String set : response.headers().allValues("set-cookie")) {
-                    String pair = set.split(";", 2)[0];
-                    int eq = pair.indexOf('=');
-                    String name = pair.substring(0, eq).trim();
-                    String value = pair.substring(eq + 1).trim();
-                    String attributes = set.toLowerCase(Locale.ROOT);
-                    if (value.isEmpty()
-                            || attributes.contains("max-age=0")
-                            || attributes.contains("expires=thu, 01 jan 1970")
-                            || attributes.contains("expires=thu, 01-jan-1970")) {
-                        cookies.remove(name);
-                    } else {
-                        cookies.put(name, value);
-                    }
-                }
-                return response;
-            } catch (IOException e) {
-                throw new IllegalStateException("no answer from " + base, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return htmx
+                    ? browser.get(path, Map.of("HX-Request", "true")).statusCode()
+                    : browser.get(path).statusCode();
         }
     }
 

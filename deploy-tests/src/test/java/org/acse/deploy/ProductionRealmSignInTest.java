@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +14,16 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.acse.suite.KeycloakAdmin;
 import org.acse.suite.KeycloakServer;
+import org.acse.testsupport.FormBrowser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +37,6 @@ import org.junit.jupiter.api.Test;
 class ProductionRealmSignInTest {
     private static final String REALM = "acse-production";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>");
     private static final Pattern SECRET = Pattern.compile("id=\"kc-totp-secret-key\"[^>]*>([^<]+)<");
     private static final Pattern MANUAL = Pattern.compile("<a\\b[^>]*\\bid=\"mode-manual\"[^>]*>");
     private static final String CHOSEN_PASSWORD = "Un-mot-de-passe-long-2026";
@@ -150,14 +143,15 @@ class ProductionRealmSignInTest {
                 Map.of(),
                 List.of());
         for (String client : List.of(RealmImportGenerator.WEB_CLIENT, RealmImportGenerator.CLI_CLIENT)) {
-            HttpResponse<String> r = post(
-                    keycloak.url() + "/realms/" + REALM + "/protocol/openid-connect/token",
-                    Map.of(
-                            "grant_type", "password",
-                            "client_id", client,
-                            "client_secret", webSecret,
-                            "username", "coordination.lille",
-                            "password", CHOSEN_PASSWORD));
+            HttpResponse<String> r = new FormBrowser(keycloak.url(), Duration.ofSeconds(30))
+                    .postOnce(
+                            keycloak.url() + "/realms/" + REALM + "/protocol/openid-connect/token",
+                            Map.of(
+                                    "grant_type", "password",
+                                    "client_id", client,
+                                    "client_secret", webSecret,
+                                    "username", "coordination.lille",
+                                    "password", CHOSEN_PASSWORD));
             assertThat(r.statusCode()).as("password grant through %s", client).isIn(400, 401);
             assertThat(r.body()).doesNotContain("access_token");
         }
@@ -174,8 +168,8 @@ class ProductionRealmSignInTest {
     /** A page Keycloak answered: its form, or the redirect to the web application with a code. */
     private record Page(Browser browser, HttpResponse<String> response) {
         String formId() {
-            Matcher m = FORM.matcher(response.body());
-            return m.find() ? attribute(m.group(), "id") : "(no form, status " + response.statusCode() + ")";
+            String id = FormBrowser.formId(response.body());
+            return id.isEmpty() ? "(no form, status " + response.statusCode() + ")" : id;
         }
 
         String code() {
@@ -187,26 +181,18 @@ class ProductionRealmSignInTest {
             return m.find() ? m.group(1) : null;
         }
 
-        Page submit(Map<String, String> fields) throws Exception {
-            Matcher m = FORM.matcher(response.body());
-            assertThat(m.find()).as("a form to submit").isTrue();
-            Map<String, String> form = new LinkedHashMap<>(hiddenFields(response.body()));
-            form.putAll(fields);
-            return browser.follow(browser.post(attribute(m.group(), "action"), form));
+        Page submit(Map<String, String> fields) {
+            return new Page(browser, browser.form.submit(response, fields));
         }
     }
 
     /**
-     * One person's browser: its cookies, no automatic redirect (the last one goes to the web application). Its own
-     * cookie jar, because Keycloak's session cookies are {@code Secure}, which a browser still sends to a loopback
-     * address over http and Java's cookie manager does not.
+     * One person's browser on Keycloak's pages; it stops at the redirect to the web application (which does not run
+     * here), where the code is.
      */
     private static final class Browser {
-        private final HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        private final Map<String, String> cookies = new LinkedHashMap<>();
+        private final FormBrowser form = new FormBrowser(keycloak.url(), Duration.ofSeconds(30))
+                .stopAt(uri -> uri.toString().startsWith(RealmImportGenerator.WEB_CALLBACK));
         private final String verifier =
                 Base64.getUrlEncoder().withoutPadding().encodeToString(SecureRandom.getSeed(32));
 
@@ -216,7 +202,7 @@ class ProductionRealmSignInTest {
                     .encodeToString(
                             MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
             String uri = keycloak.url() + "/realms/" + REALM + "/protocol/openid-connect/auth?"
-                    + form(Map.of(
+                    + FormBrowser.encode(Map.of(
                             "client_id",
                             RealmImportGenerator.WEB_CLIENT,
                             "redirect_uri",
@@ -231,33 +217,18 @@ class ProductionRealmSignInTest {
                             challenge,
                             "code_challenge_method",
                             "S256"));
-            Page page = follow(get(uri));
+            Page page = new Page(this, form.get(uri));
             assertThat(page.formId()).isEqualTo("kc-form-login");
             return page;
         }
 
-        /** Follows Keycloak's own redirects, and stops at the one to the web application. */
-        Page follow(HttpResponse<String> response) throws Exception {
-            HttpResponse<String> current = response;
-            while (current.statusCode() == 302 || current.statusCode() == 303) {
-                String location = current.headers().firstValue("Location").orElseThrow();
-                if (location.startsWith(RealmImportGenerator.WEB_CALLBACK)) {
-                    break;
-                }
-                current = get(URI.create(keycloak.url()).resolve(location).toString());
-            }
-            return new Page(this, current);
-        }
-
         /** The secret a person types into an authenticator app ("unable to scan?"), Base32 as shown. */
-        String manualSecret(Page page) throws Exception {
+        String manualSecret(Page page) {
             Matcher link = MANUAL.matcher(page.response().body());
             assertThat(link.find())
                     .as("the set-up page offers the secret as text")
                     .isTrue();
-            String href = attribute(link.group(), "href");
-            HttpResponse<String> manual =
-                    get(URI.create(keycloak.url()).resolve(href).toString());
+            HttpResponse<String> manual = form.getOnce(FormBrowser.attribute(link.group(), "href"));
             Matcher secret = SECRET.matcher(manual.body());
             assertThat(secret.find()).as("the secret is shown").isTrue();
             return secret.group(1).replace(" ", "").trim();
@@ -265,7 +236,7 @@ class ProductionRealmSignInTest {
 
         /** The realm roles of the access token the web application would get for this code. */
         List<String> roles(Page signedIn) throws Exception {
-            HttpResponse<String> token = post(
+            HttpResponse<String> token = form.postOnce(
                     keycloak.url() + "/realms/" + REALM + "/protocol/openid-connect/token",
                     Map.of(
                             "grant_type",
@@ -286,34 +257,6 @@ class ProductionRealmSignInTest {
             return JSON.convertValue(
                     claims.path("realm_access").path("roles"),
                     JSON.getTypeFactory().constructCollectionType(List.class, String.class));
-        }
-
-        private HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(URI.create(uri)).GET());
-        }
-
-        HttpResponse<String> post(String uri, Map<String, String> fields) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(URI.create(uri))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            request.header("Accept-Language", "fr");
-            if (!cookies.isEmpty()) {
-                request.header(
-                        "Cookie",
-                        cookies.entrySet().stream()
-                                .map(c -> c.getKey() + "=" + c.getValue())
-                                .collect(Collectors.joining("; ")));
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String set : response.headers().allValues("Set-Cookie")) {
-                String pair = set.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-            }
-            return response;
         }
     }
 
@@ -359,39 +302,5 @@ class ProductionRealmSignInTest {
             }
             return out.toByteArray();
         }
-    }
-
-    private static Map<String, String> hiddenFields(String html) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(html);
-        while (m.find()) {
-            String name = attribute(m.group(), "name");
-            if (!name.isEmpty()) {
-                fields.put(name, attribute(m.group(), "value"));
-            }
-        }
-        return fields;
-    }
-
-    /** An attribute of one HTML tag, unescaped; empty when absent. */
-    private static String attribute(String tag, String name) {
-        Matcher m = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
-        return m.find() ? unescape(m.group(1)) : "";
-    }
-
-    private static HttpResponse<String> post(String uri, Map<String, String> fields)
-            throws IOException, InterruptedException {
-        return new Browser().post(uri, fields);
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String unescape(String html) {
-        return html.replace("&amp;", "&").replace("&#61;", "=").replace("&quot;", "\"");
     }
 }

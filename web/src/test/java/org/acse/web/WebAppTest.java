@@ -38,10 +38,10 @@ class WebAppTest {
         HttpResponse<String> home = browser.signIn("/", "partner.nice", "demo");
 
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(browser.loginPage)
+        assertThat(browser.loginPage())
                 .as("Keycloak's login page asked in French")
                 .contains("ui_locales=fr");
-        assertThat(browser.at.getPath()).isEqualTo("/partner");
+        assertThat(browser.at().getPath()).isEqualTo("/partner");
         assertThat(home.body())
                 .contains(
                         "<html lang=\"fr\"",
@@ -67,7 +67,7 @@ class WebAppTest {
     void aCoordinatorLandsOnTheBoardOfReferralsByState() {
         Browser browser = new Browser(app.toString());
         HttpResponse<String> home = browser.signIn("/", "coordinator", "demo");
-        assertThat(browser.at.getPath()).isEqualTo("/coordinator");
+        assertThat(browser.at().getPath()).isEqualTo("/coordinator");
         assertThat(home.body()).contains("Tableau des signalements", "Aucune place trouvée", "Personne non arrivée");
         // The columns are read at once, on other threads: each call still carries the coordinator's own token.
         List<RecordingHttpStub.Call> columns = WebTestResource.intake.calls().stream()
@@ -157,15 +157,15 @@ class WebAppTest {
         assertThat(out.headers().firstValue("Location").orElseThrow())
                 .contains(
                         "/realms/acse/protocol/openid-connect/logout?", "id_token_hint=", "post_logout_redirect_uri=");
-        assertThat(browser.cookies.keySet()).noneMatch(name -> name.startsWith("q_session"));
+        assertThat(browser.cookies().keySet()).noneMatch(name -> name.startsWith("q_session"));
 
         // Keycloak ends its session and sends the person back, where only its login page opens
         HttpResponse<String> after =
                 browser.get(out.headers().firstValue("Location").orElseThrow());
-        assertThat(browser.at.getPath()).contains("/realms/acse/protocol/openid-connect/auth");
+        assertThat(browser.at().getPath()).contains("/realms/acse/protocol/openid-connect/auth");
         assertThat(after.body()).contains("id=\"kc-form-login\"").doesNotContain(IntakeStub.PSEUDONYM);
         browser.get("/partner");
-        assertThat(browser.at.getPath()).contains("/realms/acse/protocol/openid-connect/auth");
+        assertThat(browser.at().getPath()).contains("/realms/acse/protocol/openid-connect/auth");
     }
 
     @Test
@@ -238,14 +238,14 @@ class WebAppTest {
                         "/partner?status=SEARCHING",
                         "csrf-token",
                         Browser.csrfToken(french.body())));
-        assertThat(browser.at.getPath()).isEqualTo("/partner");
+        assertThat(browser.at().getPath()).isEqualTo("/partner");
         assertThat(english.body())
                 .contains("<html lang=\"en\"", "My referrals", "Searching", "Paris time")
                 .doesNotContain("Mes signalements");
         HttpResponse<String> outside = browser.post(
                 "/lang",
                 Map.of("lang", "fr", "back", "//evil.example/", "csrf-token", Browser.csrfToken(english.body())));
-        assertThat(browser.at.getHost()).isEqualTo(app.getHost());
+        assertThat(browser.at().getHost()).isEqualTo(app.getHost());
         assertThat(outside.body()).contains("Mes signalements");
     }
 
@@ -254,7 +254,7 @@ class WebAppTest {
         Browser browser = new Browser(app.toString());
         browser.signIn("/partner", "partner.nice", "demo");
         // the session cookie gone, as when it expires; Keycloak's own session is still there
-        assertThat(browser.cookies.keySet().removeIf(name -> name.startsWith("q_session")))
+        assertThat(browser.cookies().keySet().removeIf(name -> name.startsWith("q_session")))
                 .isTrue();
 
         HttpResponse<String> htmx = browser.getOnce("/communes?q=Nice", Map.of("X-Requested-With", "XMLHttpRequest"));
@@ -264,7 +264,7 @@ class WebAppTest {
 
         HttpResponse<String> back = browser.get("/partner?status=SEARCHING");
         assertThat(back.statusCode()).isEqualTo(200);
-        assertThat(browser.at.getPath()).isEqualTo("/partner");
+        assertThat(browser.at().getPath()).isEqualTo("/partner");
         assertThat(back.body()).contains("Mes signalements", "<option value=\"SEARCHING\" selected>");
     }
 
