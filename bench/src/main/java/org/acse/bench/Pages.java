@@ -241,12 +241,6 @@ final class Pages {
                 "/coordinator/referrals/{id} (matching)",
                 () -> "/coordinator/referrals/" + ids.anyReferral(),
                 false));
-        // The page as it was before it listed only the best verdicts: every shelter of the registry, one row each.
-        p.add(new Page(
-                "coordinator",
-                "/coordinator/referrals/{id}?matching=all (every shelter)",
-                () -> "/coordinator/referrals/" + ids.anyReferral() + "?matching=all",
-                false));
         p.add(new Page("coordinator", "/coordinator/decisions", () -> "/coordinator/decisions", false));
         p.add(new Page("coordinator", "/coordinator/shelters", () -> "/coordinator/shelters", false));
         p.add(new Page(

@@ -148,9 +148,6 @@ public interface CoordMsg {
     @Message("Les {shown} premières structures (les éligibles d'abord, par rang) sur {considered}.")
     String matchingFirst(int shown, int considered);
 
-    @Message("Voir les {considered} structures")
-    String matchingAll(int considered);
-
     @Message("Placer sur l'unité proposée par {shelter}")
     String placeHereLabel(String shelter);
 

@@ -43,8 +43,8 @@ public class CoordinatorResource {
     static final int COLUMN = 10;
     /**
      * Verdicts the referral page lists, eligible shelters first by rank: placement explains the whole registry
-     * (10,000 shelters), which as a table would be megabytes of page; the rest is counted by reason, and
-     * {@code ?matching=all} lists every shelter.
+     * (10,000 shelters), which as a table would be megabytes of page and seconds of rendering; the rest is counted
+     * by reason (the API gives every verdict without {@code limit}).
      */
     static final int MATCHING_ROWS = 100;
 
@@ -107,15 +107,13 @@ public class CoordinatorResource {
 
     @GET
     @Path("referrals/{id}")
-    public TemplateInstance referral(
-            @PathParam("id") UUID id, @QueryParam("done") String done, @QueryParam("matching") String matchingRows) {
+    public TemplateInstance referral(@PathParam("id") UUID id, @QueryParam("done") String done) {
         Views.Referral found = Api.read(() -> intake.get(id), Views.Referral.class);
         List<Views.Placement> placements =
                 Api.read(() -> placement.list(id, null, 0, 50), Views.PlacementPage.class).items;
-        Integer limit = "all".equals(matchingRows) ? null : MATCHING_ROWS;
         Views.Explanation matching;
         try {
-            matching = Api.read(() -> placement.matching(id, limit), Views.Explanation.class);
+            matching = Api.read(() -> placement.matching(id, MATCHING_ROWS), Views.Explanation.class);
         } catch (ApiRefusal refusal) {
             if (refusal.unavailable()) {
                 throw refusal;
