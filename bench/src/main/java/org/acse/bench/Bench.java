@@ -116,7 +116,7 @@ public final class Bench {
             System.exit(0);
         }
         boolean flow = o.scenarios().stream()
-                .anyMatch(s -> Set.of("latency", "burst", "ramp").contains(s));
+                .anyMatch(s -> Set.of("rest", "latency", "burst", "ramp").contains(s));
         // A scenario that breaks (a service dying, say) is reported, and the figures gathered so far are kept.
         try {
             if (flow) {
