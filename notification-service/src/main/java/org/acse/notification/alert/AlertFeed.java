@@ -1,8 +1,10 @@
 package org.acse.notification.alert;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,15 +40,29 @@ public class AlertFeed {
     @Inject
     EntityManager entityManager;
 
-    /** The alerts this viewer may see, until the token that opened the stream expires. */
+    /** Given to every subscriber when this instance starts stopping: its streams end there. */
+    private static final Object STOPPING = new Object();
+
+    private volatile boolean stopping;
+
+    /**
+     * The alerts this viewer may see, until the token that opened the stream expires or this instance starts
+     * stopping (an instance stopping opens no stream: it ends at once).
+     */
     public Multi<FeedEvent> stream(Viewer viewer, Instant until) {
+        if (stopping) {
+            return Multi.createFrom().empty();
+        }
         Multi<FeedEvent> changes = processor
-                .filter(change -> change instanceof AlertView alert
-                        ? viewer.canSee(alert)
-                        : viewer.canSee((ReferralChange) change))
-                .map(change -> change instanceof AlertView alert
-                        ? new FeedEvent("alert", alert, null)
-                        : new FeedEvent("referral", null, (ReferralChange) change));
+                .filter(change -> change == STOPPING
+                        || (change instanceof AlertView alert
+                                ? viewer.canSee(alert)
+                                : viewer.canSee((ReferralChange) change)))
+                .map(change -> change == STOPPING
+                        ? new FeedEvent("stopping", null, null)
+                        : change instanceof AlertView alert
+                                ? new FeedEvent("alert", alert, null)
+                                : new FeedEvent("referral", null, (ReferralChange) change));
         Multi<FeedEvent> pings =
                 Multi.createFrom().ticks().every(Duration.ofSeconds(20)).map(t -> new FeedEvent("ping", null, null));
         Duration left = Duration.between(Instant.now(), until);
@@ -54,7 +70,20 @@ public class AlertFeed {
                 .merging()
                 .streams(changes, pings)
                 .select()
-                .first(left.isNegative() ? Duration.ZERO : left);
+                .first(left.isNegative() ? Duration.ZERO : left)
+                .select()
+                .first(event -> !"stopping".equals(event.type()));
+    }
+
+    /**
+     * SIGTERM: readiness is down, and the open streams end now, so that their pages open them again on another
+     * replica, and the wait for requests in flight is not spent on streams that never finish by themselves.
+     */
+    void onStopping(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        synchronized (processor) {
+            processor.onNext(STOPPING);
+        }
     }
 
     /** Tells every instance about these alerts once the current transaction commits (nothing if it rolls back). */
