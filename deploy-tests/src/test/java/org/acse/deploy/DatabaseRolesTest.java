@@ -74,13 +74,7 @@ class DatabaseRolesTest {
             assertThat(config.prodValue("quarkus.flyway.placeholders.runtime_role"))
                     .as(where + ": R__runtime_role.sql grants to the datasource's user")
                     .isEqualTo("${quarkus.datasource.username}");
-            JsonNode container = Kustomize.named(objects, "Deployment", service)
-                    .orElseThrow()
-                    .path("spec")
-                    .path("template")
-                    .path("spec")
-                    .path("containers")
-                    .get(0);
+            JsonNode container = Kustomize.container(objects, service);
             assertReads(where, container, config, "quarkus.datasource.username", runtimeSecret, "username");
             assertReads(where, container, config, "quarkus.datasource.password", runtimeSecret, "password");
             assertReads(where, container, config, "quarkus.flyway.username", ownerSecret, "username");

@@ -300,13 +300,7 @@ class KubernetesManifestsTest {
     void everyEnvironmentVariableTheProdProfileRequiresIsProvided(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
         for (String service : WORKLOADS) {
-            JsonNode container = Kustomize.named(objects, "Deployment", service)
-                    .orElseThrow()
-                    .path("spec")
-                    .path("template")
-                    .path("spec")
-                    .path("containers")
-                    .get(0);
+            JsonNode container = Kustomize.container(objects, service);
             Set<String> provided = environment(objects, container).keySet();
             assertThat(provided)
                     .as("%s: %s's %%prod profile needs these environment variables", overlay, service)
@@ -505,13 +499,7 @@ class KubernetesManifestsTest {
     void healthAndMetricsAreOnTheManagementPortThatNoIngressRoutes(String overlay) {
         List<JsonNode> objects = Kustomize.render(overlay);
         for (String service : WORKLOADS) {
-            JsonNode container = Kustomize.named(objects, "Deployment", service)
-                    .orElseThrow()
-                    .path("spec")
-                    .path("template")
-                    .path("spec")
-                    .path("containers")
-                    .get(0);
+            JsonNode container = Kustomize.container(objects, service);
             assertThat(container.path("ports").findValues("containerPort").stream()
                             .map(JsonNode::asInt))
                     .as("%s listens on the management port", service)

@@ -40,6 +40,17 @@ final class Kustomize {
                 .findFirst();
     }
 
+    /** The (first) container of a Deployment: the service itself. */
+    static JsonNode container(List<JsonNode> objects, String deployment) {
+        return named(objects, "Deployment", deployment)
+                .orElseThrow()
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
+    }
+
     static String kubectl() {
         String configured = System.getenv("KUBECTL");
         if (configured != null && Files.isExecutable(Path.of(configured))) {
