@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ final class Report {
     private final Bench.Options options;
     private final StringBuilder md = new StringBuilder();
     private final StringBuilder summary = new StringBuilder();
+    private final Summary figures = new Summary();
     private final String loadAtStart = Machine.loadAverage();
     private final List<Chart.Series> percentileSeries = new ArrayList<>();
     private List<Histogram> createdPerSecond = List.of();
@@ -55,6 +57,8 @@ final class Report {
                     s.name(),
                     s.readyMillis() / 1000,
                     s.quarkusSeconds()));
+            figures.atMost("startup." + s.name() + ".readySeconds", s.readyMillis() / 1000, "s", 2);
+            figures.atMost("rss." + s.name() + ".atRestMb", rssMb.get(s.name()), "MB", 300);
         }
     }
 
@@ -77,6 +81,22 @@ final class Report {
                                 + " | Quarkus \"started in\" | CPU until ready | RSS at rest |\n|---|---|---|---|---|---|---|---|\n");
         first.forEach((name, starts) -> {
             List<SuiteUnderTest.Startup> restarts = again.get(name);
+            figures.atMost(
+                    "startup." + name + ".firstStart.readySeconds",
+                    median(starts.stream()
+                                    .map(SuiteUnderTest.Startup::readyMillis)
+                                    .toList())
+                            / 1000,
+                    "s",
+                    2);
+            figures.atMost(
+                    "startup." + name + ".restart.readySeconds",
+                    median(restarts.stream()
+                                    .map(SuiteUnderTest.Startup::readyMillis)
+                                    .toList())
+                            / 1000,
+                    "s",
+                    2);
             md.append(String.format(
                     Locale.ROOT,
                     "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
@@ -164,6 +184,8 @@ final class Report {
     void floors(Histogram pg, Histogram kafka) {
         pgFloor = pg;
         kafkaFloor = kafka;
+        figures.floor("postgresInsertCommit", pg);
+        figures.floor("kafkaProduceConsume", kafka);
         percentileSeries.add(new Chart.Series("floor: PostgreSQL insert+commit", pg));
         percentileSeries.add(new Chart.Series("floor: Kafka produce→consume", kafka));
         md.append("\n## Floors (same machine, same broker, same database, same run)\n\n")
@@ -186,6 +208,9 @@ final class Report {
                         .sum()
                 / 1e9
                 / seconds;
+        SuiteUnderTest.SERVICES.forEach(
+                s -> figures.figure("rest." + s + ".cores", cpuNanos.getOrDefault(s, 0L) / 1e9 / seconds, "cores"));
+        figures.atMost("rest.services.cores", services, "cores", 0.05);
         summary.append(String.format(
                 Locale.ROOT,
                 "| CPU of the three services at rest | %s: %.3f core | ≤ 0.05 core |%n",
@@ -249,6 +274,18 @@ final class Report {
                 .append(chainRatio(e2e));
         md.append("\nPeak RSS during this scenario: ").append(mb(rss)).append("\n");
         long n = Math.max(1, r.created());
+        cpuNanos.forEach((part, ns) -> figures.figure("flow.cpuPerReferral." + part + ".ms", ns / 1e6 / n, "ms"));
+        figures.atMost(
+                "flow.cpuPerReferral.ms",
+                cpuNanos.values().stream().mapToLong(Long::longValue).sum() / 1e6 / n,
+                "ms",
+                10);
+        figures.figure("flow.created.p50Ms", Summary.millis(r.latency(), 50), "ms");
+        figures.figure("flow.created.p99Ms", Summary.millis(r.latency(), 99), "ms");
+        figures.atMost("flow.endToEnd.p50Ms", Summary.millis(e2e, 50), "ms", 30);
+        figures.atMost("flow.endToEnd.p99Ms", Summary.millis(e2e, 99), "ms", 150);
+        figures.atMost("flow.missingAlerts", missing, "referrals", 0);
+        rss.forEach((service, mb) -> figures.atMost("rss." + service + ".underLoadMb", mb, "MB", 300));
         md.append("\nCPU per referral (user + system, from the first request until every alert arrived): ")
                 .append(String.join(
                         ", ",
@@ -373,6 +410,7 @@ final class Report {
     }
 
     void rampRss(Map<String, Long> rss) {
+        figures.atLeast("intake.sustainedPerSecond", Math.max(0, bestRamp), "referrals/s", 2500);
         md.append(cpuSteps);
         md.append("\nPeak RSS during the ramp: ").append(mb(rss)).append("\n");
         summary.append(String.format(
@@ -417,6 +455,7 @@ final class Report {
                 ms(toProposal.getMaxValue()),
                 explainStatus == 200 ? ms(explain, 50) : "HTTP " + explainStatus,
                 explainStatus == 200 ? ms(explain, 99) : "-"));
+        figures.figure("matching." + shelters + ".toProposal.p99Ms", Summary.millis(toProposal, 99), "ms");
         summary.append(String.format(
                 Locale.ROOT,
                 "| matching, %d shelters: 201 → proposed p99 / explanation p99 | %s / %s | |%n",
@@ -457,6 +496,16 @@ final class Report {
                 .append(summary)
                 .append(md)
                 .append("\n![latency](latency.png)\n");
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("generatedAt", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        run.put("commit", Machine.commit(options.root()));
+        run.put("scenarios", options.scenarios());
+        run.put("machine", Machine.describe());
+        run.put("cpus", Runtime.getRuntime().availableProcessors());
+        run.put("loadAverageAtStart", loadAtStart);
+        run.put("loadAverageAtEnd", Machine.loadAverage());
+        figures.write(options.out().resolve("summary.json"), run);
+        figures.write(options.root().resolve("bench/results/latest/summary.json"), run);
         try {
             Files.writeString(options.out().resolve("REPORT.md"), out.toString());
             Chart.write(options.out().resolve("latency.png"), percentileSeries, createdPerSecond, endToEndPerSecond);
