@@ -86,6 +86,12 @@ public class Fixtures {
                 .orElse(null);
     }
 
+    /** A write straight to the database, as the runtime role, as another replica would make it. */
+    @Transactional
+    public int execute(String sql) {
+        return em.createNativeQuery(sql).executeUpdate();
+    }
+
     @Transactional
     @SuppressWarnings("rawtypes")
     public List list(String sql) {

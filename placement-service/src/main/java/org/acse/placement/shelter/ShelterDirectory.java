@@ -3,9 +3,12 @@ package org.acse.placement.shelter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,9 +46,10 @@ import org.acse.platform.tx.AfterCommit;
 /**
  * The in-memory snapshot that matching searches, so that a search makes no database round trip: the shelters
  * (compact {@link ShelterProfile}s, indexed on demand as a {@link ShelterIndex}) and the units held or given right
- * now. Changes made through this replica are applied right after their commit; a periodic full reload picks up
- * other replicas' changes. A stale snapshot is safe: a hold re-checks the unit in the database under a row lock,
- * guarded by the unique indexes.
+ * now. Changes made through this replica are applied right after their commit; a periodic refresh picks up
+ * other replicas' changes with a full reload, only when the database's change marker ({@code snapshot_version}, moved
+ * by every transaction that changes a shelter, unit, scheme or placement) moved since the last load (ADR 19). A stale
+ * snapshot is safe: a hold re-checks the unit in the database under a row lock, guarded by the unique indexes.
  * <p>
  * Loaded with plain JDBC, streamed ({@code fetchSize}): 100,000 units as Hibernate entities (with their persistence
  * context and a fully buffered result set) once took more than the service's whole 128 MB heap.
@@ -60,12 +65,18 @@ public class ShelterDirectory {
                    (SELECT code FROM scheme WHERE scheme.id = shelter.scheme_id) FROM shelter""";
     private static final String UNITS = """
             SELECT shelter_id, id, capacity, status, available_from, last_confirmed_at FROM unit WHERE NOT retired""";
+    private static final String LIVE_UNITS = "SELECT unit_id FROM placement WHERE status IN ('HELD', 'ACCEPTED')";
+    /** Null when its rows are missing: then every refresh reloads. */
+    private static final String VERSION = "SELECT sum(version)::bigint FROM snapshot_version";
 
     @Inject
     DataSource dataSource;
 
     @Inject
     AfterCommit afterCommit;
+
+    @Inject
+    MeterRegistry meters;
 
     // Guarded by this: the maps are replaced by a full reload; the index is rebuilt on demand after a change.
     private Map<UUID, ShelterProfile> shelters = new ConcurrentHashMap<>();
@@ -76,6 +87,24 @@ public class ShelterDirectory {
 
     private final Object fullReload = new Object();
     private Set<UUID> reloadedMeanwhile;
+    /** Guarded by fullReload: the change marker the last full reload read with its data, or null. */
+    private Long loadedVersion;
+
+    private Counter reloaded;
+    private Counter unchanged;
+
+    @PostConstruct
+    void register() {
+        reloaded = refreshes("reloaded");
+        unchanged = refreshes("unchanged");
+    }
+
+    private Counter refreshes(String outcome) {
+        return Counter.builder("acse.placement.snapshot.refreshes")
+                .description("Periodic refreshes of the matching snapshot: reloaded after a change, or unchanged")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
 
     void onStart(@Observes StartupEvent event) {
         reloadAll();
@@ -86,7 +115,21 @@ public class ShelterDirectory {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "${acse.matching.snapshot-refresh}")
     void refresh() {
-        reloadAll();
+        refreshIfChanged();
+    }
+
+    /** One query when nothing changed since the last load; a full reload otherwise. Whether it reloaded. */
+    boolean refreshIfChanged() {
+        synchronized (fullReload) {
+            Long current = version();
+            if (current != null && current.equals(loadedVersion)) {
+                unchanged.increment();
+                return false;
+            }
+            reloadAllAlone();
+            reloaded.increment();
+            return true;
+        }
     }
 
     /** The shelters as matching searches them, indexed (built at most once per change, by the first search). */
@@ -145,8 +188,10 @@ public class ShelterDirectory {
     /** Reloads one shelter from committed data (call after the commit that changed it). */
     public void reload(UUID shelterId) {
         Optional<ShelterProfile> fresh = QuarkusTransaction.requiringNew().call(() -> {
-            List<ShelterProfile> one = load(" WHERE id = ?", " AND shelter_id = ?", shelterId);
-            return one.stream().findFirst();
+            try (Connection c = dataSource.getConnection()) {
+                return load(c, " WHERE id = ?", " AND shelter_id = ?", shelterId).stream()
+                        .findFirst();
+            }
         });
         synchronized (this) {
             fresh.ifPresentOrElse(p -> shelters.put(shelterId, p), () -> shelters.remove(shelterId));
@@ -173,12 +218,24 @@ public class ShelterDirectory {
         try {
             Map<UUID, ShelterProfile> fresh = new ConcurrentHashMap<>();
             Set<UUID> freshBusy = ConcurrentHashMap.newKeySet();
-            QuarkusTransaction.requiringNew().run(() -> {
-                load("", "", null).forEach(p -> fresh.put(p.id(), p));
-                freshBusy.addAll(liveUnits());
+            Long version = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    // One snapshot for the marker and the data, the marker first: a change committed after it is
+                    // in neither, and moves the marker past the value kept, so the next refresh reloads it.
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    }
+                    Long read = version(c);
+                    load(c, "", "", null).forEach(p -> fresh.put(p.id(), p));
+                    freshBusy.addAll(liveUnits(c));
+                    return read;
+                }
             });
             synchronized (this) {
                 busyChanges.forEach(change -> change.accept(freshBusy));
+                // A change replayed here may have committed before the load and been undone by one the load read:
+                // this load is not trusted to stand until the next change, the next refresh reloads again.
+                loadedVersion = busyChanges.isEmpty() ? version : null;
                 shelters = fresh;
                 busy = freshBusy;
                 index = null;
@@ -194,10 +251,24 @@ public class ShelterDirectory {
         again.forEach(this::reload);
     }
 
-    private Set<UUID> liveUnits() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st =
-                        c.prepareStatement("SELECT unit_id FROM placement WHERE status IN ('HELD', 'ACCEPTED')")) {
+    private Long version() {
+        try (Connection c = dataSource.getConnection()) {
+            return version(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the shelter network's change marker", e);
+        }
+    }
+
+    private static Long version(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(VERSION)) {
+            rs.next();
+            return rs.getObject(1, Long.class);
+        }
+    }
+
+    private static Set<UUID> liveUnits(Connection c) {
+        try (PreparedStatement st = c.prepareStatement(LIVE_UNITS)) {
             st.setFetchSize(FETCH);
             Set<UUID> ids = new HashSet<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -212,8 +283,8 @@ public class ShelterDirectory {
     }
 
     /** Shelters (all, or the one named by the filters) with their units, streamed; units grouped by shelter. */
-    private List<ShelterProfile> load(String shelterFilter, String unitFilter, UUID shelterId) {
-        try (Connection c = dataSource.getConnection()) {
+    private static List<ShelterProfile> load(Connection c, String shelterFilter, String unitFilter, UUID shelterId) {
+        try {
             Map<UUID, Row> rows = new HashMap<>();
             try (PreparedStatement st = c.prepareStatement(SHELTERS + shelterFilter)) {
                 st.setFetchSize(FETCH);
