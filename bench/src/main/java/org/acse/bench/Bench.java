@@ -47,7 +47,8 @@ public final class Bench {
             Path apps,
             int warmup,
             double warmupRate,
-            int repeat) {
+            int repeat,
+            double overloadRate) {
 
         static Map<String, String> named(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -84,7 +85,8 @@ public final class Bench {
                     root.resolve(a.getOrDefault("apps", ".")).normalize(),
                     Integer.parseInt(a.getOrDefault("warmup", "500")),
                     Double.parseDouble(a.getOrDefault("warmup-rate", "50")),
-                    Integer.parseInt(a.getOrDefault("repeat", "3")));
+                    Integer.parseInt(a.getOrDefault("repeat", "3")),
+                    Double.parseDouble(a.getOrDefault("overload-rate", "500")));
         }
 
         private static List<Integer> ints(String csv) {
@@ -116,7 +118,8 @@ public final class Bench {
             System.exit(0);
         }
         boolean flow = o.scenarios().stream()
-                .anyMatch(s -> Set.of("rest", "latency", "burst", "ramp").contains(s));
+                .anyMatch(s ->
+                        Set.of("rest", "latency", "burst", "ramp", "overload").contains(s));
         // A scenario that breaks (a service dying, say) is reported, and the figures gathered so far are kept.
         try {
             if (flow) {
@@ -142,6 +145,12 @@ public final class Bench {
         LOG.infof("report written to %s", o.out().resolve("REPORT.md"));
         System.exit(0);
     }
+
+    /** After the overload: the latency scenario's gentle rate, long enough to see intake back to normal. */
+    static final OpenLoad.Phase OVERLOAD_AFTER = new OpenLoad.Phase(50, 10);
+
+    /** Requests the overload's client keeps unanswered at most: wide, so that it is intake that refuses. */
+    static final int OVERLOAD_WINDOW = 4096;
 
     private static final Duration REST_SETTLE = Duration.ofSeconds(30);
     private static final Duration REST = Duration.ofSeconds(60);
@@ -281,6 +290,20 @@ public final class Bench {
                     }
                 }
                 report.rampRss(rss.peakMb());
+            }
+            if (o.scenarios().contains("overload")) {
+                LOG.infof(
+                        "overload: %.0f/s for %d s, then %.0f/s for %d s",
+                        o.overloadRate(), o.seconds(), OVERLOAD_AFTER.rate(), OVERLOAD_AFTER.seconds());
+                rss.reset();
+                OpenLoad.Result r = load.run(
+                        "overload",
+                        url,
+                        () -> Tokens.partner("bench-overload"),
+                        Network::referralBody,
+                        List.of(new OpenLoad.Phase(o.overloadRate(), o.seconds()), OVERLOAD_AFTER),
+                        OVERLOAD_WINDOW);
+                report.overload(r, o.overloadRate(), o.seconds(), rss.peakMb());
             }
             report.endOfFlow(rss.lastMb(), network.deliveries(), events.records());
             load.close();

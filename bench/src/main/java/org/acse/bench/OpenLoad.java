@@ -13,8 +13,10 @@ import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,13 +57,23 @@ public final class OpenLoad {
             Map<String, Long> accepted,
             long startNanos,
             long lastAnswerNanos,
-            Map<String, Long> intendedStart) {
+            Map<String, Long> intendedStart,
+            List<Outcome> outcomes) {
 
         public double achievedRate() {
             double seconds = (lastAnswerNanos - startNanos) / 1e9;
             return seconds <= 0 ? 0 : created / seconds;
         }
     }
+
+    /**
+     * One request's last answer: when it was due (nanoseconds after the run's start), its status ({@code -1}: no answer,
+     * connection refused, cut or timed out) and its latency from when it was due.
+     */
+    public record Outcome(long dueNanos, int status, long latencyNanos) {}
+
+    /** {@code rate} per second for {@code seconds}; phases follow one another without a pause. */
+    public record Phase(double rate, int seconds) {}
 
     private static final int MAX_CONNECTIONS = 4096;
     private final Vertx vertx;
@@ -95,6 +107,35 @@ public final class OpenLoad {
         return run(name, () -> url, token, body, rate, count, maxInFlight, false);
     }
 
+    /** As above, at each phase's rate in turn, one run: the load changes without waiting for earlier answers. */
+    public Result run(
+            String name,
+            String url,
+            Supplier<String> token,
+            Supplier<String> body,
+            List<Phase> phases,
+            int maxInFlight) {
+        List<Long> due = new ArrayList<>();
+        long phaseStart = 0;
+        for (Phase phase : phases) {
+            long count = (long) (phase.rate() * phase.seconds());
+            for (long i = 0; i < count; i++) {
+                due.add(phaseStart + (long) (i * 1e9 / phase.rate()));
+            }
+            phaseStart += TimeUnit.SECONDS.toNanos(phase.seconds());
+        }
+        double rate = due.size() / (phaseStart / 1e9);
+        return run(
+                name,
+                () -> url,
+                token,
+                body,
+                rate,
+                due.stream().mapToLong(Long::longValue).toArray(),
+                maxInFlight,
+                false);
+    }
+
     /**
      * As above, each request to the URL {@code url} gives at that moment (one instance of several, in turn); with
      * {@code resend}, as a careful partner would: every request carries an {@code Idempotency-Key}, and one that got no
@@ -111,8 +152,27 @@ public final class OpenLoad {
             long count,
             int maxInFlight,
             boolean resend) {
+        long period = rate > 0 ? (long) (1e9 / rate) : 0;
+        long[] due = new long[(int) count];
+        for (int i = 0; i < count; i++) {
+            due[i] = i * period;
+        }
+        return run(name, url, token, body, rate, due, maxInFlight, resend);
+    }
+
+    /** Request i is due {@code due[i]} ns after the start; {@code rate <= 0}: a burst. */
+    private Result run(
+            String name,
+            Supplier<String> url,
+            Supplier<String> token,
+            Supplier<String> body,
+            double rate,
+            long[] due,
+            int maxInFlight,
+            boolean resend) {
+        long count = due.length;
         ConcurrentHistogram latency = new ConcurrentHistogram(HIGHEST_NANOS, 3);
-        int seconds = (int) Math.ceil(rate > 0 ? count / rate : 1) + 1;
+        int seconds = (int) (count == 0 ? 1 : due[due.length - 1] / 1_000_000_000L + 2);
         List<Histogram> perSecond = new ArrayList<>();
         for (int i = 0; i < seconds; i++) {
             perSecond.add(new ConcurrentHistogram(HIGHEST_NANOS, 2));
@@ -120,6 +180,7 @@ public final class OpenLoad {
         Map<String, Long> accepted = new ConcurrentHashMap<>();
         Map<String, Long> intendedStart = new ConcurrentHashMap<>();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         AtomicLong created = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong refused = new AtomicLong();
@@ -131,11 +192,10 @@ public final class OpenLoad {
         for (long i = 0; i < count; i++) {
             bodies.add(Buffer.buffer(body.get()));
         }
-        long period = rate > 0 ? (long) (1e9 / rate) : 0;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         long sent = 0;
         for (int i = 0; i < count; i++) {
-            long intended = start + i * period;
+            long intended = start + due[i];
             long wait;
             while ((wait = intended - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
@@ -159,14 +219,18 @@ public final class OpenLoad {
                     latency.recordValue(took);
                     perSecond.get(second).recordValue(took);
                     lastAnswer.accumulateAndGet(now, Math::max);
+                    outcomes.add(new Outcome(
+                            intended - start,
+                            answer.failed() ? -1 : answer.result().status(),
+                            took));
                     if (answer.failed()) {
                         failed.incrementAndGet();
                         if (!resend) {
                             statuses.merge(-1, 1L, Long::sum);
                         }
-                    } else if (!answer.result().isEmpty()) {
-                        accepted.put(answer.result(), now);
-                        intendedStart.put(answer.result(), intended);
+                    } else if (!answer.result().id().isEmpty()) {
+                        accepted.put(answer.result().id(), now);
+                        intendedStart.put(answer.result().id(), intended);
                         created.incrementAndGet();
                     } else {
                         failed.incrementAndGet();
@@ -200,14 +264,18 @@ public final class OpenLoad {
                 accepted,
                 start,
                 lastAnswer.get(),
-                intendedStart);
+                intendedStart,
+                List.copyOf(outcomes));
     }
 
     /** How long a request is sent again, from its intended start, while it gets no answer or a 502/503/504. */
     static final long RESEND_FOR_NANOS = TimeUnit.SECONDS.toNanos(90);
 
-    /** One request (and, with {@code resend}, its resends): the referral id of a 201, else "". */
-    private Future<String> send(
+    /** The last answer's status, and the referral id of a 201, else "". */
+    private record Reply(int status, String id) {}
+
+    /** One request (and, with {@code resend}, its resends). */
+    private Future<Reply> send(
             Supplier<String> url,
             String bearer,
             String key,
@@ -224,7 +292,7 @@ public final class OpenLoad {
         if (key != null) {
             request.putHeader("Idempotency-Key", key);
         }
-        Promise<String> done = Promise.promise();
+        Promise<Reply> done = Promise.promise();
         client.request(request)
                 .compose(r -> r.send(payload))
                 .compose(r -> r.body().map(b -> new Answer(r.statusCode(), r.getHeader("Retry-After"), b.toString())))
@@ -250,7 +318,8 @@ public final class OpenLoad {
                         done.fail(answer.cause());
                     } else {
                         Matcher m = status == 201 ? ID.matcher(answer.result().body()) : null;
-                        done.complete(m != null && m.find() ? m.group(1).toLowerCase() : "");
+                        done.complete(new Reply(
+                                status, m != null && m.find() ? m.group(1).toLowerCase() : ""));
                     }
                 });
         return done.future();

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
@@ -423,6 +425,166 @@ final class Report {
                 .append(" | ")
                 .append(rss.values().stream().allMatch(v -> v > 0 && v < 300) ? "met" : "missed")
                 .append(" |\n");
+    }
+
+    /** The overload scenario's targets (product: overload at twice the sustainable rate). */
+    static final long OVERLOAD_REFUSAL_TARGET_NANOS = 50_000_000L;
+
+    static final long OVERLOAD_ACCEPTED_P99_TARGET_NANOS = 200_000_000L;
+    static final long OVERLOAD_RECOVERY_TARGET_SECONDS = 5;
+
+    /**
+     * The overload scenario: {@code overloadSeconds} at the overload rate, then the gentle rate. Every answer counted
+     * by status; the 503s' latency (the refusal must be quick), the 201s' latency during the overload, and, in 1-s
+     * windows of due time after the overload's end, the first window from which on every window is normal (201 p99
+     * under 200 ms, nothing but 201).
+     */
+    void overload(OpenLoad.Result r, double overloadRate, int overloadSeconds, Map<String, Long> rssPeak) {
+        long end = TimeUnit.SECONDS.toNanos(overloadSeconds);
+        Histogram refusedLatency = new Histogram(OpenLoad.HIGHEST_NANOS, 3);
+        Histogram acceptedDuring = new Histogram(OpenLoad.HIGHEST_NANOS, 3);
+        Map<Integer, Long> during = new TreeMap<>();
+        Map<Integer, Long> after = new TreeMap<>();
+        int seconds = (int) (r.outcomes().stream()
+                                .mapToLong(OpenLoad.Outcome::dueNanos)
+                                .max()
+                                .orElse(0)
+                        / 1e9)
+                + 1;
+        List<Histogram> accepted = new ArrayList<>();
+        List<Map<Integer, Long>> statuses = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            accepted.add(new Histogram(OpenLoad.HIGHEST_NANOS, 2));
+            statuses.add(new TreeMap<>());
+        }
+        for (OpenLoad.Outcome o : r.outcomes()) {
+            int second = (int) Math.min(seconds - 1, o.dueNanos() / 1_000_000_000L);
+            statuses.get(second).merge(o.status(), 1L, Long::sum);
+            (o.dueNanos() < end ? during : after).merge(o.status(), 1L, Long::sum);
+            if (o.status() == 503) {
+                refusedLatency.recordValue(o.latencyNanos());
+            } else if (o.status() == 201) {
+                accepted.get(second).recordValue(o.latencyNanos());
+                if (o.dueNanos() < end) {
+                    acceptedDuring.recordValue(o.latencyNanos());
+                }
+            }
+        }
+        long sentDuring = during.values().stream().mapToLong(Long::longValue).sum();
+        long refusedDuring = during.getOrDefault(503, 0L);
+        long others = r.outcomes().stream()
+                .filter(o -> o.status() != 201 && o.status() != 503)
+                .count();
+        long withoutRetryAfter = r.statusCounts().getOrDefault(OpenLoad.STATUS_503_WITHOUT_RETRY_AFTER, 0L);
+        // The first window after the overload from which on every window is normal; -1: never within the run.
+        int firstNormal = -1;
+        for (int i = seconds - 1; i >= overloadSeconds; i--) {
+            if (!normal(accepted.get(i), statuses.get(i))) {
+                break;
+            }
+            firstNormal = i;
+        }
+        long recovery = firstNormal < 0 ? -1 : firstNormal - overloadSeconds;
+        double share = sentDuring == 0 ? 0 : 100.0 * refusedDuring / sentDuring;
+        md.append(String.format(
+                        Locale.ROOT,
+                        "%n## Overload: %.0f/s for %d s, then %.0f/s for %d s%n%n"
+                                + "Twice the sustainable rate (250/s, intake alone): the excess must be answered `503` with"
+                                + " `Retry-After` within 50 ms, the accepted `201` p99 stay ≤ 200 ms, nothing else but"
+                                + " `201` and `503` (no timeouts), and intake be normal again within 5 s of the"
+                                + " overload's end (every later 1-s window, by due time: `201` p99 < 200 ms and nothing"
+                                + " but `201`). One run, the load changing without a pause; latency from each request's"
+                                + " due time; the client's window is %d requests.%n%n",
+                        overloadRate,
+                        overloadSeconds,
+                        Bench.OVERLOAD_AFTER.rate(),
+                        Bench.OVERLOAD_AFTER.seconds(),
+                        Bench.OVERLOAD_WINDOW))
+                .append("| figure | measured | target |\n|---|---|---|\n")
+                .append(String.format(
+                        Locale.ROOT,
+                        "| answered `503` during the overload | %.1f %% (%d of %d) | about half |%n",
+                        share,
+                        refusedDuring,
+                        sentDuring))
+                .append(String.format(
+                        Locale.ROOT,
+                        "| `503` latency p50 / p99 / max | %s / %s / %s | ≤ 50 ms — %s |%n",
+                        ms(refusedLatency, 50),
+                        ms(refusedLatency, 99),
+                        refusedLatency.getTotalCount() == 0 ? "n/a" : ms(refusedLatency.getMaxValue()),
+                        met(refusedLatency.getTotalCount() > 0
+                                && refusedLatency.getValueAtPercentile(99) <= OVERLOAD_REFUSAL_TARGET_NANOS)))
+                .append(String.format(
+                        Locale.ROOT,
+                        "| `201` during the overload: count, p50 / p99 / max | %d, %s / %s / %s | p99 ≤ 200 ms — %s |%n",
+                        acceptedDuring.getTotalCount(),
+                        ms(acceptedDuring, 50),
+                        ms(acceptedDuring, 99),
+                        acceptedDuring.getTotalCount() == 0 ? "n/a" : ms(acceptedDuring.getMaxValue()),
+                        met(acceptedDuring.getTotalCount() > 0
+                                && acceptedDuring.getValueAtPercentile(99) <= OVERLOAD_ACCEPTED_P99_TARGET_NANOS)))
+                .append(String.format(
+                        Locale.ROOT,
+                        "| other answers (5xx but 503, no answer or timeout: -1), 503 without Retry-After, refused by"
+                                + " the client's window | %s; %d; %d | none — %s |%n",
+                        others == 0 ? "none" : otherStatuses(r.outcomes()),
+                        withoutRetryAfter,
+                        r.refusedByClient(),
+                        met(others == 0 && withoutRetryAfter == 0 && r.refusedByClient() == 0)))
+                .append(String.format(
+                        Locale.ROOT,
+                        "| normal again after the overload's end | %s | ≤ 5 s — %s |%n",
+                        recovery < 0 ? "not within the run" : recovery + " s",
+                        met(recovery >= 0 && recovery <= OVERLOAD_RECOVERY_TARGET_SECONDS)))
+                .append(String.format(Locale.ROOT, "| intake RSS, peak during the scenario | %s | |%n%n", mb(rssPeak)))
+                .append("Answers by status during the overload: ")
+                .append(during)
+                .append("; after it: ")
+                .append(after)
+                .append(".\n\nPer second of due time:\n\n")
+                .append("| second | sent | 201 | 503 | other | 201 p50 | 201 p99 |\n|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < seconds; i++) {
+            Map<Integer, Long> st = statuses.get(i);
+            long sent = st.values().stream().mapToLong(Long::longValue).sum();
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d%s | %d | %d | %d | %d | %s | %s |%n",
+                    i,
+                    i == overloadSeconds ? " (overload ends)" : "",
+                    sent,
+                    st.getOrDefault(201, 0L),
+                    st.getOrDefault(503, 0L),
+                    sent - st.getOrDefault(201, 0L) - st.getOrDefault(503, 0L),
+                    ms(accepted.get(i), 50),
+                    ms(accepted.get(i), 99)));
+        }
+        summary.append(String.format(
+                Locale.ROOT,
+                "| overload at %.0f/s: 503 share, 503 p99, 201 p99, back to normal | %.1f %%, %s, %s, %s | 503 ≤ 50 ms,"
+                        + " 201 p99 ≤ 200 ms, ≤ 5 s |%n",
+                overloadRate,
+                share,
+                ms(refusedLatency, 99),
+                ms(acceptedDuring, 99),
+                recovery < 0 ? "not within the run" : recovery + " s"));
+    }
+
+    private static boolean normal(Histogram accepted, Map<Integer, Long> statuses) {
+        return accepted.getTotalCount() > 0
+                && accepted.getValueAtPercentile(99) < OVERLOAD_ACCEPTED_P99_TARGET_NANOS
+                && statuses.keySet().stream().allMatch(s -> s == 201);
+    }
+
+    private static String otherStatuses(List<OpenLoad.Outcome> outcomes) {
+        return outcomes.stream()
+                .filter(o -> o.status() != 201 && o.status() != 503)
+                .collect(Collectors.groupingBy(OpenLoad.Outcome::status, TreeMap::new, Collectors.counting()))
+                .toString();
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "**missed**";
     }
 
     void endOfFlow(Map<String, Long> rss, long deliveries, long records) {

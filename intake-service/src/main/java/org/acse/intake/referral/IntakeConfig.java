@@ -16,6 +16,18 @@ public interface IntakeConfig {
 
     Retention retention();
 
+    Admission admission();
+
+    interface Admission {
+        /**
+         * How many {@code POST /referrals} may be served at once; the next one is answered 503 with
+         * {@code Retry-After} (ADR 18). As many as the database pool's connections: each submission holds one for its
+         * transaction, and on two cores more at once only lengthen the wait.
+         */
+        @WithDefault("20")
+        int maxInFlight();
+    }
+
     interface Retention {
         /**
          * Personal data (identity, notes, withdrawal reason, fingerprint, profile, danger zones, exploitation, the

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.acse.platform.page.Page;
 import org.acse.platform.page.PageRequest;
+import org.acse.platform.problem.Problem;
 import org.acse.platform.problem.ProblemException;
 import org.acse.platform.security.Caller;
 import org.acse.platform.security.Roles;
@@ -116,6 +117,17 @@ public class ReferralResource {
             responseCode = "422",
             description = "The person is a minor: refer them to child protection instead"
                     + " (`type` `urn:acse:problem:minor`).")
+    @APIResponse(
+            responseCode = "503",
+            description = "The service is serving as many submissions as it can (`type` `urn:acse:problem:overloaded`),"
+                    + " or cannot reach its database (`urn:acse:problem:unavailable`): nothing was stored. Send the"
+                    + " same request again after `Retry-After`, with the same `Idempotency-Key`.",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before sending again.",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response submit(
             @RequestBody(
                             required = true,
