@@ -559,6 +559,19 @@ final class Report {
                     ms(accepted.get(i), 50),
                     ms(accepted.get(i), 99)));
         }
+        figures.figure("overload.refusedShare.percent", share, "%");
+        if (refusedLatency.getTotalCount() > 0) {
+            figures.atMost("overload.refused.p99Ms", Summary.millis(refusedLatency, 99), "ms", 50);
+        }
+        if (acceptedDuring.getTotalCount() > 0) {
+            figures.atMost("overload.accepted.p99Ms", Summary.millis(acceptedDuring, 99), "ms", 200);
+        }
+        figures.atMost("overload.otherAnswers", others + withoutRetryAfter + r.refusedByClient(), "requests", 0);
+        if (recovery < 0) {
+            figures.notReached("overload.backToNormalSeconds", "s", OVERLOAD_RECOVERY_TARGET_SECONDS);
+        } else {
+            figures.atMost("overload.backToNormalSeconds", recovery, "s", OVERLOAD_RECOVERY_TARGET_SECONDS);
+        }
         summary.append(String.format(
                 Locale.ROOT,
                 "| overload at %.0f/s: 503 share, 503 p99, 201 p99, back to normal | %.1f %%, %s, %s, %s | 503 ≤ 50 ms,"

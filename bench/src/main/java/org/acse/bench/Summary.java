@@ -22,8 +22,11 @@ final class Summary {
         AT_LEAST
     }
 
-    /** One measured figure; {@code target} is null for a figure reported without a target (a floor, a ratio). */
-    record Figure(String name, double value, String unit, Double target, Bound bound, Boolean met) {}
+    /**
+     * One measured figure; {@code target} is null for a figure reported without a target, {@code value} for one the
+     * run never reached (e.g. back to normal within the run).
+     */
+    record Figure(String name, Double value, String unit, Double target, Bound bound, Boolean met) {}
 
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Map<String, Double>> floors = new LinkedHashMap<>();
@@ -38,6 +41,11 @@ final class Summary {
 
     void atLeast(String name, double value, String unit, double target) {
         figures.add(new Figure(name, value, unit, target, Bound.AT_LEAST, value >= target));
+    }
+
+    /** A figure the run did not reach at all (missed). */
+    void notReached(String name, String unit, double target) {
+        figures.add(new Figure(name, null, unit, target, Bound.AT_MOST, false));
     }
 
     void floor(String name, Histogram h) {
