@@ -8,6 +8,8 @@
 #          --shelters=10 --units=400 --services=intake-service (a subset: ramp and floors only) --out=bench/results
 #          --warmup=500 --warmup-rate=50 (intake alone: requests before the ramp; C2 needs thousands)
 #   --scenarios=startup --repeat=3       start-up alone: first start (fresh database) and restart, median of 3 rounds
+#   --services=intake-service --scenarios=overload --seconds=30 --overload-rate=500
+#                                        intake alone at twice its sustainable rate, then 50/s: 503s, recovery
 #   --scenarios=pages --page-shelters=10000 --page-referrals=10000 --concurrency=3 --seconds=120
 #                                        the web application's pages over a month of data, signed in through Keycloak
 #   ACSE_BENCH_JVM_EXTRA="-Xlog:class+load:file=/tmp/cl-%p.log"   extra service JVM options, for profiling
