@@ -537,7 +537,8 @@ final class Report {
                         "| normal again after the overload's end | %s | ≤ 5 s — %s |%n",
                         recovery < 0 ? "not within the run" : recovery + " s",
                         met(recovery >= 0 && recovery <= OVERLOAD_RECOVERY_TARGET_SECONDS)))
-                .append(String.format(Locale.ROOT, "| intake RSS, peak during the scenario | %s | |%n%n", mb(rssPeak)))
+                .append(String.format(
+                        Locale.ROOT, "| intake RSS, peak during the scenario | %s | |%n%n", mb(running(rssPeak))))
                 .append("Answers by status during the overload: ")
                 .append(during)
                 .append("; after it: ")
@@ -744,6 +745,17 @@ final class Report {
 
     private static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /** The services that ran (the sampler reports -1 for the others). */
+    private static Map<String, Long> running(Map<String, Long> rss) {
+        Map<String, Long> ran = new LinkedHashMap<>();
+        rss.forEach((service, mb) -> {
+            if (mb > 0) {
+                ran.put(service, mb);
+            }
+        });
+        return ran;
     }
 
     private static String mb(Map<String, Long> rss) {
