@@ -261,9 +261,12 @@ class EmailAndEscalationTest {
                 .statusCode(200);
     }
 
-    /** The text of the first mail to this address whose subject contains all of these. */
+    /**
+     * The text of the first mail to this address whose subject contains all of these. Up to a minute: on a busy
+     * machine one mail was once seen to take more than half a minute.
+     */
     private static String mailTo(String address, String... subject) throws Exception {
-        MimeMessage mail = await().atMost(Duration.ofSeconds(30))
+        MimeMessage mail = await().atMost(Duration.ofSeconds(60))
                 .until(
                         () -> Arrays.stream(GreenMailResource.smtp().getReceivedMessages())
                                 .filter(m -> sentTo(m, address))
