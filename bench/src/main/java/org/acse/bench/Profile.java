@@ -74,12 +74,7 @@ public final class Profile {
         for (Path file : files) {
             all.add(read(file, skip));
         }
-        String table = table(all, skip);
-        if (out == null) {
-            System.out.print(table);
-        } else {
-            Files.writeString(out, table);
-        }
+        Files.writeString(out == null ? Path.of("PROFILE.md") : out, table(all, skip));
     }
 
     static Samples read(Path file, Duration skip) throws IOException {
